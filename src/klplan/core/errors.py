@@ -1,0 +1,80 @@
+"""The error hierarchy. The core raises these; the CLI maps them to exit codes and
+one-line messages in exactly one place (``klplan.cli.errors``). The core never prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from klplan.messages import t
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Where a problem is: a file position and key path, or a command-line flag."""
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    key: str | None = None
+    flag: str | None = None
+
+    def __str__(self) -> str:
+        parts: list[str] = []
+        if self.file:
+            pos = self.file
+            if self.line is not None:
+                pos += f":{self.line}"
+                if self.column is not None:
+                    pos += f":{self.column}"
+            parts.append(pos)
+        if self.key:
+            parts.append(self.key)
+        if self.flag:
+            parts.append(self.flag)
+        return ": ".join(parts)
+
+
+class KlplanError(Exception):
+    """A problem the user can act on. ``key`` names a message in the catalogue."""
+
+    exit_code = 1
+
+    def __init__(
+        self, key: str, *, where: Where | None = None, hint: str | None = None, **params: object
+    ) -> None:
+        self.key = key
+        self.where = where
+        self.hint = hint
+        self.params = params
+        super().__init__(key)
+
+    def message(self) -> str:
+        """The one-line message in the current language, location first."""
+        text = t(self.key, **self.params)
+        if self.hint:
+            text = f"{text}. {self.hint}"
+        where = str(self.where) if self.where else ""
+        return f"{where}: {text}" if where else text
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class InputError(KlplanError):
+    """Invalid input: YAML syntax, schema, references, calendar or module data."""
+
+
+class ScheduleError(KlplanError):
+    """Valid input that cannot be scheduled (too few school weeks, conflicts)."""
+
+
+class UsageError(KlplanError):
+    """A bad command-line flag or value."""
+
+    exit_code = 2
+
+
+class OutputError(KlplanError):
+    """Reading or writing a file failed (permissions, missing directory, disk full)."""
+
+    exit_code = 3

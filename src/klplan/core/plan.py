@@ -1,0 +1,79 @@
+"""What the scheduler returns: plain frozen dataclasses (cheap enough for 320,000
+meetings), built only by the scheduler and read by the renderers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from klplan.core.models import Cadence, MeetingMoment, Module, Slot, Term
+from klplan.core.weeks import IsoWeek
+
+
+@dataclass(frozen=True, slots=True)
+class DayOff:
+    """Why a day (or a whole week, for a given meeting weekday) has no meeting."""
+
+    code: str  # a ClosureKind value, or "outside_term"
+    name: str | None = None  # the red day's or closed day's own name
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """One meeting: moment B (kollegialt arbete) or D (gemensam uppföljning) of a part."""
+
+    module_id: str
+    part: int
+    moment: MeetingMoment
+    week: IsoWeek
+    date: date
+    start: datetime
+    end: datetime
+    term: Term
+    # The weeks in which the moment due before this meeting is done: A (individual
+    # preparation) before B, C (the activity in ordinary teaching) before D.
+    prep_weeks: tuple[IsoWeek, ...]
+    # Set when the slot's weekday was not a school day and the meeting moved later
+    # in the same week.
+    moved_from: date | None = None
+    moved_because: DayOff | None = None
+
+    @property
+    def prep_moment(self) -> str:
+        return "A" if self.moment == "B" else "C"
+
+
+@dataclass(frozen=True, slots=True)
+class ClosedWeek:
+    week: IsoWeek
+    reason: DayOff
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A warning for the user: message key and parameters (rendered by the CLI)."""
+
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ModulePlan:
+    module: Module
+    cadence: Cadence
+    slot: Slot
+    meetings: tuple[Meeting, ...]
+    closed_weeks: tuple[ClosedWeek, ...]
+    notices: tuple[Notice, ...] = ()
+
+    @property
+    def first_week(self) -> IsoWeek:
+        return self.meetings[0].week
+
+    @property
+    def last_week(self) -> IsoWeek:
+        return self.meetings[-1].week
+
+    def part_meetings(self, part: int) -> tuple[Meeting, Meeting]:
+        b, d = (m for m in self.meetings if m.part == part)
+        return b, d

@@ -1,0 +1,238 @@
+"""The scheduler: maps each part's meetings (B and D) onto open school weeks under a
+cadence. Pure: no files, no clock, no terminal. Same input, same plan."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from klplan.core.errors import ScheduleError
+from klplan.core.models import Cadence, ClosureKind, Module, SchoolCalendar, Slot
+from klplan.core.plan import ClosedWeek, DayOff, Meeting, ModulePlan, Notice
+from klplan.core.weeks import IsoWeek, weeks_between
+
+# Lov closes the whole week whatever else falls on a day; among single days a red
+# day is named before a school's own closed day.
+_PRIORITY = {
+    ClosureKind.CLOSED_DAY: 0,
+    ClosureKind.RED_DAY: 1,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class OpenWeek:
+    """A week in which the group can meet, and the day it meets."""
+
+    week: IsoWeek
+    day: date
+    term_index: int
+    moved_from: date | None = None
+    moved_because: DayOff | None = None
+
+
+class SchoolWeeks:
+    """A calendar's weeks as seen from one meeting weekday: which are open (and on
+    which day the meeting falls) and why the others are closed. Build once per
+    calendar and weekday, then schedule any number of groups against it."""
+
+    def __init__(self, calendar: SchoolCalendar, weekday: int) -> None:
+        if not 0 <= weekday <= 4:
+            raise ValueError("weekday must be Monday (0) to Friday (4)")
+        self.calendar = calendar
+        self.weekday = weekday
+        self._day_off = _index_closures(calendar)
+        self._term_starts = [t.start for t in calendar.terms]
+        first, last = calendar.days()
+        self.open: list[OpenWeek] = []
+        self.closed: dict[IsoWeek, DayOff] = {}
+        for week in weeks_between(IsoWeek.of(first), IsoWeek.of(last)):
+            self._classify(week)
+        self._open_weeks = [o.week for o in self.open]
+
+    def why_closed(self, day: date) -> tuple[int | None, DayOff | None]:
+        """(term index, reason) for ``day``: reason is None on a school day."""
+        terms = self.calendar.terms
+        i = bisect_left(self._term_starts, day + timedelta(days=1)) - 1
+        if i < 0 or day > terms[i].end:
+            # Between terms: after an autumn term (or before a spring term) it is
+            # jullov, otherwise sommarlov.
+            following = terms[i + 1] if i + 1 < len(terms) else None
+            after_autumn = i >= 0 and terms[i].name == "HT"
+            before_spring = i < 0 and following is not None and following.name == "VT"
+            code = ClosureKind.JULLOV if after_autumn or before_spring else ClosureKind.SOMMARLOV
+            return None, DayOff(code.value)
+        if day.weekday() >= 5:
+            return i, DayOff("weekend")
+        return i, self._day_off.get(day)
+
+    def _classify(self, week: IsoWeek) -> None:
+        first_reason: DayOff | None = None
+        for wd in range(self.weekday, 5):
+            day = week.day(wd)
+            term, reason = self.why_closed(day)
+            if reason is None and term is not None:
+                moved = wd != self.weekday
+                self.open.append(
+                    OpenWeek(
+                        week,
+                        day,
+                        term,
+                        moved_from=week.day(self.weekday) if moved else None,
+                        moved_because=first_reason if moved else None,
+                    )
+                )
+                return
+            if first_reason is None:
+                first_reason = reason
+        assert first_reason is not None
+        self.closed[week] = first_reason
+
+    def index_from(self, week: IsoWeek) -> int:
+        """Index of the first open week on or after ``week`` (len(open) if none)."""
+        return bisect_left(self._open_weeks, week)
+
+
+def _index_closures(calendar: SchoolCalendar) -> dict[date, DayOff]:
+    rank: dict[date, int] = {}
+    out: dict[date, DayOff] = {}
+    for closure in calendar.closures:
+        prio = _PRIORITY.get(closure.kind, 2)
+        day = closure.start
+        while day <= closure.end:
+            if prio >= rank.get(day, -1):
+                rank[day] = prio
+                out[day] = DayOff(closure.kind.value, closure.name)
+            day += timedelta(days=1)
+    return out
+
+
+def schedule_module(
+    module: Module,
+    cadence: Cadence,
+    weeks: SchoolWeeks,
+    slot: Slot,
+    start: IsoWeek,
+    spring_start: IsoWeek | None = None,
+) -> ModulePlan:
+    """Place every part's B and D meeting in open school weeks.
+
+    Parts go in order; the gap between consecutive meetings is the cadence's, counted
+    in open school weeks (closed weeks are skipped and not counted). A part's B and D
+    always fall in the same term: if D would fall in a later term, the whole part moves
+    to the next term. With ``spring_start`` the parts are split evenly between the terms
+    (the first half from ``start``, the rest from ``spring_start``), as in Skolverket's
+    example tables. Raises ScheduleError when the calendar runs out of school weeks.
+    """
+    if slot.weekday != weeks.weekday:
+        raise ValueError("the SchoolWeeks index was built for another weekday")
+    opens = weeks.open
+    tz = ZoneInfo(slot.timezone)
+    notices: list[Notice] = []
+    meetings: list[Meeting] = []
+
+    def start_index(week: IsoWeek) -> int:
+        pos = weeks.index_from(week)
+        if pos >= len(opens):
+            raise ScheduleError(
+                "schedule.no_school_weeks_after",
+                week=str(week),
+                years=", ".join(weeks.calendar.school_years),
+            )
+        if opens[pos].week != week:
+            reason = weeks.closed.get(week)
+            notices.append(
+                Notice(
+                    "notice.start_moved",
+                    {"week": str(week), "to": str(opens[pos].week), "reason": reason},
+                )
+            )
+        return pos
+
+    def place(parts: range, pos: int, transition: int) -> tuple[int, int]:
+        """Place ``parts`` from open week ``pos``; return (index of last D, transition)."""
+        last_d = -1
+        for part in parts:
+            while True:
+                b = pos
+                d = b + cadence.gap(transition)
+                if d >= len(opens):
+                    needed = cadence.weeks_needed(module.parts)
+                    raise ScheduleError(
+                        "schedule.not_enough_weeks",
+                        module=module.title,
+                        parts=module.parts,
+                        needed=needed,
+                        available=len(opens) - start_pos,
+                        start=str(start),
+                        years=", ".join(weeks.calendar.school_years),
+                        failed_part=part,
+                    )
+                if opens[d].term_index == opens[b].term_index:
+                    break
+                # D would fall in a later term: the whole part starts in that term.
+                pos = next(i for i in range(b, d + 1) if opens[i].term_index > opens[b].term_index)
+                notices.append(
+                    Notice(
+                        "notice.part_moved_to_next_term",
+                        {"part": part, "term": weeks.calendar.terms[opens[pos].term_index].label},
+                    )
+                )
+            meetings.append(_meeting(module, part, "B", opens, b, (opens[b].week,), slot, tz, weeks))
+            c_weeks = tuple(o.week for o in opens[b + 1 : d + 1])
+            meetings.append(_meeting(module, part, "D", opens, d, c_weeks, slot, tz, weeks))
+            last_d = d
+            pos = d + cadence.gap(transition + 1)
+            transition += 2
+        return last_d, transition
+
+    start_pos = start_index(start)
+    if spring_start is None:
+        place(range(1, module.parts + 1), start_pos, 0)
+    else:
+        half = (module.parts + 1) // 2
+        last_autumn, transition = place(range(1, half + 1), start_pos, 0)
+        spring_pos = start_index(spring_start)
+        if spring_pos <= last_autumn:
+            raise ScheduleError(
+                "schedule.spring_start_too_early",
+                spring_start=str(spring_start),
+                last_week=str(opens[last_autumn].week),
+                half=half,
+            )
+        place(range(half + 1, module.parts + 1), spring_pos, transition)
+
+    first, last = meetings[0].week, meetings[-1].week
+    closed = tuple(
+        ClosedWeek(w, r) for w, r in sorted(weeks.closed.items()) if first < w < last
+    )
+    return ModulePlan(module, cadence, slot, tuple(meetings), closed, tuple(notices))
+
+
+def _meeting(
+    module: Module,
+    part: int,
+    moment: str,
+    opens: list[OpenWeek],
+    i: int,
+    prep_weeks: tuple[IsoWeek, ...],
+    slot: Slot,
+    tz: ZoneInfo,
+    weeks: SchoolWeeks,
+) -> Meeting:
+    o = opens[i]
+    start = datetime.combine(o.day, slot.time, tzinfo=tz)
+    return Meeting(
+        module_id=module.id,
+        part=part,
+        moment=moment,  # type: ignore[arg-type]
+        week=o.week,
+        date=o.day,
+        start=start,
+        end=start + slot.duration,
+        term=weeks.calendar.terms[o.term_index],
+        prep_weeks=prep_weeks,
+        moved_from=o.moved_from,
+        moved_because=o.moved_because,
+    )

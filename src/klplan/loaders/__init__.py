@@ -1,0 +1,1 @@
+"""The edge that reads files: YAML with line numbers, the bundled data, user files."""

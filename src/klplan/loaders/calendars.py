@@ -1,0 +1,415 @@
+"""School calendars: the bundled per-municipality facts (data/holidays/), red days,
+rule-based estimates for school years without data, and the user's own overrides."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass
+import datetime as dt
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from klplan.core.errors import InputError, Where
+from klplan.core.models import (
+    Closure,
+    ClosureKind,
+    Frozen,
+    Provenance,
+    Region,
+    SchoolCalendar,
+    Term,
+    parse_school_year,
+    school_year_label,
+)
+from klplan.core.plan import Notice
+from klplan.core.weeks import IsoWeek, weeks_in_year
+from klplan.loaders.resources import data_path, display_name
+from klplan.loaders.validate import validate
+from klplan.loaders.yamlio import YamlDoc, load_yaml_file
+from klplan.messages import t
+
+Week = int  # an ISO week number within the term's year
+
+
+class Span(Frozen):
+    start: date
+    end: date
+
+
+class YearFacts(Frozen):
+    """One region's school year as published: terms and lov weeks."""
+
+    school_year: str
+    ht: Span
+    vt: Span
+    laslov_weeks: tuple[Week, ...] = ()
+    sportlov_weeks: tuple[Week, ...] = ()
+    pasklov_weeks: tuple[Week, ...] = ()
+    verified_fields: tuple[str, ...] = ()
+    source_url: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+class _KommunRef(Frozen):
+    code: str
+    name: str
+    lan: str
+
+
+class _KommunFile(Frozen):
+    kommun: _KommunRef
+    source: str
+    school_years: tuple[YearFacts, ...]
+
+
+class _LanYear(Frozen):
+    school_year: str
+    kommuner: tuple[str, ...] = ()
+    ht: Span | None = None
+    vt: Span | None = None
+    laslov_weeks: tuple[Week, ...] = ()
+    sportlov_weeks: tuple[Week, ...] = ()
+    pasklov_weeks: tuple[Week, ...] = ()
+    mixed_sportlov: dict[int, tuple[str, ...]] | None = None
+    notes: tuple[str, ...] = ()
+
+
+class _LanRef(Frozen):
+    code: str
+    name: str
+
+
+class _LanFile(Frozen):
+    lan: _LanRef
+    source: str
+    kommuner: tuple[str, ...] = ()
+    school_years: tuple[_LanYear, ...]
+
+
+class IndexEntry(Frozen):
+    code: str
+    name: str
+    file: str
+    lan: str | None = None
+    sportlov: dict[str, int] = Field(default_factory=dict)
+
+
+class _Index(Frozen):
+    source: str
+    lan: tuple[IndexEntry, ...]
+    kommuner: tuple[IndexEntry, ...]
+
+
+class _RedDay(Frozen):
+    date: dt.date
+    name: str
+
+
+class _RedDayFile(Frozen):
+    source: str
+    year: int
+    days: tuple[_RedDay, ...]
+
+
+class ClosedDay(Frozen):
+    """A school's own closed day or days (studiedag, lovdag): ``date`` or ``start``-``end``."""
+
+    date: dt.date | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    reason: str = Field(default="studiedag", min_length=1, max_length=100)
+
+    def span(self) -> tuple[dt.date, dt.date]:
+        first = self.date or self.start
+        last = self.date or self.end or self.start
+        if first is None or last is None or (self.date and (self.start or self.end)):
+            raise ValueError("give either date, or start (and end)")
+        return first, last
+
+
+class CalendarOverrides(Frozen):
+    """The user's own calendar file (``--calendar FILE``, or a plan's ``calendar:``)."""
+
+    school_years: tuple[YearFacts, ...] = ()
+    closed_days: tuple[ClosedDay, ...] = ()
+    source: str | None = None
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = " ".join(text.replace("-", " ").split())
+    for suffix in (" kommun", " stad", " lan", " county"):
+        text = text.removesuffix(suffix)
+    return text
+
+
+@cache
+def _index() -> _Index:
+    path = data_path("holidays", "index.yaml")
+    return validate(_Index, load_yaml_file(path, display_name(path)))
+
+
+def resolve(name: str, kind: str, flag: str) -> IndexEntry:
+    """Find a municipality (``kind="kommun"``) or county by code or name; å/ä/ö and
+    case are optional, "kommun"/"stad"/"län" suffixes ignored."""
+    entries = _index().kommuner if kind == "kommun" else _index().lan
+    wanted = name.strip()
+    for e in entries:
+        if wanted == e.code or (wanted.isdigit() and wanted.zfill(len(e.code)) == e.code):
+            return e
+    for e in entries:  # exact name (with å/ä/ö) first: Håbo and Habo both exist
+        if e.name.casefold() == wanted.casefold():
+            return e
+    key = _norm(wanted)
+    matches = [e for e in entries if _norm(e.name) in (key, key.removesuffix("s"))]
+    if len(matches) == 1:
+        return matches[0]
+    message = "region.unknown_kommun" if kind == "kommun" else "region.unknown_lan"
+    if matches:
+        names = " / ".join(f"{e.name} ({e.code})" for e in matches)
+        hint = t("hint.did_you_mean", suggestion=names)
+    else:
+        by_norm = {_norm(e.name): e for e in entries}
+        close = difflib.get_close_matches(key, list(by_norm), n=1, cutoff=0.75)
+        hint = t("hint.did_you_mean", suggestion=by_norm[close[0]].name) if close else None
+    raise InputError(message, where=Where(flag=flag), hint=hint, name=name)
+
+
+def kommun_names() -> dict[str, str]:
+    return {e.code: e.name for e in _index().kommuner}
+
+
+@dataclass(frozen=True)
+class CalendarResult:
+    calendar: SchoolCalendar
+    notices: tuple[Notice, ...]
+
+
+def load_calendar(
+    first_year: int,
+    years: int = 1,
+    *,
+    kommun: str | None = None,
+    lan: str | None = None,
+    overrides: CalendarOverrides | None = None,
+    overrides_file: str | None = None,
+) -> CalendarResult:
+    """The calendar of ``years`` school years from ``first_year``/``first_year+1``
+    for a municipality or county (default: the user's overrides alone)."""
+    if kommun and lan:
+        raise InputError("region.both", where=Where(flag="--kommun/--lan"))
+    own = {o.school_year: o for o in (overrides.school_years if overrides else ())}
+    notices: list[Notice] = []
+    if kommun or lan:
+        flag = "--kommun" if kommun else "--lan"
+        entry = resolve(kommun or lan or "", "kommun" if kommun else "lan", flag)
+        region = Region(kind="kommun" if kommun else "lan", code=entry.code, name=entry.name)
+        known, source = (
+            _kommun_facts(entry) if kommun else _lan_facts(entry, first_year, years, own)
+        )
+    else:
+        region = Region(kind="custom", code="custom", name=overrides_file or "calendar")
+        known, source = {}, overrides.source if overrides and overrides.source else ""
+    facts: list[tuple[YearFacts, Provenance]] = []
+    for y in range(first_year, first_year + years):
+        label = school_year_label(y)
+        if label in own:
+            f = own[label]
+            facts.append((f, Provenance(school_year=label, source=overrides_file or "user")))
+        elif label in known:
+            f = known[label]
+            facts.append(
+                (
+                    f,
+                    Provenance(
+                        school_year=label,
+                        source=source,
+                        verified_fields=f.verified_fields,
+                        source_url=f.source_url,
+                        notes=f.notes,
+                    ),
+                )
+            )
+        elif known:
+            f, based_on = estimate_year(y, known)
+            facts.append(
+                (f, Provenance(school_year=label, source=source, estimated=True, notes=f.notes))
+            )
+            notices.append(
+                Notice(
+                    "calendar.estimated",
+                    {
+                        "region": region.name,
+                        "school_year": label,
+                        "sportlov": "+".join(map(str, f.sportlov_weeks)),
+                        "based_on": based_on,
+                    },
+                )
+            )
+        else:
+            raise InputError(
+                "calendar.no_data",
+                where=Where(file=overrides_file) if overrides_file else None,
+                region=region.name,
+                school_year=label,
+            )
+    closed = overrides.closed_days if overrides else ()
+    return CalendarResult(build_calendar(region, facts, closed), tuple(notices))
+
+
+def _kommun_facts(entry: IndexEntry) -> tuple[dict[str, YearFacts], str]:
+    path = data_path("holidays", entry.file)
+    f = validate(_KommunFile, load_yaml_file(path, display_name(path)))
+    return {y.school_year: y for y in f.school_years}, f.source
+
+
+def _lan_facts(
+    entry: IndexEntry, first_year: int, years: int, own: dict[str, YearFacts]
+) -> tuple[dict[str, YearFacts], str]:
+    path = data_path("holidays", entry.file)
+    f = validate(_LanFile, load_yaml_file(path, display_name(path)))
+    names = kommun_names()
+    out: dict[str, YearFacts] = {}
+    wanted = {school_year_label(y) for y in range(first_year, first_year + years)}
+    for y in f.school_years:
+        if y.mixed_sportlov:
+            if y.school_year in wanted and y.school_year not in own:
+                weeks = "; ".join(
+                    t(
+                        "region.week_list",
+                        week=w,
+                        names=", ".join(names.get(c, c) for c in codes),
+                    )
+                    for w, codes in sorted(y.mixed_sportlov.items())
+                )
+                raise InputError(
+                    "region.mixed_sportlov",
+                    where=Where(flag="--lan"),
+                    lan=f.lan.name,
+                    school_year=y.school_year,
+                    weeks=weeks,
+                )
+            continue
+        assert y.ht is not None and y.vt is not None
+        out[y.school_year] = YearFacts(
+            school_year=y.school_year,
+            ht=y.ht,
+            vt=y.vt,
+            laslov_weeks=y.laslov_weeks,
+            sportlov_weeks=y.sportlov_weeks,
+            pasklov_weeks=y.pasklov_weeks,
+            notes=y.notes,
+        )
+    return out, f.source + " (county calendar derived from its municipalities)"
+
+
+def _same_weekday(day: date, years: int) -> date:
+    """The date with the same ISO week number and weekday ``years`` later."""
+    iso = day.isocalendar()
+    year = iso.year + years
+    return date.fromisocalendar(year, min(iso.week, weeks_in_year(year)), iso.weekday)
+
+
+def _easter_monday_week(year: int) -> int:
+    from dateutil.easter import easter
+
+    return (easter(year) + timedelta(days=1)).isocalendar().week
+
+
+def estimate_year(first_year: int, known: dict[str, YearFacts]) -> tuple[YearFacts, str]:
+    """Estimate a school year from the nearest known one: terms on the same ISO week
+    and weekday, the same läslov and sportlov weeks, påsklov at the same distance
+    from Easter (dateutil.easter) as in the known year."""
+    base_label = min(known, key=lambda s: abs(parse_school_year(s) - first_year))
+    base = known[base_label]
+    shift = first_year - parse_school_year(base_label)
+    base_easter = _easter_monday_week(parse_school_year(base_label) + 1)
+    new_easter = _easter_monday_week(first_year + 1)
+    pasklov = tuple(w - base_easter + new_easter for w in base.pasklov_weeks)
+    facts = YearFacts(
+        school_year=school_year_label(first_year),
+        ht=Span(start=_same_weekday(base.ht.start, shift), end=_same_weekday(base.ht.end, shift)),
+        vt=Span(start=_same_weekday(base.vt.start, shift), end=_same_weekday(base.vt.end, shift)),
+        laslov_weeks=base.laslov_weeks or (44,),
+        sportlov_weeks=base.sportlov_weeks,
+        pasklov_weeks=pasklov,
+        notes=(f"estimated from {base_label}",),
+    )
+    return facts, base_label
+
+
+@cache
+def red_days(year: int) -> tuple[tuple[date, str], ...]:
+    """Sweden's public holidays (röda dagar) in ``year``: the bundled files, generated
+    from the holidays package; for years beyond them, the package itself."""
+    path = data_path("holidays", "red-days", f"{year}.yaml")
+    if path.exists():
+        doc: YamlDoc = load_yaml_file(path, display_name(path))
+        f = validate(_RedDayFile, doc)
+        return tuple((d.date, d.name) for d in f.days)
+    import holidays  # only for years the bundled data does not cover
+
+    found = holidays.country_holidays("SE", years=year, language="sv", include_sundays=False)
+    return tuple(sorted(found.items()))
+
+
+def _lov(kind: ClosureKind, year: int, weeks: tuple[int, ...]) -> list[Closure]:
+    out = []
+    for w in weeks:
+        week = IsoWeek(year, w)
+        out.append(Closure(kind=kind, start=week.monday, end=week.day(6)))
+    return out
+
+
+def build_calendar(
+    region: Region,
+    facts: list[tuple[YearFacts, Provenance]],
+    closed_days: tuple[ClosedDay, ...] = (),
+) -> SchoolCalendar:
+    terms: list[Term] = []
+    closures: list[Closure] = []
+    for f, _ in facts:
+        terms.append(Term(name="HT", school_year=f.school_year, start=f.ht.start, end=f.ht.end))
+        terms.append(Term(name="VT", school_year=f.school_year, start=f.vt.start, end=f.vt.end))
+        closures += _lov(ClosureKind.LASLOV, f.ht.start.isocalendar().year, f.laslov_weeks)
+        closures += _lov(ClosureKind.SPORTLOV, f.vt.start.isocalendar().year, f.sportlov_weeks)
+        closures += _lov(ClosureKind.PASKLOV, f.vt.start.isocalendar().year, f.pasklov_weeks)
+    first, last = terms[0].start, terms[-1].end
+    for year in range(first.year, last.year + 1):
+        for day, name in red_days(year):
+            if first <= day <= last:
+                closures.append(Closure(kind=ClosureKind.RED_DAY, start=day, end=day, name=name))
+    for cd in closed_days:
+        start, end = cd.span()
+        closures.append(Closure(kind=ClosureKind.CLOSED_DAY, start=start, end=end, name=cd.reason))
+    return SchoolCalendar(
+        region=region,
+        terms=tuple(terms),
+        closures=tuple(closures),
+        provenance=tuple(p for _, p in facts),
+    )
+
+
+def load_overrides(path: Path) -> CalendarOverrides:
+    from klplan.loaders.catalog import read_mapping
+
+    doc = read_mapping(path)
+    return validated_overrides(doc, doc.data, ())
+
+
+def validated_overrides(doc: YamlDoc, data: Any, path: tuple[str | int, ...]) -> CalendarOverrides:
+    o = validate(CalendarOverrides, doc, data, path)
+    for i, cd in enumerate(o.closed_days):
+        try:
+            cd.span()
+        except ValueError as e:
+            raise InputError(
+                "schema.invalid", where=doc.where((*path, "closed_days", i)), problem=str(e)
+            ) from None
+    return o

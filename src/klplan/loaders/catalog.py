@@ -1,0 +1,152 @@
+"""The module catalogue and cadences: bundled YAML plus the user's own files."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from klplan.core.errors import InputError, Where
+from klplan.core.models import Cadence, Frozen, MomentKey, MomentSpec, Module
+from klplan.loaders.resources import data_path, display_name
+from klplan.loaders.validate import validate
+from klplan.loaders.yamlio import YamlDoc, load_yaml_file
+
+
+class _Defaults(Frozen):
+    moments: dict[MomentKey, MomentSpec] = Field(default_factory=dict)
+
+
+class _ModuleFile(Frozen):
+    schema_version: int = Field(default=1, alias="schema", ge=1, le=1)
+    defaults: _Defaults | None = None
+    modules: list[dict[str, Any]]
+
+
+class _CadenceFile(Frozen):
+    schema_version: int = Field(default=1, alias="schema", ge=1, le=1)
+    cadences: list[dict[str, Any]]
+
+
+DEFAULT_MOMENTS: dict[str, dict[str, Any]] = {
+    "A": {"kind": "individual", "minutes": (45, 60)},
+    "B": {"kind": "collegial", "minutes": (90, 120)},
+    "C": {"kind": "activity", "minutes": None},
+    "D": {"kind": "follow_up", "minutes": (45, 60)},
+}
+
+
+@dataclass(frozen=True)
+class Catalog:
+    modules: dict[str, Module]
+    origin: dict[str, str]  # module id -> file it came from
+
+    def get(self, module_id: str, where: Where | None = None) -> Module:
+        try:
+            return self.modules[module_id]
+        except KeyError:
+            raise InputError(
+                "module.unknown",
+                where=where,
+                hint=_did_you_mean(module_id, self.modules, {m.title: m.id for m in self.modules.values()}),
+                module=module_id,
+            ) from None
+
+
+def _did_you_mean(value: str, ids: Any, titles: dict[str, str] | None = None) -> str | None:
+    from klplan.messages import t
+
+    candidates = list(ids)
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    if not close and titles:
+        lowered = {k.casefold(): v for k, v in titles.items()}
+        hit = difflib.get_close_matches(value.casefold(), list(lowered), n=1, cutoff=0.6)
+        close = [lowered[hit[0]]] if hit else []
+    return t("hint.did_you_mean", suggestion=repr(close[0])) if close else None
+
+
+def read_mapping(path: Path, user: bool = True) -> YamlDoc:
+    doc = load_yaml_file(path, str(path) if user else display_name(path))
+    if doc.data is None:
+        raise InputError("yaml.empty", where=Where(file=doc.file))
+    if not isinstance(doc.data, dict):
+        raise InputError("yaml.expected_mapping", where=doc.where())
+    return doc
+
+
+def load_modules(doc: YamlDoc) -> list[Module]:
+    envelope = validate(_ModuleFile, doc)
+    defaults = dict(DEFAULT_MOMENTS)
+    if envelope.defaults:
+        defaults.update({k: v.model_dump() for k, v in envelope.defaults.moments.items()})
+    out: list[Module] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(envelope.modules):
+        path = ("modules", i)
+        if not isinstance(raw, dict):
+            raise InputError("yaml.expected_mapping", where=doc.where(path))
+        merged = dict(raw)
+        merged["moments"] = {**defaults, **(raw.get("moments") or {})}
+        module = validate(Module, doc, merged, path)
+        if module.id in seen:
+            raise InputError(
+                "module.duplicate_id",
+                where=doc.where((*path, "id")),
+                module=module.id,
+                other=f"modules[{seen[module.id]}]",
+            )
+        seen[module.id] = i
+        out.append(module)
+    return out
+
+
+def load_catalog(extra: Path | None = None) -> Catalog:
+    """The bundled catalogue, plus (replacing same ids) the user's own modules."""
+    bundled = data_path("modules.yaml")
+    modules: dict[str, Module] = {}
+    origin: dict[str, str] = {}
+    for path, user in ((bundled, False), (extra, True)):
+        if path is None:
+            continue
+        doc = read_mapping(path, user)
+        for m in load_modules(doc):
+            modules[m.id] = m
+            origin[m.id] = doc.file
+    return Catalog(modules, origin)
+
+
+def load_cadences(extra: Path | None = None) -> dict[str, Cadence]:
+    out: dict[str, Cadence] = {}
+    for path, user in ((data_path("cadences.yaml"), False), (extra, True)):
+        if path is None:
+            continue
+        doc = read_mapping(path, user)
+        envelope = validate(_CadenceFile, doc)
+        ids_in_file: set[str] = set()
+        for i, raw in enumerate(envelope.cadences):
+            cadence = validate(Cadence, doc, raw, ("cadences", i))
+            if cadence.id in ids_in_file:
+                raise InputError(
+                    "cadence.duplicate_id",
+                    where=doc.where(("cadences", i, "id")),
+                    cadence=cadence.id,
+                )
+            ids_in_file.add(cadence.id)
+            out[cadence.id] = cadence
+    return out
+
+
+def get_cadence(cadences: dict[str, Cadence], cadence_id: str, where: Where | None = None) -> Cadence:
+    try:
+        return cadences[cadence_id]
+    except KeyError:
+        raise InputError(
+            "cadence.unknown",
+            where=where,
+            hint=_did_you_mean(cadence_id, cadences),
+            cadence=cadence_id,
+            known=", ".join(cadences),
+        ) from None

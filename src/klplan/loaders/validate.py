@@ -1,0 +1,122 @@
+"""Validate parsed YAML into models, turning pydantic's errors into one-line messages
+that name file, line, column and key path."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from klplan.core.errors import InputError
+from klplan.loaders.yamlio import Path_, YamlDoc
+from klplan.messages import language
+
+M = TypeVar("M", bound=BaseModel)
+
+# pydantic error types -> what was expected, in both languages.
+_EXPECTED: dict[str, tuple[str, str]] = {
+    "string_type": ("text", "text"),
+    "int_type": ("ett heltal", "a whole number"),
+    "int_parsing": ("ett heltal", "a whole number"),
+    "int_from_float": ("ett heltal", "a whole number"),
+    "float_type": ("ett tal", "a number"),
+    "float_parsing": ("ett tal", "a number"),
+    "bool_type": ("true eller false", "true or false"),
+    "bool_parsing": ("true eller false", "true or false"),
+    "date_type": ("ett datum ÅÅÅÅ-MM-DD", "a date YYYY-MM-DD"),
+    "date_parsing": ("ett datum ÅÅÅÅ-MM-DD", "a date YYYY-MM-DD"),
+    "date_from_datetime_parsing": ("ett datum ÅÅÅÅ-MM-DD", "a date YYYY-MM-DD"),
+    "time_type": ("en tid TT:MM", "a time HH:MM"),
+    "time_parsing": ("en tid TT:MM", "a time HH:MM"),
+    "list_type": ("en lista", "a list"),
+    "tuple_type": ("en lista", "a list"),
+    "dict_type": ("en mappning (nyckel: värde)", "a mapping (key: value)"),
+    "model_type": ("en mappning (nyckel: värde)", "a mapping (key: value)"),
+    "model_attributes_type": ("en mappning (nyckel: värde)", "a mapping (key: value)"),
+}
+
+
+def validate(model: type[M], doc: YamlDoc, data: Any = None, path: Path_ = ()) -> M:
+    """Validate ``data`` (default: the whole document) found at ``path`` in ``doc``."""
+    value = doc.data if data is None and not path else data
+    try:
+        return model.model_validate(value)
+    except ValidationError as e:
+        raise to_input_error(e, doc, path, model) from None
+
+
+def to_input_error(e: ValidationError, doc: YamlDoc, path: Path_, model: type[BaseModel]) -> InputError:
+    err = e.errors(include_url=False)[0]
+    loc = tuple(p for p in err["loc"] if p != "[key]")
+    full = (*path, *loc)
+    where = doc.where(full)
+    sv = language() == "sv"
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1]) if loc else "?"
+        allowed = sorted(_fields_at(model, loc[:-1]))
+        close = difflib.get_close_matches(key, allowed, n=1)
+        err_ = InputError(
+            "schema.unknown_key", where=where, key=key, allowed=", ".join(allowed) or "-"
+        )
+        if close:
+            err_.hint = ("menade du " if sv else "did you mean ") + f"{close[0]!r}?"
+        return err_
+    if kind == "missing":
+        return InputError("schema.missing_key", where=where)
+    got = err.get("input")
+    got_text = _short(got)
+    if kind in _EXPECTED:
+        exp = _EXPECTED[kind][0 if sv else 1]
+        problem = (f"förväntade {exp}, fick {got_text}") if sv else f"expected {exp}, got {got_text}"
+    elif kind == "literal_error":
+        exp = err.get("ctx", {}).get("expected", "")
+        problem = (f"förväntade en av {exp}, fick {got_text}") if sv else (
+            f"expected one of {exp}, got {got_text}"
+        )
+    else:
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        problem = f"{msg} ({'fick' if sv else 'got'} {got_text})" if _scalar(got) else msg
+    return InputError("schema.invalid", where=where, problem=problem)
+
+
+def _scalar(v: Any) -> bool:
+    return v is None or isinstance(v, str | int | float | bool)
+
+
+def _short(v: Any) -> str:
+    if isinstance(v, dict):
+        return "{…}"
+    if isinstance(v, list):
+        return "[…]"
+    text = repr(v)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> set[str]:
+    """The allowed keys of the (nested) model at ``loc``, as far as it can be followed."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            # dict-valued fields (e.g. moments: {A: ...}) are keyed by data, not fields
+            current = _inner_model(current)
+            fields = getattr(current, "model_fields", None)
+            if not fields or part not in fields:
+                continue
+        current = _inner_model(fields[part].annotation)
+    return set(getattr(current, "model_fields", {}) or {})
+
+
+def _inner_model(annotation: Any) -> Any:
+    """Dig the model class out of ``X | None``, ``tuple[X, ...]``, ``dict[K, X]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

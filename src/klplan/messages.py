@@ -1,0 +1,211 @@
+"""Every user-facing string, in Swedish (default) and English: one catalogue, no
+strings scattered in code. ``t(key, **params)`` formats a message in the current
+language; the CLI chooses the language (``--lang``, ``KLPLAN_LANG``)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["sv", "en"]
+LANGS: tuple[Lang, ...] = ("sv", "en")
+_current: list[Lang] = ["sv"]
+
+
+def set_language(lang: Lang) -> None:
+    _current[0] = lang
+
+
+def language() -> Lang:
+    return _current[0]
+
+
+def t(key: str, **params: object) -> str:
+    """The message ``key`` in the current language, with ``params`` filled in."""
+    entry = MESSAGES.get(key)
+    if entry is None:  # a programming error, but never a crash in front of a user
+        return key + (" " + repr(params) if params else "")
+    return entry[_current[0]].format(**params)
+
+
+# key: {sv, en}. Keep keys grouped by where they are used.
+MESSAGES: dict[str, dict[Lang, str]] = {
+    # --- general ---------------------------------------------------------
+    "error.prefix": {"sv": "fel", "en": "error"},
+    "warning.prefix": {"sv": "varning", "en": "warning"},
+    "hint.did_you_mean": {"sv": "menade du {suggestion}?", "en": "did you mean {suggestion}?"},
+    "error.interrupted": {"sv": "avbrutet", "en": "interrupted"},
+    "error.internal": {
+        "sv": "internt fel ({error}); kör igen med --debug och rapportera felet",
+        "en": "internal error ({error}); run again with --debug and report it",
+    },
+    # --- files and YAML --------------------------------------------------
+    "file.not_found": {"sv": "filen finns inte", "en": "file not found"},
+    "file.unreadable": {"sv": "kan inte läsa filen: {reason}", "en": "cannot read file: {reason}"},
+    "file.unwritable": {
+        "sv": "kan inte skriva filen: {reason}",
+        "en": "cannot write file: {reason}",
+    },
+    "file.too_large": {
+        "sv": "filen är för stor ({size} byte, högst {limit})",
+        "en": "file too large ({size} bytes, at most {limit})",
+    },
+    "yaml.not_utf8": {
+        "sv": "filen är inte UTF-8 (byte {byte} vid position {offset})",
+        "en": "file is not UTF-8 (byte {byte} at offset {offset})",
+    },
+    "yaml.syntax": {"sv": "ogiltig YAML: {problem}", "en": "invalid YAML: {problem}"},
+    "yaml.duplicate_key": {
+        "sv": "nyckeln {key!r} förekommer två gånger (först på rad {first_line})",
+        "en": "key {key!r} appears twice (first on line {first_line})",
+    },
+    "yaml.too_many_nodes": {
+        "sv": "för många YAML-noder (över {limit}); använder filen alias i många led?",
+        "en": "too many YAML nodes (over {limit}); does the file nest aliases?",
+    },
+    "yaml.too_deep": {
+        "sv": "för djupt nästlad YAML (över {limit} nivåer)",
+        "en": "YAML nested too deeply (over {limit} levels)",
+    },
+    "yaml.key_not_string": {
+        "sv": "nycklar måste vara text, fick {value!r}",
+        "en": "keys must be text, got {value!r}",
+    },
+    "yaml.empty": {"sv": "filen är tom", "en": "file is empty"},
+    "yaml.expected_mapping": {
+        "sv": "förväntade en mappning (nyckel: värde) överst i filen",
+        "en": "expected a mapping (key: value) at the top of the file",
+    },
+    "schema.invalid": {"sv": "{problem}", "en": "{problem}"},
+    "schema.unknown_key": {
+        "sv": "okänd nyckel {key!r} (tillåtna: {allowed})",
+        "en": "unknown key {key!r} (allowed: {allowed})",
+    },
+    "schema.missing_key": {"sv": "nyckeln saknas", "en": "key is missing"},
+    # --- modules, cadences -----------------------------------------------
+    "module.unknown": {
+        "sv": "okänd modul {module!r}; se `klplan modules`",
+        "en": "unknown module {module!r}; see `klplan modules`",
+    },
+    "module.duplicate_id": {
+        "sv": "modul-id {module!r} finns redan (i {other})",
+        "en": "module id {module!r} already exists (in {other})",
+    },
+    "cadence.unknown": {
+        "sv": "okänd takt {cadence!r} (finns: {known})",
+        "en": "unknown cadence {cadence!r} (known: {known})",
+    },
+    "cadence.duplicate_id": {
+        "sv": "takt-id {cadence!r} finns redan",
+        "en": "cadence id {cadence!r} already exists",
+    },
+    # --- regions and calendars -------------------------------------------
+    "region.unknown_kommun": {
+        "sv": "okänd kommun {name!r}",
+        "en": "unknown municipality {name!r}",
+    },
+    "region.unknown_lan": {"sv": "okänt län {name!r}", "en": "unknown county {name!r}"},
+    "region.both": {
+        "sv": "ange antingen --kommun eller --lan, inte båda",
+        "en": "give either --kommun or --lan, not both",
+    },
+    "region.mixed_sportlov": {
+        "sv": "kommunerna i {lan} har olika sportlovsveckor {school_year} ({weeks}); "
+        "ange --kommun i stället",
+        "en": "the municipalities of {lan} have different sportlov weeks in {school_year} "
+        "({weeks}); give --kommun instead",
+    },
+    "region.week_list": {"sv": "v. {week}: {names}", "en": "week {week}: {names}"},
+    "calendar.no_data": {
+        "sv": "inga kalenderdata för {region} {school_year}",
+        "en": "no calendar data for {region} {school_year}",
+    },
+    "calendar.estimated": {
+        "sv": "UPPSKATTAD KALENDER: det finns inga läsårsdata för {region} {school_year}; "
+        "terminer, läslov v. 44, sportlov v. {sportlov} och påsklov är uppskattade från "
+        "{based_on}. Kontrollera mot kommunens läsårstider eller ange --calendar",
+        "en": "ESTIMATED CALENDAR: there is no school-year data for {region} {school_year}; "
+        "terms, läslov week 44, sportlov week {sportlov} and påsklov are estimated from "
+        "{based_on}. Check the municipality's dates or give --calendar",
+    },
+    "calendar.unverified": {
+        "sv": "kalenderdata för {region} {school_year} är inte verifierade mot kommunens sida",
+        "en": "calendar data for {region} {school_year} are not verified against the "
+        "municipality's page",
+    },
+    "calendar.no_red_days": {
+        "sv": "röda dagar för {year} saknas i paketets data",
+        "en": "red days for {year} are missing from the bundled data",
+    },
+    # --- scheduling ------------------------------------------------------
+    "schedule.not_enough_weeks": {
+        "sv": "{module} ({parts} delar) behöver {needed} skolveckor från {start} men "
+        "läsåret {years} har bara {available} kvar",
+        "en": "{module} ({parts} parts) needs {needed} school weeks from {start} but "
+        "school year {years} has only {available} left",
+    },
+    "schedule.no_school_weeks_after": {
+        "sv": "det finns inga skolveckor från {week} i läsåret {years}",
+        "en": "there are no school weeks from {week} in school year {years}",
+    },
+    "schedule.spring_start_too_early": {
+        "sv": "--spring-start {spring_start} ligger före eller i höstens sista möte "
+        "({last_week}, del {half})",
+        "en": "--spring-start {spring_start} is before or at the autumn's last meeting "
+        "({last_week}, part {half})",
+    },
+    "schedule.week_outside_year": {
+        "sv": "vecka {week} ligger utanför läsåret {school_year} ({first}–{last})",
+        "en": "week {week} is outside school year {school_year} ({first}–{last})",
+    },
+    "hint.try_cadence_or_start": {
+        "sv": "prova {options}",
+        "en": "try {options}",
+    },
+    "hint.or": {"sv": " eller ", "en": " or "},
+    "hint.earlier_start": {"sv": "en tidigare --start", "en": "an earlier --start"},
+    "hint.next_school_year": {
+        "sv": "--school-year {school_year}",
+        "en": "--school-year {school_year}",
+    },
+    "notice.start_moved": {
+        "sv": "startveckan {week} är stängd ({reason}); första mötet blir {to}",
+        "en": "start week {week} is closed ({reason}); the first meeting is in {to}",
+    },
+    "notice.part_moved_to_next_term": {
+        "sv": "del {part} flyttas till {term} så att B och D hamnar i samma termin",
+        "en": "part {part} moves to {term} so that B and D fall in the same term",
+    },
+    "notice.defaults_used": {
+        "sv": "standardval: {what}",
+        "en": "defaults used: {what}",
+    },
+    # --- usage -----------------------------------------------------------
+    "usage.bad_week": {
+        "sv": "ogiltig vecka {value!r}: förväntade ÅÅÅÅ-Vnn, t.ex. 2025-W40",
+        "en": "invalid week {value!r}: expected YYYY-Www, e.g. 2025-W40",
+    },
+    "usage.bad_school_year": {
+        "sv": "ogiltigt läsår {value!r}: förväntade t.ex. 2025/26",
+        "en": "invalid school year {value!r}: expected e.g. 2025/26",
+    },
+    "usage.bad_weekday": {
+        "sv": "ogiltig veckodag {value!r}: förväntade måndag–fredag (eller monday–friday)",
+        "en": "invalid weekday {value!r}: expected monday–friday (or måndag–fredag)",
+    },
+    "usage.bad_time": {
+        "sv": "ogiltig tid {value!r}: förväntade TT:MM, t.ex. 15:00",
+        "en": "invalid time {value!r}: expected HH:MM, e.g. 15:00",
+    },
+    "usage.bad_duration": {
+        "sv": "ogiltig längd {value!r}: förväntade minuter 5–480",
+        "en": "invalid duration {value!r}: expected minutes 5–480",
+    },
+    "usage.bad_choice": {
+        "sv": "ogiltigt värde {value!r} (välj bland: {choices})",
+        "en": "invalid value {value!r} (choose from: {choices})",
+    },
+    "usage.bad_date": {
+        "sv": "ogiltigt datum {value!r}: förväntade ÅÅÅÅ-MM-DD",
+        "en": "invalid date {value!r}: expected YYYY-MM-DD",
+    },
+}

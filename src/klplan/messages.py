@@ -19,7 +19,7 @@ def language() -> Lang:
     return _current[0]
 
 
-def t(key: str, **params: object) -> str:
+def t(key: str, /, **params: object) -> str:
     """The message ``key`` in the current language, with ``params`` filled in."""
     entry = MESSAGES.get(key)
     if entry is None:  # a programming error, but never a crash in front of a user
@@ -209,3 +209,118 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "invalid date {value!r}: expected YYYY-MM-DD",
     },
 }
+
+
+# --- dates and labels -----------------------------------------------------------
+WEEKDAYS: dict[Lang, tuple[str, ...]] = {
+    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+WEEKDAYS_SHORT: dict[Lang, tuple[str, ...]] = {
+    "sv": ("mån", "tis", "ons", "tor", "fre", "lör", "sön"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+MONTHS_SHORT: dict[Lang, tuple[str, ...]] = {
+    "sv": ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+MESSAGES.update(
+    {
+        "week.short": {"sv": "v. {week}", "en": "wk {week}"},
+        "date.short": {"sv": "{wd} {day} {month}", "en": "{wd} {day} {month}"},
+        "date.long": {"sv": "{wd} {day} {month} {year}", "en": "{wd} {day} {month} {year}"},
+        # why a week or day has no meeting
+        "reason.laslov": {"sv": "läslov", "en": "läslov (autumn break)"},
+        "reason.sportlov": {"sv": "sportlov", "en": "sportlov (winter break)"},
+        "reason.pasklov": {"sv": "påsklov", "en": "påsklov (Easter break)"},
+        "reason.jullov": {"sv": "jullov", "en": "jullov (Christmas break)"},
+        "reason.sommarlov": {"sv": "sommarlov", "en": "sommarlov (summer break)"},
+        "reason.red_day": {"sv": "röd dag", "en": "public holiday"},
+        "reason.closed_day": {"sv": "stängd dag", "en": "closed day"},
+        "reason.weekend": {"sv": "helg", "en": "weekend"},
+        # moments
+        "moment.A": {"sv": "individuell förberedelse", "en": "individual preparation"},
+        "moment.B": {"sv": "kollegialt arbete", "en": "collegial work"},
+        "moment.C": {"sv": "aktivitet", "en": "activity"},
+        "moment.D": {"sv": "gemensam uppföljning", "en": "joint follow-up"},
+        "moment.C.minutes": {"sv": "i den ordinarie undervisningen", "en": "in ordinary teaching"},
+        "minutes.range": {"sv": "{low}–{high} min", "en": "{low}–{high} min"},
+        # schedule table
+        "table.part": {"sv": "Del", "en": "Part"},
+        "table.col_ab": {"sv": "A + B", "en": "A + B"},
+        "table.col_b": {"sv": "B kollegialt arbete", "en": "B collegial work"},
+        "table.col_cd": {"sv": "C + D", "en": "C + D"},
+        "table.col_d": {"sv": "D uppföljning", "en": "D follow-up"},
+        "field.sportlov_weeks": {"sv": "sportlov", "en": "sportlov week"},
+        "field.laslov_weeks": {"sv": "läslov", "en": "läslov week"},
+        "field.pasklov_weeks": {"sv": "påsklov", "en": "påsklov week"},
+        "table.title": {
+            "sv": "{module} ({parts} delar) · {cadence} · {region}, läsår {years}",
+            "en": "{module} ({parts} parts) · {cadence} · {region}, school year {years}",
+        },
+        "table.caption": {
+            "sv": "Möten {weekday}ar {start}–{end} ({tz}). {moved}Kalender: {source}",
+            "en": "Meetings on {weekday}s {start}–{end} ({tz}). {moved}Calendar: {source}",
+        },
+        "table.moved_note": {
+            "sv": "* = flyttat till nästa skoldag i veckan. ",
+            "en": "* = moved to the week's next school day. ",
+        },
+        "table.moved": {"sv": "flyttat från {date}: {reason}", "en": "moved from {date}: {reason}"},
+        "calendar.verified": {"sv": "verifierad ({fields})", "en": "verified ({fields})"},
+        "calendar.not_verified": {"sv": "ej verifierad", "en": "not verified"},
+        "calendar.is_estimated": {"sv": "UPPSKATTAD", "en": "ESTIMATED"},
+        "calendar.user": {"sv": "egen fil {file}", "en": "own file {file}"},
+        "defaults.module": {"sv": "modul {value}", "en": "module {value}"},
+        "defaults.cadence": {"sv": "takt {value}", "en": "cadence {value}"},
+        "defaults.kommun": {"sv": "kommun {value}", "en": "municipality {value}"},
+        "defaults.school_year": {"sv": "läsår {value}", "en": "school year {value}"},
+        "defaults.start": {"sv": "start {value}", "en": "start {value}"},
+        "defaults.slot": {"sv": "{value}", "en": "{value}"},
+        "defaults.next_year": {
+            "sv": "modulen ryms inte i resten av läsåret {current}; "
+            "planerar läsåret {next} i stället",
+            "en": "the module does not fit in the rest of school year {current}; "
+            "planning school year {next} instead",
+        },
+        # modules listing
+        "modules.id": {"sv": "Id", "en": "Id"},
+        "modules.title": {"sv": "Titel", "en": "Title"},
+        "modules.area": {"sv": "Område", "en": "Area"},
+        "modules.forms": {"sv": "Skolformer", "en": "School forms"},
+        "modules.parts": {"sv": "Delar", "en": "Parts"},
+        "modules.hours": {"sv": "Timmar", "en": "Hours"},
+        "modules.verified": {"sv": "Verifierad", "en": "Verified"},
+        "modules.count": {"sv": "{count} moduler", "en": "{count} modules"},
+        "modules.none": {"sv": "inga moduler matchar", "en": "no modules match"},
+        "yes": {"sv": "ja", "en": "yes"},
+        "no": {"sv": "nej", "en": "no"},
+    }
+)
+
+
+def weekday_name(weekday: int) -> str:
+    return WEEKDAYS[_current[0]][weekday]
+
+
+def format_date(day: object, *, year: bool = True) -> str:
+    """``onsdag 17 sep 2025`` style, short weekday: ``ons 17 sep 2025``."""
+    from datetime import date
+
+    assert isinstance(day, date)
+    lang = _current[0]
+    return t(
+        "date.long" if year else "date.short",
+        wd=WEEKDAYS_SHORT[lang][day.weekday()],
+        day=day.day,
+        month=MONTHS_SHORT[lang][day.month - 1],
+        year=day.year,
+    )
+
+
+def reason_label(code: str, name: str | None = None) -> str:
+    """``läslov``; for red and closed days their own name (``Kristi himmelsfärdsdag``)."""
+    if name:
+        return name
+    return t(f"reason.{code}")

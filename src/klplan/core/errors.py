@@ -40,7 +40,13 @@ class KlplanError(Exception):
     exit_code = 1
 
     def __init__(
-        self, key: str, *, where: Where | None = None, hint: str | None = None, **params: object
+        self,
+        key: str,
+        /,
+        *,
+        where: Where | None = None,
+        hint: str | None = None,
+        **params: object,
     ) -> None:
         self.key = key
         self.where = where
@@ -52,7 +58,7 @@ class KlplanError(Exception):
         """The one-line message in the current language, location first."""
         text = t(self.key, **self.params)
         if self.hint:
-            text = f"{text}. {self.hint}"
+            text = f"{text}; {self.hint}"
         where = str(self.where) if self.where else ""
         return f"{where}: {text}" if where else text
 

@@ -3,8 +3,9 @@ meetings), built only by the scheduler and read by the renderers."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 from klplan.core.models import Cadence, MeetingMoment, Module, Slot, Term
 from klplan.core.weeks import IsoWeek
@@ -26,7 +27,7 @@ class Meeting:
     part: int
     moment: MeetingMoment
     week: IsoWeek
-    date: date
+    date: dt.date
     start: datetime
     end: datetime
     term: Term
@@ -35,7 +36,7 @@ class Meeting:
     prep_weeks: tuple[IsoWeek, ...]
     # Set when the slot's weekday was not a school day and the meeting moved later
     # in the same week.
-    moved_from: date | None = None
+    moved_from: dt.date | None = None
     moved_because: DayOff | None = None
 
     @property

@@ -179,7 +179,9 @@ def schedule_module(
                         {"part": part, "term": weeks.calendar.terms[opens[pos].term_index].label},
                     )
                 )
-            meetings.append(_meeting(module, part, "B", opens, b, (opens[b].week,), slot, tz, weeks))
+            meetings.append(
+                _meeting(module, part, "B", opens, b, (opens[b].week,), slot, tz, weeks)
+            )
             c_weeks = tuple(o.week for o in opens[b + 1 : d + 1])
             meetings.append(_meeting(module, part, "D", opens, d, c_weeks, slot, tz, weeks))
             last_d = d
@@ -204,9 +206,7 @@ def schedule_module(
         place(range(half + 1, module.parts + 1), spring_pos, transition)
 
     first, last = meetings[0].week, meetings[-1].week
-    closed = tuple(
-        ClosedWeek(w, r) for w, r in sorted(weeks.closed.items()) if first < w < last
-    )
+    closed = tuple(ClosedWeek(w, r) for w, r in sorted(weeks.closed.items()) if first < w < last)
     return ModulePlan(module, cadence, slot, tuple(meetings), closed, tuple(notices))
 
 

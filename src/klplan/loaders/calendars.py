@@ -3,10 +3,9 @@ rule-based estimates for school years without data, and the user's own overrides
 
 from __future__ import annotations
 
-import difflib
-import unicodedata
-from dataclasses import dataclass
 import datetime as dt
+import difflib
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -26,8 +25,9 @@ from klplan.core.models import (
     parse_school_year,
     school_year_label,
 )
+from klplan.core.parse import fold
 from klplan.core.plan import Notice
-from klplan.core.weeks import IsoWeek, weeks_in_year
+from klplan.core.weeks import IsoWeek
 from klplan.loaders.resources import data_path, display_name
 from klplan.loaders.validate import validate
 from klplan.loaders.yamlio import YamlDoc, load_yaml_file
@@ -141,9 +141,7 @@ class CalendarOverrides(Frozen):
 
 
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = " ".join(text.replace("-", " ").split())
+    text = " ".join(fold(text).replace("-", " ").split())
     for suffix in (" kommun", " stad", " lan", " county"):
         text = text.removesuffix(suffix)
     return text
@@ -310,10 +308,14 @@ def _lan_facts(
 
 
 def _same_weekday(day: date, years: int) -> date:
-    """The date with the same ISO week number and weekday ``years`` later."""
-    iso = day.isocalendar()
-    year = iso.year + years
-    return date.fromisocalendar(year, min(iso.week, weeks_in_year(year)), iso.weekday)
+    """The same weekday nearest to the same date ``years`` later (18 Dec 2026, a
+    Friday, becomes Friday 17 Dec 2027; a fixed ISO week would give Christmas Eve)."""
+    try:
+        target = day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        target = day.replace(year=day.year + years, day=28)
+    diff = (day.weekday() - target.weekday() + 3) % 7 - 3
+    return target + timedelta(days=diff)
 
 
 def _easter_monday_week(year: int) -> int:
@@ -323,8 +325,8 @@ def _easter_monday_week(year: int) -> int:
 
 
 def estimate_year(first_year: int, known: dict[str, YearFacts]) -> tuple[YearFacts, str]:
-    """Estimate a school year from the nearest known one: terms on the same ISO week
-    and weekday, the same läslov and sportlov weeks, påsklov at the same distance
+    """Estimate a school year from the nearest known one: terms on the same weekday
+    near the same date, the same läslov and sportlov weeks, påsklov at the same distance
     from Easter (dateutil.easter) as in the known year."""
     base_label = min(known, key=lambda s: abs(parse_school_year(s) - first_year))
     base = known[base_label]

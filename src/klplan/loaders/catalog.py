@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import Field
 
 from klplan.core.errors import InputError, Where
-from klplan.core.models import Cadence, Frozen, MomentKey, MomentSpec, Module
+from klplan.core.models import Cadence, Frozen, Module, MomentKey, MomentSpec
 from klplan.loaders.resources import data_path, display_name
 from klplan.loaders.validate import validate
 from klplan.loaders.yamlio import YamlDoc, load_yaml_file
@@ -51,7 +51,9 @@ class Catalog:
             raise InputError(
                 "module.unknown",
                 where=where,
-                hint=_did_you_mean(module_id, self.modules, {m.title: m.id for m in self.modules.values()}),
+                hint=_did_you_mean(
+                    module_id, self.modules, {m.title: m.id for m in self.modules.values()}
+                ),
                 module=module_id,
             ) from None
 
@@ -139,7 +141,9 @@ def load_cadences(extra: Path | None = None) -> dict[str, Cadence]:
     return out
 
 
-def get_cadence(cadences: dict[str, Cadence], cadence_id: str, where: Where | None = None) -> Cadence:
+def get_cadence(
+    cadences: dict[str, Cadence], cadence_id: str, where: Where | None = None
+) -> Cadence:
     try:
         return cadences[cadence_id]
     except KeyError:

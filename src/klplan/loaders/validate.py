@@ -46,11 +46,13 @@ def validate(model: type[M], doc: YamlDoc, data: Any = None, path: Path_ = ()) -
         raise to_input_error(e, doc, path, model) from None
 
 
-def to_input_error(e: ValidationError, doc: YamlDoc, path: Path_, model: type[BaseModel]) -> InputError:
+def to_input_error(
+    e: ValidationError, doc: YamlDoc, path: Path_, model: type[BaseModel]
+) -> InputError:
     err = e.errors(include_url=False)[0]
     loc = tuple(p for p in err["loc"] if p != "[key]")
     full = (*path, *loc)
-    where = doc.where(full)
+    where = doc.where(full, at_key=err["type"] == "extra_forbidden")
     sv = language() == "sv"
     kind = err["type"]
     if kind == "extra_forbidden":
@@ -69,11 +71,15 @@ def to_input_error(e: ValidationError, doc: YamlDoc, path: Path_, model: type[Ba
     got_text = _short(got)
     if kind in _EXPECTED:
         exp = _EXPECTED[kind][0 if sv else 1]
-        problem = (f"förväntade {exp}, fick {got_text}") if sv else f"expected {exp}, got {got_text}"
+        problem = (
+            (f"förväntade {exp}, fick {got_text}") if sv else f"expected {exp}, got {got_text}"
+        )
     elif kind == "literal_error":
         exp = err.get("ctx", {}).get("expected", "")
-        problem = (f"förväntade en av {exp}, fick {got_text}") if sv else (
-            f"expected one of {exp}, got {got_text}"
+        problem = (
+            (f"förväntade en av {exp}, fick {got_text}")
+            if sv
+            else (f"expected one of {exp}, got {got_text}")
         )
     else:
         msg = str(err["msg"]).removeprefix("Value error, ")

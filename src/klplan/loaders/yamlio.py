@@ -33,8 +33,15 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"^[-+]?(0|[1-9][0-9]*)?\.[0-9]+([eE][-+]?[0-9]+)?$|^[-+]?(0|[1-9][0-9]*)[eE][-+]?[0-9]+$")
+_FLOAT = re.compile(
+    r"^[-+]?(0|[1-9][0-9]*)?\.[0-9]+([eE][-+]?[0-9]+)?$|^[-+]?(0|[1-9][0-9]*)[eE][-+]?[0-9]+$"
+)
 _STD = "tag:yaml.org,2002:"
+# Tags a plain scalar may carry from the resolver; anything else (!!python/..., !foo)
+# is refused rather than ignored.
+_SCALAR_TAGS = {
+    _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value")
+}
 
 Path_ = tuple[str | int, ...]
 
@@ -46,14 +53,19 @@ class YamlDoc:
     data: Any
     file: str
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
-    def where(self, path: Iterable[str | int] = ()) -> Where:
-        """The position of ``path``, or of its nearest ancestor that has one."""
+    def where(self, path: Iterable[str | int] = (), *, at_key: bool = False) -> Where:
+        """The position of the value at ``path`` (of its key with ``at_key``), or of
+        its nearest ancestor that has one."""
         p = tuple(path)
         key = format_path(p) or None
+        if at_key and p in self.key_marks:
+            line, col = self.key_marks[p]
+            return Where(file=self.file, line=line, column=col, key=key)
         while p and p not in self.marks:
             p = p[:-1]
-        line, col = self.marks.get(p, (None, None))
+        line, col = self.marks.get(p, (None, None))  # type: ignore[assignment]
         return Where(file=self.file, line=line, column=col, key=key)
 
 
@@ -75,7 +87,9 @@ def read_text(path: Path, display: str | None = None) -> str:
     except FileNotFoundError:
         raise InputError("file.not_found", where=Where(file=name)) from None
     except IsADirectoryError:
-        raise InputError("file.unreadable", where=Where(file=name), reason="is a directory") from None
+        raise InputError(
+            "file.unreadable", where=Where(file=name), reason="is a directory"
+        ) from None
     except OSError as e:
         raise OutputError("file.unreadable", where=Where(file=name), reason=e.strerror) from None
     return decode(raw, name)
@@ -108,12 +122,19 @@ def load_yaml_text(text: str, name: str) -> YamlDoc:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = (e.problem or e.context or "syntax error").strip()
-        if "\\t" in problem or "'\\t'" in problem or "tab" in problem:
-            problem += " (tabs cannot indent YAML; use spaces)"
-        where = Where(file=name, line=mark.line + 1, column=mark.column + 1) if mark else Where(file=name)
+        lines = text.splitlines()
+        if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
+            problem += " (a tab: YAML is indented with spaces, not tabs)"
+        where = (
+            Where(file=name, line=mark.line + 1, column=mark.column + 1)
+            if mark
+            else Where(file=name)
+        )
         raise InputError("yaml.syntax", where=where, problem=problem) from None
     except yaml.YAMLError as e:
-        raise InputError("yaml.syntax", where=Where(file=name), problem=str(e).splitlines()[0]) from None
+        raise InputError(
+            "yaml.syntax", where=Where(file=name), problem=str(e).splitlines()[0]
+        ) from None
     except RecursionError:
         raise InputError("yaml.too_deep", where=Where(file=name), limit=MAX_DEPTH) from None
     doc = YamlDoc(None, name)
@@ -129,10 +150,10 @@ class _Builder:
         self.doc = doc
         self.nodes = 0
 
-    def fail(self, key: str, node: yaml.Node, path: Path_, **params: object) -> InputError:
+    def fail(self, msg_key: str, node: yaml.Node, path: Path_, **params: object) -> InputError:
         m = node.start_mark
         return InputError(
-            key,
+            msg_key,
             where=Where(self.doc.file, m.line + 1, m.column + 1, format_path(path) or None),
             **params,
         )
@@ -167,7 +188,8 @@ class _Builder:
                     "yaml.duplicate_key", key_node, (*path, key), key=key, first_line=key_lines[key]
                 )
             key_lines[key] = key_node.start_mark.line + 1
-            self.doc.marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            km = key_node.start_mark
+            self.doc.key_marks[(*path, key)] = (km.line + 1, km.column + 1)
             out[key] = self.build(value_node, (*path, key), depth + 1)
         for source in merged:  # explicit keys win over merged ones
             for k, v in source.items():
@@ -190,7 +212,7 @@ class _Builder:
         tag = node.tag
         if node.style or tag == _STD + "str":  # plain style is None (C loader: "")
             return value  # quoted, block or explicitly !!str: always text
-        if tag.startswith("!") or not tag.startswith(_STD):
+        if tag not in _SCALAR_TAGS:
             raise self.fail("yaml.syntax", node, path, problem=f"unsupported tag {tag}")
         if value in _NULL:
             return None

@@ -1,0 +1,71 @@
+"""``klplan modules``: the module catalogue."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from klplan.cli.options import Format, FormatOption, ModulesFile
+
+HELP = """\
+List the module catalogue (bundled, plus your own with --modules).
+
+Examples:
+
+  klplan modules
+
+  klplan modules --school-form förskola
+
+  klplan modules --search läs --format json
+"""
+
+
+def modules(
+    school_form: Annotated[
+        str | None,
+        typer.Option(
+            "--school-form", "-s", help="Only modules for this school form, e.g. förskola."
+        ),
+    ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option("--search", "-q", help="Only modules whose id, title or area contain TEXT."),
+    ] = None,
+    modules_file: ModulesFile = None,
+    format: FormatOption = Format.table,
+) -> None:
+    from klplan.core.parse import fold
+    from klplan.loaders.catalog import load_catalog
+
+    catalog = load_catalog(modules_file)
+    found = [
+        m
+        for m in catalog.modules.values()
+        if (school_form is None or fold(school_form) in {fold(f) for f in m.school_forms})
+        and (search is None or fold(search) in fold(" ".join((m.id, m.title, m.area))))
+    ]
+    if format is Format.json:
+        import json
+        import sys
+
+        doc = [
+            {
+                "id": m.id,
+                "title": m.title,
+                "area": m.area,
+                "school_forms": list(m.school_forms),
+                "parts": m.parts,
+                "hours": m.hours,
+                "verified": m.verified,
+                "source": m.source,
+                "origin": catalog.origin[m.id],
+            }
+            for m in found
+        ]
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
+    from klplan.cli.console import console
+    from klplan.render.table import modules_table
+
+    console().print(modules_table(found))

@@ -1,0 +1,71 @@
+"""Parsing of the small values people type: weekdays, times, weeks, school years.
+Pure; raise ValueError, which the callers turn into errors naming the flag or key."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import time
+
+from klplan.core.weeks import IsoWeek
+
+_WEEKDAYS = {
+    0: ("måndag", "mandag", "mån", "man", "monday", "mon", "må"),
+    1: ("tisdag", "tis", "tuesday", "tue", "tues", "ti"),
+    2: ("onsdag", "ons", "wednesday", "wed", "on"),
+    3: ("torsdag", "tors", "tor", "thursday", "thu", "thur", "thurs", "to"),
+    4: ("fredag", "fre", "friday", "fri", "fr"),
+}
+_WEEKEND = (
+    "lördag",
+    "lordag",
+    "lör",
+    "saturday",
+    "sat",
+    "söndag",
+    "sondag",
+    "sön",
+    "sunday",
+    "sun",
+)
+WEEKDAY_IDS = ("monday", "tuesday", "wednesday", "thursday", "friday")
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive form: ``Göteborg`` -> ``goteborg``."""
+    text = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+_LOOKUP = {fold(name): day for day, names in _WEEKDAYS.items() for name in names}
+
+
+def parse_weekday(text: str | int) -> int:
+    """``onsdag``/``ons``/``Wednesday``/``wed``/``3`` -> 2 (Monday is 0); weekdays only."""
+    if isinstance(text, int) or str(text).strip().isdigit():
+        n = int(text)
+        if 1 <= n <= 5:
+            return n - 1
+        raise ValueError(str(text))
+    key = fold(str(text)).rstrip(".")
+    if key in _LOOKUP:
+        return _LOOKUP[key]
+    raise ValueError(str(text))
+
+
+_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
+
+
+def parse_time(text: str) -> time:
+    """``15:00``, ``9:30`` or Swedish ``15.00``."""
+    m = _TIME.match(str(text))
+    if not m:
+        raise ValueError(str(text))
+    hour, minute = int(m.group(1)), int(m.group(2))
+    if hour > 23 or minute > 59:
+        raise ValueError(str(text))
+    return time(hour, minute)
+
+
+def parse_week(text: str) -> IsoWeek:
+    return IsoWeek.parse(str(text))

@@ -1,0 +1,1 @@
+"""One renderer per output format. Each is the only module that imports its library."""

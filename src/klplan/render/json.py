@@ -1,0 +1,162 @@
+"""The JSON contract for scripts (``--format json``), documented in docs/json.md.
+Schema ``klplan.schedule/1``: fields may be added; none are removed or renamed
+without a new schema version."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from klplan import __version__
+from klplan.core.models import SchoolCalendar
+from klplan.core.parse import WEEKDAY_IDS
+from klplan.core.plan import ClosedWeek, Meeting, ModulePlan, Notice
+from klplan.messages import reason_label, t
+from klplan.planning import GroupPlan, ScheduleOutcome
+
+SCHEMA = "klplan.schedule/1"
+
+
+def schedule_document(outcome: ScheduleOutcome) -> dict[str, Any]:
+    closed: dict[str, ClosedWeek] = {}
+    for g in outcome.groups:
+        for p in g.plans:
+            for c in p.closed_weeks:
+                closed.setdefault(str(c.week), c)
+    return {
+        "schema": SCHEMA,
+        "generator": {"name": "klplan", "version": __version__},
+        "inputs": {
+            "school_year": _school_year(outcome.school_year),
+            "region": outcome.calendar.region.model_dump(),
+            "start": str(outcome.start),
+            "spring_start": str(outcome.spring_start) if outcome.spring_start else None,
+            "defaults_used": list(outcome.defaults_used),
+        },
+        "calendar": calendar_document(outcome.calendar),
+        "closed_weeks": [_closed(c) for _, c in sorted(closed.items())],
+        "notices": [notice_document(n) for n in outcome.notices],
+        "leaders": [{"id": x.id, "name": x.name, "email": x.email} for x in outcome.leaders],
+        "groups": [group_document(g) for g in outcome.groups],
+    }
+
+
+def group_document(g: GroupPlan) -> dict[str, Any]:
+    """A group: its fields, its modules in order, and all its meetings in order.
+    ``module``/``cadence``/``slot`` describe the first module (for one-module runs)."""
+    first = plan_document(g.plans[0])
+    return {
+        "id": g.id,
+        "name": g.name,
+        "leader": g.leader,
+        "participants": g.participants,
+        "location": g.location,
+        "video_url": g.video_url,
+        "module": first["module"],
+        "cadence": first["cadence"],
+        "slot": first["slot"],
+        "modules": [
+            {k: v for k, v in plan_document(p).items() if k != "meetings"} for p in g.plans
+        ],
+        "closed_weeks": [c for p in g.plans for c in plan_document(p)["closed_weeks"]],
+        "meetings": [meeting_document(p, x) for p in g.plans for x in p.meetings],
+    }
+
+
+def _school_year(first: int) -> str:
+    return f"{first}/{(first + 1) % 100:02d}"
+
+
+def calendar_document(cal: SchoolCalendar) -> dict[str, Any]:
+    return {
+        "region": cal.region.model_dump(),
+        "terms": [
+            {
+                "name": term.name,
+                "school_year": term.school_year,
+                "start": term.start.isoformat(),
+                "end": term.end.isoformat(),
+            }
+            for term in cal.terms
+        ],
+        "sources": [
+            {
+                "school_year": p.school_year,
+                "source": p.source,
+                "source_url": p.source_url,
+                "verified_fields": list(p.verified_fields),
+                "estimated": p.estimated,
+                "notes": list(p.notes),
+            }
+            for p in cal.provenance
+        ],
+    }
+
+
+def notice_document(n: Notice) -> dict[str, Any]:
+    params = {
+        k: (reason_label(v.code, v.name) if hasattr(v, "code") else v) for k, v in n.params.items()
+    }
+    return {"code": n.key, "message": t(n.key, **params)}
+
+
+def _closed(c: ClosedWeek) -> dict[str, Any]:
+    return {
+        "week": str(c.week),
+        "reason": c.reason.code,
+        "name": c.reason.name,
+        "label": reason_label(c.reason.code, c.reason.name),
+    }
+
+
+def plan_document(plan: ModulePlan) -> dict[str, Any]:
+    m = plan.module
+    return {
+        "module": {
+            "id": m.id,
+            "title": m.title,
+            "parts": m.parts,
+            "hours": m.hours,
+            "verified": m.verified,
+        },
+        "cadence": {"id": plan.cadence.id, "gaps": list(plan.cadence.gaps)},
+        "slot": {
+            "weekday": WEEKDAY_IDS[plan.slot.weekday],
+            "time": plan.slot.time.strftime("%H:%M"),
+            "duration_minutes": plan.slot.duration_minutes,
+            "timezone": plan.slot.timezone,
+        },
+        "closed_weeks": [_closed(c) for c in plan.closed_weeks],
+        "meetings": [meeting_document(plan, x) for x in plan.meetings],
+    }
+
+
+def meeting_document(plan: ModulePlan, x: Meeting) -> dict[str, Any]:
+    spec = plan.module.moments[x.moment]
+    prep = plan.module.moments[x.prep_moment]  # type: ignore[index]
+    return {
+        "module": x.module_id,
+        "part": x.part,
+        "part_title": plan.module.part_title(x.part),
+        "moment": x.moment,
+        "kind": spec.kind,
+        "week": str(x.week),
+        "date": x.date.isoformat(),
+        "start": x.start.isoformat(),
+        "end": x.end.isoformat(),
+        "term": x.term.label,
+        "due_before": {
+            "moment": x.prep_moment,
+            "kind": prep.kind,
+            "minutes": list(prep.minutes) if prep.minutes else None,
+            "weeks": [str(w) for w in x.prep_weeks],
+        },
+        "moved_from": x.moved_from.isoformat() if x.moved_from else None,
+        "moved_because": (
+            reason_label(x.moved_because.code, x.moved_because.name) if x.moved_because else None
+        ),
+    }
+
+
+def dumps(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

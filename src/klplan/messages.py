@@ -324,3 +324,16 @@ def reason_label(code: str, name: str | None = None) -> str:
     if name:
         return name
     return t(f"reason.{code}")
+
+
+# --- calendar files (.ics) -------------------------------------------------------
+MESSAGES.update({})
+
+# --- plan files, groups, leaders, conflicts, budgets -----------------------------
+MESSAGES.update({})
+
+# --- calendar view, exports (csv, html, md), CLI conventions ---------------------
+MESSAGES.update({})
+
+# --- robustness: bad input, output safety -----------------------------------------
+MESSAGES.update({})

@@ -4,7 +4,7 @@ it, and return everything a renderer needs. The CLI only parses flags and render
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 from klplan.core.errors import ScheduleError, UsageError, Where
@@ -71,6 +71,18 @@ class GroupPlan:
 
 
 @dataclass(frozen=True)
+class CheckIn:
+    """A recurring principal–leader check-in (avstämning), scheduled like a meeting."""
+
+    leader: str  # a Leader id
+    week: IsoWeek
+    date: date
+    start: datetime
+    end: datetime
+    sequence_no: int  # 1, 2, ... in order; part of the stable identity
+
+
+@dataclass(frozen=True)
 class ScheduleOutcome:
     """Everything one run scheduled, for the renderers. ``plan_id`` names the plan or
     school in stable identities (calendar UIDs)."""
@@ -83,6 +95,7 @@ class ScheduleOutcome:
     notices: tuple[Notice, ...] = ()
     defaults_used: tuple[str, ...] = field(default=())
     leaders: tuple[Leader, ...] = ()
+    checkins: tuple[CheckIn, ...] = ()
     plan_id: str = "klplan"
 
 

@@ -100,7 +100,6 @@ def schedule(
         duration=params.duration(duration),
     )
     outcome = schedule_single(req)
-    _report(outcome)
     if format is Format.json:
         from klplan.cli.output import emit
         from klplan.render.json import dumps, schedule_document
@@ -108,6 +107,8 @@ def schedule(
         emit(dumps(schedule_document(outcome)), output)
     else:
         _table(outcome, output)
+    # After the output is written, so that a failed write stays a one-line error.
+    _report(outcome)
 
 
 def _report(outcome: object) -> None:

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from klplan.core.errors import InputError, Where
 from klplan.core.models import (
@@ -40,6 +40,12 @@ class Span(Frozen):
     start: date
     end: date
 
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
+
 
 class YearFacts(Frozen):
     """One region's school year as published: terms and lov weeks."""
@@ -53,6 +59,27 @@ class YearFacts(Frozen):
     verified_fields: tuple[str, ...] = ()
     source_url: str | None = None
     notes: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> YearFacts:
+        first = parse_school_year(self.school_year)
+        if not (self.ht.start.year == first and self.vt.end.year == first + 1):
+            raise ValueError(
+                f"{self.school_year}: ht must start in {first} and vt end in {first + 1}"
+            )
+        if self.vt.start <= self.ht.end:
+            raise ValueError(f"vt starts ({self.vt.start}) before ht ends ({self.ht.end})")
+        for name, year, weeks in (
+            ("laslov_weeks", self.ht.start.isocalendar().year, self.laslov_weeks),
+            ("sportlov_weeks", self.vt.start.isocalendar().year, self.sportlov_weeks),
+            ("pasklov_weeks", self.vt.start.isocalendar().year, self.pasklov_weeks),
+        ):
+            for w in weeks:
+                try:
+                    IsoWeek(year, w)
+                except ValueError:
+                    raise ValueError(f"{name}: {year} has no ISO week {w}") from None
+        return self
 
 
 class _KommunRef(Frozen):

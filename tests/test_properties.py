@@ -3,6 +3,7 @@ weekdays and start weeks (including years with an ISO week 53)."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 from hypothesis import HealthCheck, event, given, settings
@@ -106,7 +107,7 @@ def test_scheduler_invariants(cal, module, cadence, weekday, offset, split):
         (p, x) for p in range(1, module.parts + 1) for x in ("B", "D")
     ]
     # Strictly later each time: never two meetings of the group in one week, never overlapping.
-    for a, b in zip(meetings, meetings[1:], strict=False):
+    for a, b in itertools.pairwise(meetings):
         assert a.week < b.week
         assert a.end <= b.start
     for m in meetings:

@@ -161,3 +161,40 @@ def test_version_and_help(klplan):
     r = klplan("schedule", "--help")
     assert r.code == 0
     assert "--spring-start" in r.out and "Examples" in r.out
+
+
+def test_school_year_without_data_is_estimated_and_warned_about(klplan):
+    r = klplan("schedule", "-y", "2027/28", "-f", "json")
+    assert r.code == 0, r.err
+    assert "varning: UPPSKATTAD KALENDER" in r.err
+    assert "2027/28" in r.err
+    doc = json.loads(r.out)
+    assert doc["calendar"]["sources"][0]["estimated"] is True
+    assert [n["code"] for n in doc["notices"]][:1] == ["calendar.estimated"]
+
+
+def test_users_own_cadence(klplan, tmp_path):
+    own = tmp_path / "takt.yaml"
+    own.write_text(
+        "cadences:\n  - id: tatt\n    title: Varje vecka, uppföljning två veckor senare\n"
+        "    gaps: [2, 1]\n",
+        "utf-8",
+    )
+    r = klplan(
+        "schedule",
+        "--cadences",
+        str(own),
+        "-c",
+        "tatt",
+        "-k",
+        "Stockholm",
+        "--start",
+        "2025-W38",
+        "--spring-start",
+        "2026-W02",
+        "-f",
+        "json",
+    )
+    assert r.code == 0, r.err
+    weeks = [m["week"] for m in json.loads(r.out)["groups"][0]["meetings"]]
+    assert weeks[:4] == ["2025-W38", "2025-W40", "2025-W41", "2025-W43"]

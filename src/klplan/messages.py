@@ -355,8 +355,8 @@ MESSAGES.update(
             "en": "give kommun or lan (or your own dates under calendar.school_years for {years})",
         },
         "plan.years_not_consecutive": {
-            "sv": "läsåren måste följa på varandra: {year} kommer efter {expected}",
-            "en": "school years must follow each other: {year} comes after {expected}",
+            "sv": "läsåren måste följa på varandra: väntade {expected}, fick {year}",
+            "en": "school years must follow each other: expected {expected}, got {year}",
         },
         "plan.modules_file_missing": {
             "sv": "modulfilen {file} finns inte (sökvägen räknas från planfilens mapp)",
@@ -401,11 +401,11 @@ MESSAGES.update(
             "sequence: back_to_back",
         },
         "plan.leader_conflict": {
-            "sv": "ledaren {leader} är bokad för både {other} och {group} samtidigt "
-            "{count} gånger: {dates}",
-            "en": "leader {leader} is booked for both {other} and {group} at the same time "
-            "{count} times: {dates}",
+            "sv": "ledaren {leader} är bokad för både {other} och {group} samtidigt: {dates}",
+            "en": "leader {leader} is booked for both {other} and {group} at the same time: "
+            "{dates}",
         },
+        "plan.more_dates": {"sv": " m.fl. ({count} totalt)", "en": " etc. ({count} in all)"},
         "plan.free_slots": {
             "sv": "lediga tider för gruppen: {slots}; eller kör med --stagger",
             "en": "free slots for the group: {slots}; or run with --stagger",

@@ -479,6 +479,8 @@ class _Planner:
         other = clashes[0].existing.owner
         days = [c.day for c in clashes if c.existing.owner == other]
         dates = ", ".join(format_date(d) for d in days[:DATES_SHOWN])
+        if len(days) > DATES_SHOWN:
+            dates += t("plan.more_dates", count=len(days))
         hint = None
         if suggest:
             slots = [_slot_label(s) for s, _ in self.free_slots(g, limit=3)]
@@ -489,13 +491,14 @@ class _Planner:
             )
         return ScheduleError(
             "plan.leader_conflict",
-            where=self.plan.where("groups", g.index, "slot" if g.slot else "leader"),
+            where=self.plan.where(
+                "groups", g.index, "slot" if self.plan.spec.groups[g.index].slot else "leader"
+            ),
             hint=hint,
             leader=f"{self.names[g.leader]} ({g.leader})",
             group=g.id,
             other=other,
             dates=dates,
-            count=len(days),
         )
 
     def checkins(self, groups: tuple[GroupPlan, ...]) -> tuple[CheckIn, ...]:

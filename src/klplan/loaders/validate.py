@@ -60,8 +60,13 @@ def all_input_errors(
     e: ValidationError, doc: YamlDoc, path: Path_, model: type[BaseModel]
 ) -> list[InputError]:
     """Every problem pydantic found, one per key path, in document order."""
+    errors = e.errors(include_url=False)
+    locs = [tuple(err["loc"]) for err in errors]
     out: dict[str, InputError] = {}
-    for err in e.errors(include_url=False):
+    for err in errors:
+        loc = tuple(err["loc"])
+        if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs):
+            continue  # a container's summary of its items' problems ("too short")
         found = error_from(err, doc, path, model)
         out.setdefault(str(found.where), found)
     return sorted(out.values(), key=lambda x: (x.where.line or 0, x.where.column or 0))  # type: ignore[union-attr]

@@ -114,14 +114,16 @@ def test_own_modules_inline_and_from_a_file_next_to_the_plan(tmp_path):
             id="unknown leader",
         ),
         pytest.param(
-            "- {id: g1, participants: 6, leader: anna, modules: [samtal-om-text, skrivundervisnig]}\n",
+            "- {id: g1, participants: 6, leader: anna, "
+            "modules: [samtal-om-text, skrivundervisnig]}\n",
             "",
             "plan.yaml:10:71: groups[0].modules[1]: okänd modul 'skrivundervisnig'; "
             "se `klplan modules`; menade du 'skrivundervisning'?",
             id="unknown module",
         ),
         pytest.param(
-            "- {id: g1, participants: 6, leader: anna, module: samtal-om-text, cadence: intensive}\n",
+            "- {id: g1, participants: 6, leader: anna, module: samtal-om-text, "
+            "cadence: intensive}\n",
             "",
             "plan.yaml:10:78: groups[0].cadence: okänd takt 'intensive'",
             id="unknown cadence",
@@ -171,8 +173,8 @@ def test_own_modules_inline_and_from_a_file_next_to_the_plan(tmp_path):
             id="unknown default cadence",
         ),
         pytest.param(
-            "- id: g1\n  participants: 6\n  leader: anna\n  modules: [samtal-om-text, skrivundervisning]\n"
-            "  spring_start: 2026-W03\n",
+            "- id: g1\n  participants: 6\n  leader: anna\n"
+            "  modules: [samtal-om-text, skrivundervisning]\n  spring_start: 2026-W03\n",
             "",
             "plan.yaml:14:5: groups[0].spring_start: spring_start delar en moduls delar",
             id="spring_start with several modules",
@@ -203,8 +205,8 @@ def test_unknown_kommun_points_at_the_plan_file(tmp_path):
 def test_school_years_must_follow_each_other(tmp_path):
     text = plan_text(ONE_GROUP).replace("[2025/26]", "[2025/26, 2027/28]")
     assert (
-        "plan.yaml:5:25: school_years[1]: läsåren måste följa på varandra: väntade 2026/27, fick 2027/28"
-        in problem(tmp_path, text)
+        "plan.yaml:5:25: school_years[1]: läsåren måste följa på varandra: "
+        "väntade 2026/27, fick 2027/28" in problem(tmp_path, text)
     )
 
 

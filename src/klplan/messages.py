@@ -480,6 +480,7 @@ MESSAGES.update(
         "table.time": {"sv": "Tid", "en": "Time"},
         "table.leader": {"sv": "Ledare", "en": "Leader"},
         "table.group_col": {"sv": "Grupp", "en": "Group"},
+        "table.module_col": {"sv": "Modul", "en": "Module"},
         "table.groups_col": {"sv": "Grupper", "en": "Groups"},
         "table.groups_list": {"sv": "grupper {groups}", "en": "groups {groups}"},
         "table.meetings_col": {"sv": "Möten", "en": "Meetings"},
@@ -511,9 +512,9 @@ MESSAGES.update(
         "table.hours_per_week": {"sv": "Timmar/vecka", "en": "Hours/week"},
         "table.budget_leaders_note": {
             "sv": "Timmar: möten plus lika lång förberedelse, och avstämningar; per skolvecka "
-            "från ledarens första till sista möte.",
+            "från ledarens första till sista möte eller avstämning.",
             "en": "Hours: meetings plus as much preparation, and check-ins; per school week "
-            "from the leader's first to last meeting.",
+            "from the leader's first to last meeting or check-in.",
         },
         "table.leader_summary": {
             "sv": "{meetings} möten, {checkins} avstämningar; i snitt {per_week} möten och "

@@ -246,7 +246,7 @@ def _render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
     console.print(Text(t("table.budget_participants"), style="bold"))
     table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
     table.add_column(t("table.group_col"), no_wrap=True)
-    table.add_column(t("modules.title"))
+    table.add_column(t("table.module_col"))
     table.add_column(t("modules.parts"), justify="right")
     table.add_column(t("table.planned"), justify="right", no_wrap=True)
     table.add_column(t("table.estimate"), justify="right", no_wrap=True)
@@ -311,7 +311,7 @@ def _render_leaders(outcome: ScheduleOutcome, console: Console) -> None:
         table.add_column(t("table.time"), no_wrap=True)
         table.add_column(t("table.group_col"), no_wrap=True)
         table.add_column(t("table.meeting_col"), no_wrap=True)
-        table.add_column(t("modules.title"))
+        table.add_column(t("table.module_col"))
         for start, week, day, end, group, what, title in sorted(rows, key=lambda r: r[0]):
             table.add_row(
                 week_label(week), format_date(day), f"{start:%H:%M}–{end:%H:%M}", group, what, title

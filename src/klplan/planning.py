@@ -124,6 +124,20 @@ class ScheduleOutcome:
     plan_id: str = "klplan"
     plan: PlanMeta | None = None  # set for plan files (klplan schedule PLAN)
 
+    def groups_by_leader(self) -> dict[str, list[GroupPlan]]:
+        """Each leader's groups, in plan order (one pass, for plans of any size)."""
+        out: dict[str, list[GroupPlan]] = {x.id: [] for x in self.leaders}
+        for g in self.groups:
+            if g.leader is not None:
+                out.setdefault(g.leader, []).append(g)
+        return out
+
+    def checkins_by_leader(self) -> dict[str, list[CheckIn]]:
+        out: dict[str, list[CheckIn]] = {x.id: [] for x in self.leaders}
+        for c in self.checkins:
+            out.setdefault(c.leader, []).append(c)
+        return out
+
 
 def school_year_of(week: IsoWeek) -> int:
     """The school year a week belongs to: from July, the one starting that year."""
@@ -405,7 +419,6 @@ class _Planner:
         term after the previous one ends; ``back_to_back``, at the next cadence step
         after the previous one's last meeting."""
         weeks = self.weeks(slot.weekday)
-        where = self.plan.where("groups", g.index)
         try:
             if not weeks.open:
                 raise ScheduleError(
@@ -424,7 +437,7 @@ class _Planner:
                     start, spring = self.next_start(g, weeks, plans[-1], module), None
                 plans.append(schedule_module(module, g.cadence, weeks, slot, start, spring))
         except ScheduleError as e:
-            e.where = where
+            e.where = self.plan.where("groups", g.index)
             raise
         return tuple(plans)
 
@@ -554,7 +567,8 @@ class _Planner:
                 )
             self.bookings.add(leader, bookings)
             out.extend(mine)
-        return tuple(sorted(out, key=lambda c: (c.start, order.index(c.leader))))
+        rank = {leader: k for k, leader in enumerate(order)}
+        return tuple(sorted(out, key=lambda c: (c.start, rank[c.leader])))
 
 
 def _bookings(owner: str, plans: tuple[ModulePlan, ...]) -> list[Booking]:
@@ -627,17 +641,17 @@ def time_budgets(outcome: ScheduleOutcome) -> Budgets:
     participants = tuple(participant_budget(g.id, p) for g in outcome.groups for p in g.plans)
     school_days = SchoolWeeks(outcome.calendar, 0)  # open on Monday = any school day
     leaders: list[LeaderBudget] = []
+    groups_of = outcome.groups_by_leader()
+    checkins_of = outcome.checkins_by_leader()
     for leader in outcome.leaders:
-        groups = [g for g in outcome.groups if g.leader == leader.id]
+        groups = groups_of[leader.id]
         meetings = [
             (m.week, int((m.end - m.start).total_seconds()) // 60)
             for g in groups
             for m in g.meetings
         ]
         checkins = [
-            (c.week, int((c.end - c.start).total_seconds()) // 60)
-            for c in outcome.checkins
-            if c.leader == leader.id
+            (c.week, int((c.end - c.start).total_seconds()) // 60) for c in checkins_of[leader.id]
         ]
         weeks = [w for w, _ in (*meetings, *checkins)]
         span = (

@@ -12,7 +12,7 @@ validate`` can list them at once.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
@@ -49,6 +49,7 @@ from klplan.messages import t
 SCHEMA_ID = "https://klplan.invalid/schema/plan-1.json"
 DEFAULT_CADENCE = "intensiv"
 DEFAULT_SLOT = Slot()
+KNOWN_LISTED = 12  # ids listed in an "unknown reference" message
 
 
 def _fail(key: str, **params: object) -> PydanticCustomError:
@@ -506,18 +507,14 @@ class _Resolver:
             first.setdefault(x, i)
         return set(first)
 
-    def _known(self, value: str, known: Iterable[str], path: Path_, message: str) -> bool:
-        names = list(known)
-        if value in names:
+    def _known(self, value: str, known: Collection[str], path: Path_, message: str) -> bool:
+        if value in known:
             return True
+        names = sorted(known)
         close = difflib.get_close_matches(value, names, n=1, cutoff=0.6)
         hint = t("hint.did_you_mean", suggestion=repr(close[0])) if close else None
-        params = {
-            "module": value,
-            "cadence": value,
-            "leader": value,
-            "known": ", ".join(sorted(names)),
-        }
+        listed = ", ".join(names[:KNOWN_LISTED]) + (", …" if len(names) > KNOWN_LISTED else "")
+        params = {"module": value, "cadence": value, "leader": value, "known": listed}
         self.problem(message, path, hint=hint, **params)
         return False
 

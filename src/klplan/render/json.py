@@ -32,6 +32,7 @@ def schedule_document(outcome: ScheduleOutcome) -> dict[str, Any]:
         for p in g.plans:
             for c in p.closed_weeks:
                 closed.setdefault(str(c.week), c)
+    groups_of = outcome.groups_by_leader()
     return {
         "schema": SCHEMA,
         "generator": {"name": "klplan", "version": __version__},
@@ -52,7 +53,7 @@ def schedule_document(outcome: ScheduleOutcome) -> dict[str, Any]:
                 "id": x.id,
                 "name": x.name,
                 "email": x.email,
-                "groups": [g.id for g in outcome.groups if g.leader == x.id],
+                "groups": [g.id for g in groups_of[x.id]],
             }
             for x in outcome.leaders
         ],

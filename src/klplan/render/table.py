@@ -285,10 +285,12 @@ def _render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
 
 def _render_leaders(outcome: ScheduleOutcome, console: Console) -> None:
     budgets = {b.leader: b for b in time_budgets(outcome).leaders}
+    groups_of = outcome.groups_by_leader()
+    checkins_of = outcome.checkins_by_leader()
     for i, leader in enumerate(outcome.leaders):
         if i:
             console.print()
-        groups = [g for g in outcome.groups if g.leader == leader.id]
+        groups = groups_of[leader.id]
         heading = f"{leader.name or leader.id} ({leader.id})"
         if groups:
             heading += " · " + t("table.groups_list", groups=", ".join(g.id for g in groups))
@@ -299,9 +301,8 @@ def _render_leaders(outcome: ScheduleOutcome, console: Console) -> None:
                 for m in p.meetings:
                     what = t("table.part_moment", part=m.part, moment=m.moment)
                     rows.append((m.start, m.week, m.date, m.end, g.id, what, p.module.title))
-        for c in outcome.checkins:
-            if c.leader == leader.id:
-                rows.append((c.start, c.week, c.date, c.end, "", t("table.checkin"), ""))
+        for c in checkins_of[leader.id]:
+            rows.append((c.start, c.week, c.date, c.end, "", t("table.checkin"), ""))
         if not rows:
             console.print(Text(t("table.no_meetings"), style="dim"))
             continue

@@ -216,3 +216,40 @@ def test_every_plan_command_has_help_with_examples(klplan, command):
     r = klplan(command, "--help")
     assert r.code == 0
     assert "Examples" in r.out
+
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_the_readmes_plan_validates_as_its_transcript_says(klplan, in_tmp):
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Plans") :]
+    plan = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    transcript = re.search(r"```console\n\$ klplan validate plan.yaml\n(.*?)```", section, re.S)
+    Path("plan.yaml").write_text(plan, encoding="utf-8")
+    r = klplan("validate", "plan.yaml")
+    assert r.code == 0
+    assert r.out == transcript.group(1)
+
+
+def test_docs_describe_every_key_of_the_plan_schema(klplan):
+    schema = json.loads(klplan("schema").out)
+    docs = (ROOT / "docs" / "plan.md").read_text(encoding="utf-8")
+    keys = set(schema["properties"])
+    for name in ("PlanInfo", "GroupSpec", "SlotSpec", "CheckinSpec", "Defaults", "LeaderSpec"):
+        keys |= set(schema["$defs"][name]["properties"])
+    missing = sorted(k for k in keys if f"`{k}`" not in docs)
+    assert not missing, f"docs/plan.md does not describe {missing}"
+
+
+def test_an_estimated_calendar_is_a_warning_that_fails_only_when_strict(klplan, in_tmp):
+    text = plan_text("- {id: g, participants: 6, leader: anna, module: samtal-om-text}\n")
+    Path("plan.yaml").write_text(text.replace("[2025/26]", "[2027/28]"), encoding="utf-8")
+    r = klplan("validate", "plan.yaml")
+    assert r.code == 0, r.out
+    assert r.out.startswith(
+        "varning: UPPSKATTAD KALENDER: det finns inga läsårsdata för Stockholm 2027/28"
+    )
+    assert klplan("validate", "--strict", "plan.yaml").code == 1

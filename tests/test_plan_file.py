@@ -230,10 +230,10 @@ def test_every_problem_is_collected_and_the_first_one_says_how_many_more(tmp_pat
     )
     with pytest.raises(PlanInvalid) as e:
         load_plan(write_plan(tmp_path, text))
-    assert [p.where.key for p in e.value.problems] == [
-        "groups[2].id",
+    assert [p.where.key for p in e.value.problems] == [  # in file order
         "groups[0].leader",
         "groups[1].module",
+        "groups[2].id",
     ]
     assert e.value.message().endswith("(och 2 fel till; se klplan validate)")
 

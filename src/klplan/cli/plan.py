@@ -51,7 +51,7 @@ PlanArgument = Annotated[
 
 def init(
     file: Annotated[
-        Path, typer.Argument(help="Where to write the example plan.", metavar="[FILE]")
+        Path, typer.Argument(help="Where to write the example plan.", metavar="FILE")
     ] = Path("plan.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:

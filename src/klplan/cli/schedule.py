@@ -65,7 +65,7 @@ def schedule(
         typer.Argument(
             help="A plan file (see `klplan init`); without it, one group and one module.",
             show_default=False,
-            metavar="[PLAN]",
+            metavar="PLAN",
         ),
     ] = None,
     module: Annotated[

@@ -417,7 +417,10 @@ class _Resolver:
             if (g := self._group(i, grp, defaults, modules, cadences, leaders)) is not None
         ]
         if self.problems:
-            raise PlanInvalid(self.problems)
+            # In file order, as a compiler lists them.
+            raise PlanInvalid(
+                sorted(self.problems, key=lambda p: (p.where.line or 0, p.where.column or 0))  # type: ignore[union-attr]
+            )
         return LoadedPlan(spec, self.doc, tuple(groups), kommun, lan)
 
     def _organisation(self) -> None:
@@ -549,7 +552,7 @@ class _Resolver:
         if not ok or cadence_id not in cadences:
             return None
         own = g.slot or SlotSpec()
-        base = (defaults.slot if defaults else None) or SlotSpec()
+        base = defaults.slot or SlotSpec()
 
         def pick(name: str, fallback: Any) -> Any:
             for s in (own, base):

@@ -330,7 +330,208 @@ def reason_label(code: str, name: str | None = None) -> str:
 MESSAGES.update({})
 
 # --- plan files, groups, leaders, conflicts, budgets -----------------------------
-MESSAGES.update({})
+MESSAGES.update(
+    {
+        # loading a plan file
+        "plan.more_errors": {
+            "sv": " (och {count} fel till; se klplan validate)",
+            "en": " (and {count} more; see klplan validate)",
+        },
+        "plan.bad_participants": {
+            "sv": "förväntade ett antal deltagare (1–500) eller en lista med namn",
+            "en": "expected a number of participants (1–500) or a list of names",
+        },
+        "plan.school_or_municipality": {
+            "sv": "ange antingen school eller municipality (en av dem)",
+            "en": "give either school or municipality (one of them)",
+        },
+        "plan.kommun_and_lan": {
+            "sv": "ange antingen kommun eller lan, inte båda",
+            "en": "give either kommun or lan, not both",
+        },
+        "plan.no_region": {
+            "sv": "ange kommun eller lan (eller egna läsårstider under calendar.school_years "
+            "för {years})",
+            "en": "give kommun or lan (or your own dates under calendar.school_years for {years})",
+        },
+        "plan.years_not_consecutive": {
+            "sv": "läsåren måste följa på varandra: väntade {expected}, fick {year}",
+            "en": "school years must follow each other: expected {expected}, got {year}",
+        },
+        "plan.modules_file_missing": {
+            "sv": "modulfilen {file} finns inte (sökvägen räknas från planfilens mapp)",
+            "en": "modules file {file} not found (the path is relative to the plan file)",
+        },
+        "plan.duplicate_leader": {
+            "sv": "ledar-id {id!r} finns redan (i {other})",
+            "en": "leader id {id!r} already exists (in {other})",
+        },
+        "plan.duplicate_group": {
+            "sv": "grupp-id {id!r} finns redan (i {other})",
+            "en": "group id {id!r} already exists (in {other})",
+        },
+        "plan.unknown_leader": {
+            "sv": "okänd ledare {leader!r} (finns: {known})",
+            "en": "unknown leader {leader!r} (known: {known})",
+        },
+        "plan.module_or_modules": {
+            "sv": "ange antingen module (en modul) eller modules (en lista), inte båda",
+            "en": "give either module (one module) or modules (a list), not both",
+        },
+        "plan.spring_start_one_module": {
+            "sv": "spring_start delar en moduls delar mellan terminerna och gäller bara en "
+            "grupp med en modul; med flera moduler börjar nästa modul enligt sequence",
+            "en": "spring_start splits one module's parts between the terms and applies "
+            "only to a group with one module; with several, sequence decides",
+        },
+        "plan.checkins_do_not_fit": {
+            "sv": "avstämningarna med {leaders} ledare efter varandra ryms inte före "
+            "midnatt; välj en tidigare tid, kortare duration eller parallel: true",
+            "en": "the check-ins of {leaders} leaders one after another do not fit before "
+            "midnight; choose an earlier time, a shorter duration or parallel: true",
+        },
+        # scheduling a plan
+        "plan.in_group": {"sv": "grupp {group}: {text}", "en": "group {group}: {text}"},
+        "plan.sequence_no_room": {
+            "sv": "{module} får inte plats efter {previous} (sista möte {last}) inom "
+            "läsåren {years}; lägg till ett läsår i school_years eller välj "
+            "sequence: back_to_back",
+            "en": "{module} does not fit after {previous} (last meeting {last}) within "
+            "school years {years}; add a school year to school_years or choose "
+            "sequence: back_to_back",
+        },
+        "plan.leader_conflict": {
+            "sv": "ledaren {leader} är bokad för både {other} och {group} samtidigt: {dates}",
+            "en": "leader {leader} is booked for both {other} and {group} at the same time: "
+            "{dates}",
+        },
+        "plan.more_dates": {"sv": " m.fl. ({count} totalt)", "en": " etc. ({count} in all)"},
+        "plan.free_slots": {
+            "sv": "lediga tider för gruppen: {slots}; eller kör med --stagger",
+            "en": "free slots for the group: {slots}; or run with --stagger",
+        },
+        "plan.no_free_slots": {
+            "sv": "ingen annan veckodag eller tid är ledig för ledaren; dela gruppen med "
+            "en annan ledare",
+            "en": "no other weekday or time is free for the leader; give the group another leader",
+        },
+        "plan.checkin_conflict": {
+            "sv": "avstämningen med {leader} {date} krockar med ett möte i {group}; "
+            "ändra checkins.weekday eller checkins.time",
+            "en": "the check-in with {leader} on {date} clashes with a meeting of {group}; "
+            "change checkins.weekday or checkins.time",
+        },
+        "plan.staggered": {
+            "sv": "grupp {group} ({leader}) flyttad från {old} till {new} så att ledarens "
+            "möten inte krockar",
+            "en": "group {group} ({leader}) moved from {old} to {new} so that the leader's "
+            "meetings do not clash",
+        },
+        "plan.group_size": {
+            "sv": "grupp {group} har {count} deltagare; Skolverket rekommenderar {low}–{high}",
+            "en": "group {group} has {count} participants; Skolverket recommends {low}–{high}",
+        },
+        # commands
+        "plan.flag_with_plan": {
+            "sv": "kan inte användas med en planfil; ange det i planen i stället",
+            "en": "cannot be used with a plan file; say it in the plan instead",
+        },
+        "plan.flag_needs_plan": {
+            "sv": "kräver en planfil (klplan schedule PLAN)",
+            "en": "needs a plan file (klplan schedule PLAN)",
+        },
+        "plan.init_exists": {
+            "sv": "filen finns redan; välj ett annat namn eller använd --force",
+            "en": "the file exists; choose another name or use --force",
+        },
+        "plan.init_written": {
+            "sv": "skrev en exempelplan till {file}; kontrollera den med `klplan validate {file}`",
+            "en": "wrote an example plan to {file}; check it with `klplan validate {file}`",
+        },
+        "plan.summary": {
+            "sv": "{file}: {groups} grupper, {leaders} ledare, {meetings} möten, "
+            "{checkins} avstämningar",
+            "en": "{file}: {groups} groups, {leaders} leaders, {meetings} meetings, "
+            "{checkins} check-ins",
+        },
+        "plan.counts": {
+            "sv": "{errors} fel, {warnings} varningar",
+            "en": "{errors} errors, {warnings} warnings",
+        },
+        "plan.invalid": {
+            "sv": "{file}: {errors} fel",
+            "en": "{file}: {errors} errors",
+        },
+        # tables
+        "table.plan_title": {
+            "sv": "{name} · {who} · {region}, läsår {years}",
+            "en": "{name} · {who} · {region}, school year {years}",
+        },
+        "table.group": {"sv": "Grupp {id}", "en": "Group {id}"},
+        "table.led_by": {"sv": "ledare {leader}", "en": "led by {leader}"},
+        "table.participants": {"sv": "{count} deltagare", "en": "{count} participants"},
+        "table.sequence.per_term": {"sv": "en modul per termin", "en": "one module per term"},
+        "table.sequence.back_to_back": {
+            "sv": "modulerna i följd",
+            "en": "modules back to back",
+        },
+        "table.week": {"sv": "Vecka", "en": "Week"},
+        "table.date": {"sv": "Datum", "en": "Date"},
+        "table.time": {"sv": "Tid", "en": "Time"},
+        "table.leader": {"sv": "Ledare", "en": "Leader"},
+        "table.group_col": {"sv": "Grupp", "en": "Group"},
+        "table.module_col": {"sv": "Modul", "en": "Module"},
+        "table.groups_col": {"sv": "Grupper", "en": "Groups"},
+        "table.groups_list": {"sv": "grupper {groups}", "en": "groups {groups}"},
+        "table.meetings_col": {"sv": "Möten", "en": "Meetings"},
+        "table.meeting_col": {"sv": "Möte", "en": "Meeting"},
+        "table.checkins_col": {"sv": "Avst.", "en": "Check-ins"},
+        "table.checkins_title": {
+            "sv": "Avstämningar rektor–ledare",
+            "en": "Principal–leader check-ins (avstämning)",
+        },
+        "table.checkin": {"sv": "avstämning", "en": "check-in"},
+        "table.part_moment": {"sv": "del {part} {moment}", "en": "part {part} {moment}"},
+        "table.no_meetings": {"sv": "inga möten", "en": "no meetings"},
+        "table.hours": {"sv": "{hours} h", "en": "{hours} h"},
+        "table.avg_max": {"sv": "{avg} (högst {max})", "en": "{avg} (max {max})"},
+        "table.budget_participants": {
+            "sv": "Tidsbudget per deltagare och modul",
+            "en": "Time budget per participant and module",
+        },
+        "table.planned": {"sv": "Planerat A+B+D", "en": "Planned A+B+D"},
+        "table.estimate": {"sv": "Skolverket", "en": "Skolverket"},
+        "table.budget_participants_note": {
+            "sv": "A och D enligt materialets tidsangivelse, B med mötets längd; "
+            "Skolverkets uppskattning räknar även med C i den ordinarie undervisningen.",
+            "en": "A and D at the material's estimate, B at the meeting's length; "
+            "Skolverket's estimate also counts C, done in ordinary teaching.",
+        },
+        "table.budget_leaders": {"sv": "Tidsbudget per ledare", "en": "Time budget per leader"},
+        "table.per_week": {"sv": "Möten/vecka", "en": "Meetings/week"},
+        "table.hours_per_week": {"sv": "Timmar/vecka", "en": "Hours/week"},
+        "table.budget_leaders_note": {
+            "sv": "Timmar: möten plus lika lång förberedelse, och avstämningar; per skolvecka "
+            "från ledarens första till sista möte eller avstämning.",
+            "en": "Hours: meetings plus as much preparation, and check-ins; per school week "
+            "from the leader's first to last meeting or check-in.",
+        },
+        "table.leader_summary": {
+            "sv": "{meetings} möten, {checkins} avstämningar; i snitt {per_week} möten och "
+            "{hours} timmar i veckan med förberedelse (högst {peak} h en vecka)",
+            "en": "{meetings} meetings, {checkins} check-ins; on average {per_week} meetings "
+            "and {hours} hours a week with preparation (at most {peak} h in one week)",
+        },
+        "plan.leader_load": {
+            "sv": "{leader} leder {groups} grupper med {per_week} möten i veckan i snitt; mer "
+            "än {max_groups} grupper eller {max_per_week} möten i veckan är sällan "
+            "realistiskt",
+            "en": "{leader} leads {groups} groups with {per_week} meetings a week on average; "
+            "more than {max_groups} groups or {max_per_week} meetings a week is rarely "
+            "realistic",
+        },
+    }
+)
 
 # --- calendar view, exports (csv, html, md), CLI conventions ---------------------
 MESSAGES.update({})

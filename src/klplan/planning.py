@@ -3,11 +3,21 @@ it, and return everything a renderer needs. The CLI only parses flags and render
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
-from klplan.core.errors import ScheduleError, UsageError, Where
+from klplan.core.budget import (
+    LeaderBudget,
+    ParticipantBudget,
+    leader_budget,
+    participant_budget,
+)
+from klplan.core.conflicts import Booking, Clash, LeaderBookings
+from klplan.core.errors import InputError, KlplanError, ScheduleError, UsageError, Where
 from klplan.core.models import (
     Module,
     SchoolCalendar,
@@ -17,7 +27,10 @@ from klplan.core.models import (
 from klplan.core.plan import Meeting, ModulePlan, Notice
 from klplan.core.scheduler import SchoolWeeks, schedule_module
 from klplan.core.weeks import IsoWeek
-from klplan.messages import t
+from klplan.messages import format_date, reason_label, t, weekday_name
+
+if TYPE_CHECKING:
+    from klplan.loaders.plan import GroupSetup, LoadedPlan
 
 DEFAULT_MODULE = "samtal-om-text"
 DEFAULT_CADENCE = "intensiv"
@@ -64,6 +77,7 @@ class GroupPlan:
     participants: int | None = None
     location: str | None = None
     video_url: str | None = None
+    sequence: str | None = None  # per_term or back_to_back (plans with several modules)
 
     @property
     def meetings(self) -> tuple[Meeting, ...]:
@@ -80,6 +94,17 @@ class CheckIn:
     start: datetime
     end: datetime
     sequence_no: int  # 1, 2, ... in order; part of the stable identity
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanMeta:
+    """Where a plan-file run came from: the plan's id and name, and whom it is for."""
+
+    id: str
+    name: str
+    school: str | None = None
+    municipality: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +122,21 @@ class ScheduleOutcome:
     leaders: tuple[Leader, ...] = ()
     checkins: tuple[CheckIn, ...] = ()
     plan_id: str = "klplan"
+    plan: PlanMeta | None = None  # set for plan files (klplan schedule PLAN)
+
+    def groups_by_leader(self) -> dict[str, list[GroupPlan]]:
+        """Each leader's groups, in plan order (one pass, for plans of any size)."""
+        out: dict[str, list[GroupPlan]] = {x.id: [] for x in self.leaders}
+        for g in self.groups:
+            if g.leader is not None:
+                out.setdefault(g.leader, []).append(g)
+        return out
+
+    def checkins_by_leader(self) -> dict[str, list[CheckIn]]:
+        out: dict[str, list[CheckIn]] = {x.id: [] for x in self.leaders}
+        for c in self.checkins:
+            out.setdefault(c.leader, []).append(c)
+        return out
 
 
 def school_year_of(week: IsoWeek) -> int:
@@ -259,3 +299,395 @@ def _fit_hint(
         options.append(t("hint.earlier_start"))
     options.append(t("hint.next_school_year", school_year=school_year_label(year + 1)))
     return t("hint.try_cadence_or_start", options=t("hint.or").join(options))
+
+
+# --- plan files: every group, its module sequence, leaders, check-ins ------------------
+
+# A leader's load beyond which ``klplan validate`` warns: more groups than this, or
+# more meetings a week on average than this.
+MAX_GROUPS_PER_LEADER = 4
+MAX_MEETINGS_PER_WEEK = 2.0
+GROUP_SIZE = (4, 8)  # Skolverket's recommendation
+DATES_SHOWN = 3  # dates named in a conflict message
+
+
+def schedule_plan(plan: LoadedPlan, *, stagger: bool = False) -> ScheduleOutcome:
+    """Schedule every group of a plan file: each group's modules in order, no leader
+    booked twice at once (with ``stagger``, later groups of a leader move to another
+    weekday or time), the principal–leader check-ins, and the warnings ``klplan
+    validate`` reports (group size, leader load, estimated calendars)."""
+    from klplan.loaders.calendars import load_calendar
+
+    spec = plan.spec
+    try:
+        result = load_calendar(
+            plan.first_year,
+            plan.years,
+            kommun=plan.kommun,
+            lan=plan.lan,
+            overrides=spec.calendar,
+            overrides_file=plan.file,
+        )
+    except KlplanError as e:
+        if e.where is None or e.where.flag:
+            e.where = plan.where("lan" if plan.lan else "kommun" if plan.kommun else "calendar")
+        raise
+    planner = _Planner(plan, result.calendar)
+    groups, moves = planner.groups(stagger)
+    checkins = planner.checkins(groups)
+    outcome = ScheduleOutcome(
+        groups=groups,
+        calendar=result.calendar,
+        school_year=plan.first_year,
+        start=min(g.plans[0].first_week for g in groups),
+        spring_start=None,
+        notices=(*result.notices, *moves, *planner.notices),
+        leaders=tuple(Leader(x.id, x.name, x.email) for x in spec.leaders),
+        checkins=checkins,
+        plan_id=spec.plan.id,
+        plan=PlanMeta(
+            id=spec.plan.id,
+            name=spec.plan.name,
+            school=spec.school.name if spec.school else None,
+            municipality=spec.municipality.name if spec.municipality else None,
+        ),
+    )
+    return replace(outcome, notices=(*outcome.notices, *_load_warnings(plan, outcome)))
+
+
+class _Planner:
+    def __init__(self, plan: LoadedPlan, calendar: SchoolCalendar) -> None:
+        self.plan = plan
+        self.calendar = calendar
+        self._weeks: dict[int, SchoolWeeks] = {}
+        self.bookings = LeaderBookings()
+        self.notices: list[Notice] = []
+        self.names = {x.id: x.name for x in plan.spec.leaders}
+
+    def weeks(self, weekday: int) -> SchoolWeeks:
+        """One index per weekday, shared by every group that meets on it."""
+        if weekday not in self._weeks:
+            self._weeks[weekday] = SchoolWeeks(self.calendar, weekday)
+        return self._weeks[weekday]
+
+    def groups(self, stagger: bool) -> tuple[tuple[GroupPlan, ...], list[Notice]]:
+        out: list[GroupPlan] = []
+        moves: list[Notice] = []
+        for g in self.plan.groups:
+            plans = self.sequence(g, g.slot)
+            clashes = self.bookings.clashes(g.leader, _bookings(g.id, plans))
+            if clashes and stagger:
+                found = next(self.free_slots(g, limit=1), None)
+                if found is None:
+                    raise self.conflict(g, clashes, suggest=False)
+                slot, plans = found
+                moves.append(
+                    Notice(
+                        "plan.staggered",
+                        {
+                            "group": g.id,
+                            "leader": self.names[g.leader],
+                            "old": _slot_label(g.slot),
+                            "new": _slot_label(slot),
+                        },
+                        self.plan.where("groups", g.index, "slot"),
+                    )
+                )
+            elif clashes:
+                raise self.conflict(g, clashes, suggest=True)
+            self.bookings.add(g.leader, _bookings(g.id, plans))
+            for p in plans:
+                self.notices.extend(
+                    replace(n, params={**n.params, "group": g.id}) for n in p.notices
+                )
+            out.append(
+                GroupPlan(
+                    id=g.id,
+                    plans=plans,
+                    name=g.name,
+                    leader=g.leader,
+                    participants=g.participants,
+                    location=g.location,
+                    video_url=g.video_url,
+                    sequence=g.sequence if len(g.modules) > 1 else None,
+                )
+            )
+        return tuple(out), moves
+
+    def sequence(self, g: GroupSetup, slot: Slot) -> tuple[ModulePlan, ...]:
+        """The group's modules in order: ``per_term``, each after the first in the
+        term after the previous one ends; ``back_to_back``, at the next cadence step
+        after the previous one's last meeting."""
+        weeks = self.weeks(slot.weekday)
+        try:
+            if not weeks.open:
+                raise ScheduleError(
+                    "schedule.no_school_weeks_after",
+                    week=str(IsoWeek.of(self.calendar.days()[0])),
+                    years=", ".join(self.calendar.school_years),
+                )
+            start = g.start or weeks.open[0].week
+            self.check_in_plan(weeks, start, g.index, "start")
+            if g.spring_start is not None:
+                self.check_in_plan(weeks, g.spring_start, g.index, "spring_start")
+            plans: list[ModulePlan] = []
+            for module in g.modules:
+                spring = g.spring_start
+                if plans:
+                    start, spring = self.next_start(g, weeks, plans[-1], module), None
+                plans.append(schedule_module(module, g.cadence, weeks, slot, start, spring))
+        except ScheduleError as e:
+            e.where = self.plan.where("groups", g.index)
+            raise
+        return tuple(plans)
+
+    def next_start(
+        self, g: GroupSetup, weeks: SchoolWeeks, prev: ModulePlan, module: Module
+    ) -> IsoWeek:
+        last = prev.meetings[-1]
+        if g.sequence == "per_term":
+            pos = weeks.index_of_term(self.calendar.terms.index(last.term) + 1)
+        else:
+            pos = weeks.index_from(last.week) + g.cadence.gap(2 * prev.module.parts - 1)
+        if pos >= len(weeks.open):
+            raise ScheduleError(
+                "plan.sequence_no_room",
+                module=module.title,
+                previous=prev.module.title,
+                last=str(last.week),
+                years=", ".join(self.calendar.school_years),
+            )
+        return weeks.open[pos].week
+
+    def check_in_plan(self, weeks: SchoolWeeks, week: IsoWeek, index: int, key: str) -> None:
+        first, last = self.calendar.days()
+        if not IsoWeek.of(first) <= week <= IsoWeek.of(last):
+            raise InputError(
+                "schedule.week_outside_year",
+                where=self.plan.where("groups", index, key),
+                week=str(week),
+                school_year=", ".join(self.calendar.school_years),
+                first=str(IsoWeek.of(first)),
+                last=str(IsoWeek.of(last)),
+            )
+
+    def free_slots(
+        self, g: GroupSetup, limit: int
+    ) -> Iterator[tuple[Slot, tuple[ModulePlan, ...]]]:
+        """Other slots where the group's whole schedule meets none of its leader's
+        bookings: the next weekdays at the same time first, then later times."""
+        found = 0
+        for slot in _candidate_slots(g.slot):
+            try:
+                plans = self.sequence(g, slot)
+            except ScheduleError:
+                continue
+            if not self.bookings.clashes(g.leader, _bookings(g.id, plans)):
+                yield slot, plans
+                found += 1
+                if found >= limit:
+                    return
+
+    def conflict(self, g: GroupSetup, clashes: list[Clash], suggest: bool) -> ScheduleError:
+        other = clashes[0].existing.owner
+        days = [c.day for c in clashes if c.existing.owner == other]
+        dates = ", ".join(format_date(d) for d in days[:DATES_SHOWN])
+        if len(days) > DATES_SHOWN:
+            dates += t("plan.more_dates", count=len(days))
+        hint = None
+        if suggest:
+            slots = [_slot_label(s) for s, _ in self.free_slots(g, limit=3)]
+            hint = (
+                t("plan.free_slots", slots=t("hint.or").join(slots))
+                if slots
+                else t("plan.no_free_slots")
+            )
+        return ScheduleError(
+            "plan.leader_conflict",
+            where=self.plan.where(
+                "groups", g.index, "slot" if self.plan.spec.groups[g.index].slot else "leader"
+            ),
+            hint=hint,
+            leader=f"{self.names[g.leader]} ({g.leader})",
+            group=g.id,
+            other=other,
+            dates=dates,
+        )
+
+    def checkins(self, groups: tuple[GroupPlan, ...]) -> tuple[CheckIn, ...]:
+        spec = self.plan.spec.checkins
+        if spec is None:
+            return ()
+        weeks = self.weeks(spec.weekday)
+        start = spec.start or min(g.plans[0].first_week for g in groups)
+        last: dict[str, IsoWeek] = {}
+        for g in groups:
+            if g.leader is not None:
+                last[g.leader] = max(
+                    last.get(g.leader, g.plans[-1].last_week), g.plans[-1].last_week
+                )
+        out: list[CheckIn] = []
+        tz = ZoneInfo(Slot().timezone)
+        order = [x.id for x in self.plan.spec.leaders if x.id in last]
+        for k, leader in enumerate(order):
+            offset = timedelta(minutes=0 if spec.parallel else k * spec.duration)
+            begin = datetime.combine(date(2000, 1, 1), spec.time) + offset
+            if (
+                begin.date() != date(2000, 1, 1)
+                or (begin + timedelta(minutes=spec.duration)).date() != begin.date()
+            ):
+                raise InputError(
+                    "plan.checkins_do_not_fit",
+                    where=self.plan.where("checkins", "time"),
+                    leaders=len(order),
+                )
+            mine: list[CheckIn] = []
+            for n, o in enumerate(weeks.every(spec.every_weeks, start, last[leader]), start=1):
+                s = datetime.combine(o.day, begin.time(), tzinfo=tz)
+                mine.append(
+                    CheckIn(
+                        leader,
+                        o.week,
+                        o.day,
+                        s,
+                        s + timedelta(minutes=spec.duration),
+                        n,
+                        spec.location,
+                    )
+                )
+            bookings = [Booking("checkin", c.start, c.end) for c in mine]
+            clashes = self.bookings.clashes(leader, bookings)
+            if clashes:
+                raise ScheduleError(
+                    "plan.checkin_conflict",
+                    where=self.plan.where("checkins"),
+                    leader=f"{self.names[leader]} ({leader})",
+                    group=clashes[0].existing.owner,
+                    date=format_date(clashes[0].day),
+                )
+            self.bookings.add(leader, bookings)
+            out.extend(mine)
+        rank = {leader: k for k, leader in enumerate(order)}
+        return tuple(sorted(out, key=lambda c: (c.start, rank[c.leader])))
+
+
+def _bookings(owner: str, plans: tuple[ModulePlan, ...]) -> list[Booking]:
+    return [Booking(owner, m.start, m.end) for p in plans for m in p.meetings]
+
+
+def _candidate_slots(slot: Slot) -> Iterator[Slot]:
+    """Deterministic alternatives to ``slot``: the following weekdays at the same
+    time, then the same weekdays one and two meeting-lengths later."""
+    for shift in range(3):
+        start = datetime.combine(date(2000, 1, 1), slot.time) + shift * slot.duration
+        if (start + slot.duration).date() != date(2000, 1, 1):
+            return
+        for k in range(5):
+            if shift == 0 and k == 0:
+                continue
+            yield Slot(
+                weekday=(slot.weekday + k) % 5,
+                time=start.time(),
+                duration_minutes=slot.duration_minutes,
+                timezone=slot.timezone,
+            )
+
+
+def _slot_label(slot: Slot) -> str:
+    end = (datetime.combine(date(2000, 1, 1), slot.time) + slot.duration).time()
+    return f"{weekday_name(slot.weekday)} {slot.time:%H:%M}–{end:%H:%M}"
+
+
+def _load_warnings(plan: LoadedPlan, outcome: ScheduleOutcome) -> list[Notice]:
+    """Group sizes outside 4–8 and leaders with more than a realistic load."""
+    out: list[Notice] = []
+    low, high = GROUP_SIZE
+    for g in plan.groups:
+        if not low <= g.participants <= high:
+            out.append(
+                Notice(
+                    "plan.group_size",
+                    {"group": g.id, "count": g.participants, "low": low, "high": high},
+                    plan.where("groups", g.index, "participants"),
+                )
+            )
+    index = {x.id: i for i, x in enumerate(plan.spec.leaders)}
+    for b in time_budgets(outcome).leaders:
+        if len(b.groups) > MAX_GROUPS_PER_LEADER or b.meetings_per_week > MAX_MEETINGS_PER_WEEK:
+            out.append(
+                Notice(
+                    "plan.leader_load",
+                    {
+                        "leader": b.leader,
+                        "groups": len(b.groups),
+                        "per_week": f"{b.meetings_per_week:.1f}",
+                        "max_groups": MAX_GROUPS_PER_LEADER,
+                        "max_per_week": f"{MAX_MEETINGS_PER_WEEK:g}",
+                    },
+                    plan.where("leaders", index[b.leader]),
+                )
+            )
+    return out
+
+
+@dataclass(frozen=True)
+class Budgets:
+    participants: tuple[ParticipantBudget, ...]
+    leaders: tuple[LeaderBudget, ...]
+
+
+def time_budgets(outcome: ScheduleOutcome) -> Budgets:
+    """Per participant and module, and per leader (see klplan.core.budget)."""
+    participants = tuple(participant_budget(g.id, p) for g in outcome.groups for p in g.plans)
+    school_days = SchoolWeeks(outcome.calendar, 0)  # open on Monday = any school day
+    leaders: list[LeaderBudget] = []
+    groups_of = outcome.groups_by_leader()
+    checkins_of = outcome.checkins_by_leader()
+    for leader in outcome.leaders:
+        groups = groups_of[leader.id]
+        meetings = [
+            (m.week, int((m.end - m.start).total_seconds()) // 60)
+            for g in groups
+            for m in g.meetings
+        ]
+        checkins = [
+            (c.week, int((c.end - c.start).total_seconds()) // 60) for c in checkins_of[leader.id]
+        ]
+        weeks = [w for w, _ in (*meetings, *checkins)]
+        span = (
+            school_days.index_from(max(weeks) + 1) - school_days.index_from(min(weeks))
+            if weeks
+            else 0
+        )
+        leaders.append(leader_budget(leader.id, [g.id for g in groups], meetings, checkins, span))
+    return Budgets(participants, tuple(leaders))
+
+
+def notice_text(n: Notice) -> str:
+    """A notice in the current language: position first, then the group it is about."""
+    params = {
+        k: (reason_label(v.code, v.name) if hasattr(v, "code") else v) for k, v in n.params.items()
+    }
+    text = t(n.key, **params)
+    if "group" in n.params and not n.key.startswith("plan."):
+        text = t("plan.in_group", group=n.params["group"], text=text)
+    return f"{n.where}: {text}" if n.where else text
+
+
+def example_plan(today: date, file_name: str = "plan.yaml") -> str:
+    """The commented example plan ``klplan init`` writes, for the current school year
+    (the same one ``klplan schedule`` plans by default)."""
+    from string import Template
+
+    from klplan.loaders.resources import data_path
+
+    first = today.year if today.month >= 7 else today.year - 1
+    template = Template(data_path("init", "plan.yaml").read_text("utf-8"))
+    return template.substitute(
+        file=file_name,
+        year=school_year_label(first),
+        ht=first,
+        vt=first + 1,
+        # a Tuesday in October, when the fritidshem group meets: its meeting moves
+        studiedag=IsoWeek(first, 40).day(1).isoformat(),
+    )

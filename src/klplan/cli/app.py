@@ -8,6 +8,7 @@ import typer
 
 from klplan import __version__
 from klplan.cli import modules as modules_cmd
+from klplan.cli import plan as plan_cmd
 from klplan.cli import schedule as schedule_cmd
 
 HELP = """\
@@ -24,6 +25,8 @@ Examples:
   klplan schedule --module samtal-om-text --kommun Göteborg --cadence treveckors
 
   klplan modules --school-form förskola
+
+  klplan init && klplan validate plan.yaml && klplan schedule plan.yaml
 """
 
 app = typer.Typer(
@@ -76,3 +79,6 @@ def main_options(
 
 app.command("schedule", help=schedule_cmd.HELP, no_args_is_help=False)(schedule_cmd.schedule)
 app.command("modules", help=modules_cmd.HELP)(modules_cmd.modules)
+app.command("init", help=plan_cmd.INIT_HELP)(plan_cmd.init)
+app.command("validate", help=plan_cmd.VALIDATE_HELP)(plan_cmd.validate)
+app.command("schema", help=plan_cmd.SCHEMA_HELP)(plan_cmd.schema)

@@ -1,23 +1,34 @@
-"""``klplan schedule``: one group through one module."""
+"""``klplan schedule``: one group through one module, or every group of a plan file."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from klplan.cli.options import Format, FormatOption, ModulesFile
 
+if TYPE_CHECKING:
+    from klplan.planning import ScheduleOutcome
+
 HELP = """\
-Schedule one group through a module and print the plan.
+Schedule one group through a module, or every group of a plan file (PLAN), and
+print the plan.
 
 Without options it plans the bundled default (Samtal om text, intensiv, Stockholm,
 the current or next school year from next week) and says which defaults it used.
+With PLAN everything comes from the file (see `klplan init`); --stagger moves groups
+of a leader who is booked twice at once, --view leader lists each leader's meetings.
 
 Examples:
 
   klplan schedule
+
+  klplan schedule plan.yaml --view leader
+
+  klplan schedule plan.yaml --stagger --format json -o plan.json
 
   klplan schedule -m samtal-om-text -k Göteborg --start 2025-W40 --spring-start 2026-W04
 
@@ -25,7 +36,38 @@ Examples:
 """
 
 
+class View(StrEnum):
+    group = "group"
+    leader = "leader"
+
+
+# Flags that describe one group through one module; a plan file says all of this.
+_SINGLE_FLAGS = (
+    ("module", "--module"),
+    ("modules_file", "--modules"),
+    ("cadence", "--cadence"),
+    ("cadences_file", "--cadences"),
+    ("kommun", "--kommun"),
+    ("lan", "--lan"),
+    ("calendar_file", "--calendar"),
+    ("school_year", "--school-year"),
+    ("start", "--start"),
+    ("spring_start", "--spring-start"),
+    ("weekday", "--weekday"),
+    ("time", "--time"),
+    ("duration", "--duration"),
+)
+
+
 def schedule(
+    plan: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A plan file (see `klplan init`); without it, one group and one module.",
+            show_default=False,
+            metavar="PLAN",
+        ),
+    ] = None,
     module: Annotated[
         str | None, typer.Option("--module", "-m", help="Module id (see `klplan modules`).")
     ] = None,
@@ -79,10 +121,40 @@ def schedule(
         Path | None,
         typer.Option("--output", "-o", help="Write to FILE instead of stdout (- for stdout)."),
     ] = None,
+    stagger: Annotated[
+        bool,
+        typer.Option(
+            "--stagger",
+            help="With PLAN: move groups of a leader booked twice at once to another "
+            "weekday or time (and say which).",
+        ),
+    ] = False,
+    view: Annotated[
+        View,
+        typer.Option(
+            "--view", help="Table per group, or per leader (their meetings and check-ins)."
+        ),
+    ] = View.group,
 ) -> None:
     from klplan.cli import params
+    from klplan.core.errors import UsageError, Where
     from klplan.planning import ScheduleRequest, schedule_single
 
+    outcome: ScheduleOutcome
+    if plan is not None:
+        given = locals()
+        for name, flag in _SINGLE_FLAGS:
+            if given[name] is not None:
+                raise UsageError("plan.flag_with_plan", where=Where(flag=flag))
+        from klplan.loaders.plan import load_plan
+        from klplan.planning import schedule_plan
+
+        outcome = schedule_plan(load_plan(plan), stagger=stagger)
+        _emit(outcome, format, output, view)
+        return
+    for flag, on in (("--stagger", stagger), ("--view", view is View.leader)):
+        if on:
+            raise UsageError("plan.flag_needs_plan", where=Where(flag=flag))
     req = ScheduleRequest(
         today=params.today(),
         module=module,
@@ -100,38 +172,37 @@ def schedule(
         duration=params.duration(duration),
     )
     outcome = schedule_single(req)
+    _emit(outcome, format, output, view)
+
+
+def _emit(outcome: ScheduleOutcome, format: Format, output: Path | None, view: View) -> None:
     if format is Format.json:
         from klplan.cli.output import emit
         from klplan.render.json import dumps, schedule_document
 
         emit(dumps(schedule_document(outcome)), output)
     else:
-        _table(outcome, output)
+        _table(outcome, output, view)
     # After the output is written, so that a failed write stays a one-line error.
     _report(outcome)
 
 
-def _report(outcome: object) -> None:
+def _report(outcome: ScheduleOutcome) -> None:
     """Defaults and warnings go to stderr, so stdout stays the plan alone."""
     import sys
 
-    from klplan.messages import reason_label, t
-    from klplan.planning import ScheduleOutcome
+    from klplan.messages import t
+    from klplan.planning import notice_text
 
-    assert isinstance(outcome, ScheduleOutcome)
     if outcome.defaults_used:
         sys.stderr.write(
             "klplan: " + t("notice.defaults_used", what=", ".join(outcome.defaults_used)) + "\n"
         )
     for n in outcome.notices:
-        params = {
-            k: (reason_label(v.code, v.name) if hasattr(v, "code") else v)
-            for k, v in n.params.items()
-        }
-        sys.stderr.write(f"klplan: {t('warning.prefix')}: {t(n.key, **params)}\n")
+        sys.stderr.write(f"klplan: {t('warning.prefix')}: {notice_text(n)}\n")
 
 
-def _table(outcome: object, output: Path | None) -> None:
+def _table(outcome: ScheduleOutcome, output: Path | None, view: View) -> None:
     import io
 
     from klplan.cli.console import console
@@ -139,8 +210,8 @@ def _table(outcome: object, output: Path | None) -> None:
     from klplan.render.table import render_schedule
 
     if output is None or str(output) == "-":
-        render_schedule(outcome, console())  # type: ignore[arg-type]
+        render_schedule(outcome, console(), view=view.value)
         return
     buf = io.StringIO()
-    render_schedule(outcome, console(buf, plain=True, width=100))  # type: ignore[arg-type]
+    render_schedule(outcome, console(buf, plain=True, width=100), view=view.value)
     emit(buf.getvalue(), output)

@@ -29,6 +29,8 @@ _WEEKEND = (
     "sun",
 )
 WEEKDAY_IDS = ("monday", "tuesday", "wednesday", "thursday", "friday")
+# Full weekday names accepted in files (abbreviations are accepted too).
+WEEKDAY_NAMES = tuple(sorted({n for names in _WEEKDAYS.values() for n in names if len(n) > 3}))
 
 
 def fold(text: str) -> str:

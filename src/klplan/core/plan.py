@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from klplan.core.errors import Where
 from klplan.core.models import Cadence, MeetingMoment, Module, Slot, Term
 from klplan.core.weeks import IsoWeek
 
@@ -56,6 +57,7 @@ class Notice:
 
     key: str
     params: dict[str, object] = field(default_factory=dict)
+    where: Where | None = None  # the file position (and key) it is about, if any
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,7 @@ class SchoolWeeks:
         for week in weeks_between(IsoWeek.of(first), IsoWeek.of(last)):
             self._classify(week)
         self._open_weeks = [o.week for o in self.open]
+        self._open_terms = [o.term_index for o in self.open]
 
     def why_closed(self, day: date) -> tuple[int | None, DayOff | None]:
         """(term index, reason) for ``day``: reason is None on a school day."""
@@ -92,6 +93,18 @@ class SchoolWeeks:
     def index_from(self, week: IsoWeek) -> int:
         """Index of the first open week on or after ``week`` (len(open) if none)."""
         return bisect_left(self._open_weeks, week)
+
+    def index_of_term(self, term_index: int) -> int:
+        """Index of the first open week in term ``term_index`` or a later one
+        (len(open) if none)."""
+        return bisect_left(self._open_terms, term_index)
+
+    def every(self, n: int, start: IsoWeek, until: IsoWeek) -> list[OpenWeek]:
+        """Every ``n``-th open week from the first open week on or after ``start`` up
+        to ``until`` (included): recurring meetings such as check-ins (avstämning)."""
+        if n < 1:
+            raise ValueError("n must be at least 1")
+        return [o for o in self.open[self.index_from(start) :: n] if o.week <= until]
 
 
 def _index_closures(calendar: SchoolCalendar) -> dict[date, DayOff]:

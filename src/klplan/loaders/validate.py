@@ -14,6 +14,10 @@ from klplan.messages import language
 
 M = TypeVar("M", bound=BaseModel)
 
+# The error type of values checked by klplan's own parsers (weekdays, times, weeks):
+# their message is already complete and in the user's language.
+CUSTOM = "klplan_value"
+
 # pydantic error types -> what was expected, in both languages.
 _EXPECTED: dict[str, tuple[str, str]] = {
     "string_type": ("text", "text"),
@@ -49,7 +53,27 @@ def validate(model: type[M], doc: YamlDoc, data: Any = None, path: Path_ = ()) -
 def to_input_error(
     e: ValidationError, doc: YamlDoc, path: Path_, model: type[BaseModel]
 ) -> InputError:
-    err = e.errors(include_url=False)[0]
+    return error_from(e.errors(include_url=False)[0], doc, path, model)
+
+
+def all_input_errors(
+    e: ValidationError, doc: YamlDoc, path: Path_, model: type[BaseModel]
+) -> list[InputError]:
+    """Every problem pydantic found, one per key path, in document order."""
+    errors = e.errors(include_url=False)
+    locs = [tuple(err["loc"]) for err in errors]
+    out: dict[str, InputError] = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs):
+            continue  # a container's summary of its items' problems ("too short")
+        found = error_from(err, doc, path, model)
+        out.setdefault(str(found.where), found)
+    return sorted(out.values(), key=lambda x: (x.where.line or 0, x.where.column or 0))  # type: ignore[union-attr]
+
+
+def error_from(err: Any, doc: YamlDoc, path: Path_, model: type[BaseModel]) -> InputError:
+    """One pydantic error (a dict from ``ValidationError.errors()``) as an InputError."""
     loc = tuple(p for p in err["loc"] if p != "[key]")
     full = (*path, *loc)
     where = doc.where(full, at_key=err["type"] == "extra_forbidden")
@@ -74,6 +98,8 @@ def to_input_error(
         problem = (
             (f"förväntade {exp}, fick {got_text}") if sv else f"expected {exp}, got {got_text}"
         )
+    elif kind == CUSTOM:
+        problem = str(err["msg"])
     elif kind == "literal_error":
         exp = err.get("ctx", {}).get("expected", "")
         problem = (

@@ -5,14 +5,23 @@ without a new schema version."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from klplan import __version__
+from klplan.core.budget import PREPARATION_FACTOR
 from klplan.core.models import SchoolCalendar
 from klplan.core.parse import WEEKDAY_IDS
 from klplan.core.plan import ClosedWeek, Meeting, ModulePlan, Notice
-from klplan.messages import reason_label, t
-from klplan.planning import GroupPlan, ScheduleOutcome
+from klplan.messages import reason_label
+from klplan.planning import (
+    Budgets,
+    CheckIn,
+    GroupPlan,
+    ScheduleOutcome,
+    notice_text,
+    time_budgets,
+)
 
 SCHEMA = "klplan.schedule/1"
 
@@ -23,11 +32,14 @@ def schedule_document(outcome: ScheduleOutcome) -> dict[str, Any]:
         for p in g.plans:
             for c in p.closed_weeks:
                 closed.setdefault(str(c.week), c)
+    groups_of = outcome.groups_by_leader()
     return {
         "schema": SCHEMA,
         "generator": {"name": "klplan", "version": __version__},
+        "plan": _plan(outcome),
         "inputs": {
             "school_year": _school_year(outcome.school_year),
+            "school_years": list(outcome.calendar.school_years),
             "region": outcome.calendar.region.model_dump(),
             "start": str(outcome.start),
             "spring_start": str(outcome.spring_start) if outcome.spring_start else None,
@@ -36,8 +48,73 @@ def schedule_document(outcome: ScheduleOutcome) -> dict[str, Any]:
         "calendar": calendar_document(outcome.calendar),
         "closed_weeks": [_closed(c) for _, c in sorted(closed.items())],
         "notices": [notice_document(n) for n in outcome.notices],
-        "leaders": [{"id": x.id, "name": x.name, "email": x.email} for x in outcome.leaders],
+        "leaders": [
+            {
+                "id": x.id,
+                "name": x.name,
+                "email": x.email,
+                "groups": [g.id for g in groups_of[x.id]],
+            }
+            for x in outcome.leaders
+        ],
         "groups": [group_document(g) for g in outcome.groups],
+        "checkins": [checkin_document(c) for c in outcome.checkins],
+        "budgets": budgets_document(time_budgets(outcome)),
+    }
+
+
+def _plan(outcome: ScheduleOutcome) -> dict[str, Any] | None:
+    p = outcome.plan
+    if p is None:
+        return None
+    return {"id": p.id, "name": p.name, "school": p.school, "municipality": p.municipality}
+
+
+def checkin_document(c: CheckIn) -> dict[str, Any]:
+    return {
+        "leader": c.leader,
+        "sequence_no": c.sequence_no,
+        "week": str(c.week),
+        "date": c.date.isoformat(),
+        "start": c.start.isoformat(),
+        "end": c.end.isoformat(),
+        "location": c.location,
+    }
+
+
+def budgets_document(b: Budgets) -> dict[str, Any]:
+    return {
+        "preparation_factor": PREPARATION_FACTOR,
+        "participants": [
+            {
+                "group": p.group,
+                "module": p.module_id,
+                "parts": p.parts,
+                "meeting_minutes": p.meeting_minutes,
+                "planned_minutes": list(p.planned_minutes),
+                "planned_hours": [round(h, 2) for h in p.planned_hours],
+                "estimate_hours": p.estimate_hours,
+            }
+            for p in b.participants
+        ],
+        "leaders": [
+            {
+                "leader": x.leader,
+                "groups": list(x.groups),
+                "meetings": x.meetings,
+                "checkins": x.checkins,
+                "school_weeks": x.school_weeks,
+                "meeting_minutes": x.meeting_minutes,
+                "preparation_minutes": x.preparation_minutes,
+                "checkin_minutes": x.checkin_minutes,
+                "total_minutes": x.total_minutes,
+                "meetings_per_week": round(x.meetings_per_week, 2),
+                "hours_per_week": round(x.hours_per_week, 2),
+                "peak_meetings_per_week": x.peak_meetings,
+                "peak_hours_per_week": round(x.peak_minutes / 60, 2),
+            }
+            for x in b.leaders
+        ],
     }
 
 
@@ -52,6 +129,7 @@ def group_document(g: GroupPlan) -> dict[str, Any]:
         "participants": g.participants,
         "location": g.location,
         "video_url": g.video_url,
+        "sequence": g.sequence,
         "module": first["module"],
         "cadence": first["cadence"],
         "slot": first["slot"],
@@ -94,10 +172,14 @@ def calendar_document(cal: SchoolCalendar) -> dict[str, Any]:
 
 
 def notice_document(n: Notice) -> dict[str, Any]:
-    params = {
-        k: (reason_label(v.code, v.name) if hasattr(v, "code") else v) for k, v in n.params.items()
+    w = n.where
+    return {
+        "code": n.key,
+        "message": notice_text(replace(n, where=None)),
+        "where": (
+            {"file": w.file, "line": w.line, "column": w.column, "key": w.key} if w else None
+        ),
     }
-    return {"code": n.key, "message": t(n.key, **params)}
 
 
 def _closed(c: ClosedWeek) -> dict[str, Any]:

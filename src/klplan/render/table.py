@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from rich import box
 from rich.console import Console, Group
 from rich.table import Table
@@ -10,8 +12,8 @@ from rich.text import Text
 from klplan.core.models import Module
 from klplan.core.plan import ClosedWeek, Meeting, ModulePlan
 from klplan.core.weeks import IsoWeek
-from klplan.messages import format_date, reason_label, t, weekday_name
-from klplan.planning import ScheduleOutcome
+from klplan.messages import format_date, language, reason_label, t, weekday_name
+from klplan.planning import GroupPlan, ScheduleOutcome, time_budgets
 
 
 def week_label(week: IsoWeek) -> str:
@@ -151,16 +153,186 @@ def _caption(outcome: ScheduleOutcome, plan: ModulePlan) -> Text:
     return text
 
 
-def render_schedule(outcome: ScheduleOutcome, console: Console) -> None:
+def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "group") -> None:
+    """Per group (each module's table), or per leader (their meetings and check-ins in
+    date order); plan files add the check-ins and the time budgets."""
+    if outcome.plan is not None:
+        console.print(_plan_title(outcome))
+        console.print()
+    if view == "leader":
+        _render_leaders(outcome, console)
+        return
     first = True
     for g in outcome.groups:
-        for plan in g.plans:
+        for k, plan in enumerate(g.plans):
             if not first:
                 console.print()
             first = False
+            if outcome.plan is not None and k == 0:
+                console.print(_group_heading(outcome, g))
             console.print(_title(outcome, plan))
             console.print(schedule_table(plan))
             console.print(_caption(outcome, plan))
+    if outcome.plan is not None:
+        if outcome.checkins:
+            console.print()
+            console.print(Text(t("table.checkins_title"), style="bold"))
+            console.print(checkins_table(outcome))
+        console.print()
+        _render_budgets(outcome, console)
+
+
+def _number(x: float) -> str:
+    """One decimal, none for whole numbers; a decimal comma in Swedish."""
+    text = f"{x:.1f}".removesuffix(".0")
+    return text.replace(".", ",") if language() == "sv" else text
+
+
+def _hours(minutes: float) -> str:
+    return t("table.hours", hours=_number(minutes / 60))
+
+
+def _plan_title(outcome: ScheduleOutcome) -> Text:
+    assert outcome.plan is not None
+    cal = outcome.calendar
+    who = outcome.plan.school or outcome.plan.municipality or ""
+    return Text(
+        t(
+            "table.plan_title",
+            name=outcome.plan.name,
+            who=who,
+            region=cal.region.name,
+            years=", ".join(cal.school_years),
+        ),
+        style="bold",
+    )
+
+
+def _leader_name(outcome: ScheduleOutcome, leader_id: str | None) -> str:
+    names = {x.id: x.name or x.id for x in outcome.leaders}
+    return names.get(leader_id or "", leader_id or "")
+
+
+def _group_heading(outcome: ScheduleOutcome, g: GroupPlan) -> Text:
+    parts = [t("table.group", id=g.id) + (f": {g.name}" if g.name else "")]
+    if g.leader:
+        parts.append(t("table.led_by", leader=_leader_name(outcome, g.leader)))
+    if g.participants is not None:
+        parts.append(t("table.participants", count=g.participants))
+    if len(g.plans) > 1 and g.sequence:
+        parts.append(t(f"table.sequence.{g.sequence}"))
+    parts += [x for x in (g.location, g.video_url) if x]
+    return Text(" · ".join(parts), style="bold reverse")
+
+
+def checkins_table(outcome: ScheduleOutcome) -> Table:
+    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+    table.add_column(t("table.week"), no_wrap=True)
+    table.add_column(t("table.date"), no_wrap=True)
+    table.add_column(t("table.time"), no_wrap=True)
+    table.add_column(t("table.leader"))
+    for c in outcome.checkins:
+        table.add_row(
+            week_label(c.week),
+            format_date(c.date),
+            f"{c.start:%H:%M}–{c.end:%H:%M}",
+            _leader_name(outcome, c.leader),
+        )
+    return table
+
+
+def _render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
+    budgets = time_budgets(outcome)
+    console.print(Text(t("table.budget_participants"), style="bold"))
+    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+    table.add_column(t("table.group_col"), no_wrap=True)
+    table.add_column(t("table.module_col"))
+    table.add_column(t("modules.parts"), justify="right")
+    table.add_column(t("table.planned"), justify="right", no_wrap=True)
+    table.add_column(t("table.estimate"), justify="right", no_wrap=True)
+    for p in budgets.participants:
+        low, high = p.planned_minutes
+        table.add_row(
+            p.group,
+            p.module_title,
+            str(p.parts),
+            t("table.hours", hours=f"{_number(low / 60)}–{_number(high / 60)}"),
+            _hours(p.estimate_hours * 60) if p.estimate_hours else "–",
+        )
+    console.print(table)
+    console.print(Text(t("table.budget_participants_note"), style="dim"))
+    console.print()
+    console.print(Text(t("table.budget_leaders"), style="bold"))
+    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+    table.add_column(t("table.leader"))
+    table.add_column(t("table.groups_col"))
+    table.add_column(t("table.meetings_col"), justify="right")
+    table.add_column(t("table.checkins_col"), justify="right")
+    table.add_column(t("table.per_week"), justify="right", no_wrap=True)
+    table.add_column(t("table.hours_per_week"), justify="right", no_wrap=True)
+    for b in budgets.leaders:
+        table.add_row(
+            _leader_name(outcome, b.leader),
+            ", ".join(b.groups),
+            str(b.meetings),
+            str(b.checkins),
+            t("table.avg_max", avg=_number(b.meetings_per_week), max=b.peak_meetings),
+            t("table.avg_max", avg=_number(b.hours_per_week), max=_number(b.peak_minutes / 60)),
+        )
+    console.print(table)
+    console.print(Text(t("table.budget_leaders_note"), style="dim"))
+
+
+def _render_leaders(outcome: ScheduleOutcome, console: Console) -> None:
+    budgets = {b.leader: b for b in time_budgets(outcome).leaders}
+    groups_of = outcome.groups_by_leader()
+    checkins_of = outcome.checkins_by_leader()
+    for i, leader in enumerate(outcome.leaders):
+        if i:
+            console.print()
+        groups = groups_of[leader.id]
+        heading = f"{leader.name or leader.id} ({leader.id})"
+        if groups:
+            heading += " · " + t("table.groups_list", groups=", ".join(g.id for g in groups))
+        console.print(Text(heading, style="bold reverse"))
+        rows: list[tuple[datetime, IsoWeek, date, datetime, str, str, str]] = []
+        for g in groups:
+            for p in g.plans:
+                for m in p.meetings:
+                    what = t("table.part_moment", part=m.part, moment=m.moment)
+                    rows.append((m.start, m.week, m.date, m.end, g.id, what, p.module.title))
+        for c in checkins_of[leader.id]:
+            rows.append((c.start, c.week, c.date, c.end, "", t("table.checkin"), ""))
+        if not rows:
+            console.print(Text(t("table.no_meetings"), style="dim"))
+            continue
+        table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+        table.add_column(t("table.week"), no_wrap=True)
+        table.add_column(t("table.date"), no_wrap=True)
+        table.add_column(t("table.time"), no_wrap=True)
+        table.add_column(t("table.group_col"), no_wrap=True)
+        table.add_column(t("table.meeting_col"), no_wrap=True)
+        table.add_column(t("table.module_col"))
+        for start, week, day, end, group, what, title in sorted(rows, key=lambda r: r[0]):
+            table.add_row(
+                week_label(week), format_date(day), f"{start:%H:%M}–{end:%H:%M}", group, what, title
+            )
+        console.print(table)
+        b = budgets.get(leader.id)
+        if b is not None:
+            console.print(
+                Text(
+                    t(
+                        "table.leader_summary",
+                        meetings=b.meetings,
+                        checkins=b.checkins,
+                        per_week=_number(b.meetings_per_week),
+                        hours=_number(b.hours_per_week),
+                        peak=_number(b.peak_minutes / 60),
+                    ),
+                    style="dim",
+                )
+            )
 
 
 def modules_table(modules: list[Module]) -> Table | Text:

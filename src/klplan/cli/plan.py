@@ -1,0 +1,128 @@
+"""``klplan init``, ``klplan validate`` and ``klplan schema``: plan files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+INIT_HELP = """\
+Write a commented example plan (a school with three groups and two leaders) that
+validates and schedules as written, for the current school year. Edit it, then run
+`klplan validate` and `klplan schedule`.
+
+Examples:
+
+  klplan init
+
+  klplan init skolans-plan.yaml
+
+  klplan init plan.yaml --force
+"""
+
+VALIDATE_HELP = """\
+Check a plan file and list its problems: errors first, then warnings (group size
+outside 4–8, a leader with more than 4 groups or more than 2 meetings a week,
+estimated calendar data). Exit code 1 on errors, and with --strict on warnings too.
+
+Examples:
+
+  klplan validate plan.yaml
+
+  klplan validate plan.yaml --strict
+"""
+
+SCHEMA_HELP = """\
+Print the JSON Schema of plan files, for editors that validate and complete YAML
+(for example with a `# yaml-language-server: $schema=plan.schema.json` line).
+
+Examples:
+
+  klplan schema
+
+  klplan schema -o plan.schema.json
+"""
+
+PlanArgument = Annotated[
+    Path, typer.Argument(help="The plan file (YAML).", show_default=False, metavar="PLAN")
+]
+
+
+def init(
+    file: Annotated[
+        Path, typer.Argument(help="Where to write the example plan.", metavar="FILE")
+    ] = Path("plan.yaml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    import sys
+
+    from klplan.cli import params
+    from klplan.cli.output import atomic_write
+    from klplan.core.errors import UsageError, Where
+    from klplan.messages import t
+    from klplan.planning import example_plan
+
+    if file.exists() and not force:
+        raise UsageError("plan.init_exists", where=Where(file=str(file)))
+    atomic_write(file, example_plan(params.today(), file.name).encode("utf-8"))
+    sys.stderr.write("klplan: " + t("plan.init_written", file=str(file)) + "\n")
+
+
+def validate(
+    plan: PlanArgument,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit code 1) on warnings too.")
+    ] = False,
+) -> None:
+    import sys
+
+    from klplan.core.errors import InputError, ScheduleError
+    from klplan.loaders.plan import PlanInvalid, load_plan
+    from klplan.messages import t
+    from klplan.planning import notice_text, schedule_plan
+
+    errors: list[str] = []
+    warnings: list[str] = []
+    summary = None
+    try:
+        loaded = load_plan(plan)
+        outcome = schedule_plan(loaded)
+    except PlanInvalid as e:
+        errors = [p.message() for p in e.problems]
+    except (InputError, ScheduleError) as e:
+        errors = [e.message()]
+    else:
+        warnings = [notice_text(n) for n in outcome.notices]
+        summary = t(
+            "plan.summary",
+            file=str(plan),
+            groups=len(outcome.groups),
+            leaders=len(outcome.leaders),
+            meetings=sum(len(g.meetings) for g in outcome.groups),
+            checkins=len(outcome.checkins),
+        )
+    lines = [f"{t('error.prefix')}: {x}" for x in errors]
+    lines += [f"{t('warning.prefix')}: {x}" for x in warnings]
+    lines.append(
+        summary + "; " + t("plan.counts", errors=len(errors), warnings=len(warnings))
+        if summary
+        else t("plan.invalid", file=str(plan), errors=len(errors))
+    )
+    sys.stdout.write("\n".join(lines) + "\n")
+    if errors or (strict and warnings):
+        raise typer.Exit(1)
+
+
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to FILE instead of stdout (- for stdout)."),
+    ] = None,
+) -> None:
+    import json
+
+    from klplan.cli.output import emit
+    from klplan.loaders.plan import plan_json_schema
+
+    emit(json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n", output)

@@ -1,0 +1,136 @@
+"""A leader cannot be in two groups at once: conflicts are errors that name both
+groups, the leader and the dates, and suggest free slots; --stagger moves the later
+group instead."""
+
+from __future__ import annotations
+
+import pytest
+
+from klplan.core.errors import ScheduleError
+from tests.plan_helpers import group, in_tmp, plan_text, schedule
+
+pytestmark = pytest.mark.usefixtures("in_tmp")
+__all__ = ["in_tmp"]
+
+# Anna leads two groups, both on Wednesdays at 15:00 by default.
+DOUBLE_BOOKED = plan_text(
+    """\
+    - {id: f-3, participants: 6, leader: anna, module: samtal-om-text, start: 2025-W38}
+    - {id: 4-6, participants: 6, leader: anna, module: lasstrategier, start: 2025-W40}
+    - {id: fritids, participants: 6, leader: bo, module: samtal-om-text, start: 2025-W38}
+    """
+)
+
+
+def test_a_leader_booked_for_two_groups_at_once_is_an_error_naming_both(in_tmp):
+    with pytest.raises(ScheduleError) as e:
+        schedule(in_tmp, DOUBLE_BOOKED)
+    message = e.value.message()
+    assert message.startswith(
+        "plan.yaml:11:40: groups[1].leader: ledaren Anna Andersson (anna) är bokad för både "
+        "f-3 och 4-6 samtidigt: ons 1 okt 2025, ons 8 okt 2025, ons 15 okt 2025 m.fl. "
+        "(14 totalt); "
+    )
+    # The free slots are real: the same time on the following weekdays, then later.
+    # Monday and Tuesday are not free: VT 2026 starts on Wednesday 7 January, so their
+    # meetings that week move to Wednesday, on top of f-3's.
+    assert message.endswith(
+        "lediga tider för gruppen: torsdag 15:00–16:30 eller fredag 15:00–16:30 eller "
+        "onsdag 16:30–18:00; eller kör med --stagger"
+    )
+
+
+def test_another_leader_at_the_same_time_is_no_conflict(in_tmp):
+    outcome = schedule(
+        in_tmp,
+        plan_text(
+            """\
+            - {id: a, participants: 6, leader: anna, module: samtal-om-text, start: 2025-W38}
+            - {id: b, participants: 6, leader: bo, module: samtal-om-text, start: 2025-W38}
+            """
+        ),
+    )
+    assert [m.start for m in group(outcome, "a").meetings] == [
+        m.start for m in group(outcome, "b").meetings
+    ]
+
+
+def test_back_to_back_meetings_of_one_leader_do_not_overlap(in_tmp):
+    # 15:00–16:30 and 16:30–18:00 on the same day: the second starts as the first ends.
+    outcome = schedule(
+        in_tmp,
+        plan_text(
+            """\
+            - {id: a, participants: 6, leader: anna, module: samtal-om-text, start: 2025-W38}
+            - id: b
+              participants: 6
+              leader: anna
+              module: samtal-om-text
+              start: 2025-W38
+              slot: {time: "16:30"}
+            """
+        ),
+    )
+    assert len(outcome.groups) == 2
+
+
+def test_a_meeting_moved_by_a_red_day_can_clash_with_the_next_days_group(in_tmp):
+    # Kristi himmelsfärdsdag (Thursday 14 May 2026) moves the Thursday group to Friday,
+    # where the same leader meets another group at the same time.
+    with pytest.raises(ScheduleError) as e:
+        schedule(
+            in_tmp,
+            plan_text(
+                """\
+                - id: tor
+                  participants: 6
+                  leader: anna
+                  module: lasa-och-beratta
+                  start: 2026-W12
+                  slot: {weekday: torsdag}
+                - id: fre
+                  participants: 6
+                  leader: anna
+                  module: lasa-och-beratta
+                  start: 2026-W12
+                  slot: {weekday: fredag}
+                """
+            ),
+        )
+    assert "både tor och fre samtidigt: fre 15 maj 2026;" in e.value.message()
+
+
+def test_stagger_moves_the_later_group_to_the_next_weekday_and_says_so(in_tmp):
+    outcome = schedule(in_tmp, DOUBLE_BOOKED, stagger=True)
+    first, moved = group(outcome, "f-3"), group(outcome, "4-6")
+    assert {m.date.weekday() for m in first.meetings} == {2}  # kept on Wednesday
+    assert {m.start.strftime("%a %H:%M") for m in moved.meetings} == {"Thu 15:00"}
+    (notice,) = [n for n in outcome.notices if n.key == "plan.staggered"]
+    assert notice.params == {
+        "group": "4-6",
+        "leader": "Anna Andersson",
+        "old": "onsdag 15:00–16:30",
+        "new": "torsdag 15:00–16:30",
+    }
+    assert str(notice.where) == "plan.yaml:11:5: groups[1].slot"
+
+
+def test_stagger_is_deterministic_and_fills_the_week_in_order(in_tmp):
+    groups = "".join(
+        f"- {{id: g{i}, participants: 6, leader: anna, module: samtal-om-text, start: 2025-W38}}\n"
+        for i in range(1, 7)
+    )
+    outcome = schedule(in_tmp, plan_text(groups), stagger=True)
+    slots = [(g.meetings[0].start.strftime("%a %H:%M"), g.id) for g in outcome.groups]
+    # Wednesday, Thursday, Friday at 15:00, then the same days at 16:30: Monday and
+    # Tuesday clash on 7 January 2026, when VT starts on a Wednesday.
+    assert slots == [
+        ("Wed 15:00", "g1"),
+        ("Thu 15:00", "g2"),
+        ("Fri 15:00", "g3"),
+        ("Wed 16:30", "g4"),
+        ("Thu 16:30", "g5"),
+        ("Fri 16:30", "g6"),
+    ]
+    again = schedule(in_tmp, plan_text(groups), stagger=True)
+    assert again == outcome

@@ -171,7 +171,10 @@ def schedule_module(
                 b = pos
                 d = b + cadence.gap(transition)
                 if d >= len(opens):
-                    needed = cadence.weeks_needed(module.parts)
+                    # Weeks used up to this D (term changes included) plus the
+                    # least the remaining meetings need.
+                    rest = sum(cadence.gap(t) for t in range(transition + 1, 2 * module.parts - 1))
+                    needed = max(cadence.weeks_needed(module.parts), d - start_pos + 1 + rest)
                     raise ScheduleError(
                         "schedule.not_enough_weeks",
                         module=module.title,

@@ -490,6 +490,9 @@ def test_a_file_klplan_did_not_write_is_not_overwritten_without_force(klplan, tm
     notes = tmp_path / "anteckningar.txt"
     notes.write_text("inte en kalender", "utf-8")
     assert klplan("schedule", *STHLM_2025, "-f", "ics", "-o", str(notes)).code == 3
+    r = klplan("schedule", *STHLM_2025, "-f", "ics", "-o", str(out), "--check")
+    assert r.code == 1 and "inte skriven av klplan" in r.out  # --check only reports
+    assert out.read_bytes() == precious
     r = klplan("schedule", *STHLM_2025, "-f", "ics", "-o", str(out), "--force")
     assert r.code == 0
     assert len(events_of(out)) == 16
@@ -578,6 +581,27 @@ def test_breaks_and_preparation_as_all_day_items(klplan, tmp_path):
     d = by_summary(events, "del 1: gemensam uppföljning (D)")
     assert (c.start, c.end) == (date(2025, 10, 6), d.start.date() + timedelta(days=1))
     assert len([e for e in events if isinstance(e.start, datetime)]) == 16
+
+
+def test_lov_weeks_in_a_row_are_one_event_and_a_closed_day_is_its_own():
+    from klplan.loaders.calendars import Span, YearFacts
+
+    facts = YearFacts(
+        school_year="2025/26",
+        ht=Span(start=date(2025, 8, 18), end=date(2025, 12, 19)),
+        vt=Span(start=date(2026, 1, 8), end=date(2026, 6, 12)),
+        laslov_weeks=(43, 44),
+        sportlov_weeks=(9,),
+    )
+    overrides = CalendarOverrides(
+        school_years=(facts,), closed_days=(ClosedDay(date=date(2025, 9, 26), reason="studiedag"),)
+    )
+    calendar = load_calendar(2025, overrides=overrides).calendar
+    events = parse(holiday_calendar_bytes(calendar))[1]
+    spans = {e.summary: (e.start, e.end) for e in events}
+    assert spans["Läslov"] == (date(2025, 10, 20), date(2025, 11, 3))
+    assert spans["Studiedag"] == (date(2025, 9, 26), date(2025, 9, 27))
+    assert "Påsklov" not in spans and "Sommarlov" not in spans  # none given; one year
 
 
 def test_school_holiday_feed(tmp_path):

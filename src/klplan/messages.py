@@ -474,8 +474,8 @@ MESSAGES.update(
             "en": "the calendar files are up to date ({count})",
         },
         "ics.check_drift": {
-            "sv": "{count} kalenderfiler skulle ändras",
-            "en": "{count} calendar files would change",
+            "sv": "kalenderfiler som skulle ändras: {count}",
+            "en": "calendar files that would change: {count}",
         },
         "ics.change.added": {"sv": "  ny: {summary}: {new}", "en": "  added: {summary}: {new}"},
         "ics.change.moved": {

@@ -70,14 +70,21 @@ def write_calendars(
         sys.stdout.buffer.flush()
         return 0
     path = Path(output)
-    if path.is_dir() or str(output).endswith(("/", os.sep)):
+    directory = path.is_dir() or str(output).endswith(("/", os.sep))
+    if directory:
         files = _directory_files(outcome, path, previous, check=check, force=force)
     else:
         files = [_file(single_target(outcome), path, previous, check=check, force=force)]
     if check:
         return _check(outcome, options, files)
+    if directory:
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise OutputError(
+                "file.unwritable", where=Where(file=str(path)), reason=e.strerror
+            ) from None
     for f in files:
-        f.path.parent.mkdir(parents=True, exist_ok=True)
         chunks = schedule_calendar(
             outcome, f.target, options, previous=f.previous, changes=f.changes
         )
@@ -116,7 +123,7 @@ def _existing(path: Path) -> tuple[bytes | None, PreviousCalendar | None]:
     from klplan.loaders.previous_ics import MAX_ICS_BYTES, parse_previous
     from klplan.loaders.yamlio import read_bytes
 
-    if not path.exists() and not path.is_symlink():
+    if not path.exists():  # a dangling link is replaced like a missing file
         return None, None
     if path.is_dir():
         raise OutputError(

@@ -72,6 +72,8 @@ def _event(component: Any) -> Event:
     elif "DURATION" in component:
         end = start + component.decoded("DURATION")
     else:
+        end = start
+    if isinstance(end, datetime) != isinstance(start, datetime) or end < start:
         end = start if isinstance(start, datetime) else start + timedelta(days=1)
     status = _text(component, "STATUS")
     return Event(

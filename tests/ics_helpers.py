@@ -1,5 +1,6 @@
-"""Checks every generated calendar must pass: the byte-level rules of RFC 5545 and
-three independent parsers (icalendar, vobject with validation, Mozilla's ical.js)."""
+"""Checks every generated calendar must pass (the byte-level rules of RFC 5545 and
+three independent parsers: icalendar, vobject with validation, Mozilla's ical.js), and
+a two-group plan built the way a plan file will build one."""
 
 from __future__ import annotations
 
@@ -8,10 +9,18 @@ import os
 import shutil
 import subprocess
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+
+from klplan.core.models import Slot
+from klplan.core.scheduler import SchoolWeeks, schedule_module
+from klplan.core.weeks import IsoWeek
+from klplan.loaders.calendars import CalendarOverrides, ClosedDay, load_calendar
+from klplan.loaders.catalog import load_cadences, load_catalog
+from klplan.planning import CheckIn, GroupPlan, Leader, ScheduleOutcome
 
 ROOT = Path(__file__).resolve().parent.parent
 # `.ci/run` installs ical.js here (npm install --no-save --prefix .ci/node ical.js);
@@ -112,3 +121,61 @@ def parse_with_icaljs(*files: Path) -> dict[str, dict]:
     )
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout)
+
+
+def two_groups(*closed: date, groups: tuple[str, ...] = ("ekorren", "raven")) -> ScheduleOutcome:
+    """Östra skolan: Anna leads two groups, Ekorren (Samtal om text, Wednesdays) and
+    Räven (Läsa och berätta monthly, Thursdays 14:30), and meets the principal
+    three times. Built the way a plan file will build it."""
+    overrides = CalendarOverrides(closed_days=tuple(ClosedDay(date=d) for d in closed))
+    calendar = load_calendar(2025, kommun="Stockholm", overrides=overrides).calendar
+    catalog, cadences = load_catalog(), load_cadences()
+    ekorren = schedule_module(
+        catalog.get("samtal-om-text"),
+        cadences["intensiv"],
+        SchoolWeeks(calendar, 2),
+        Slot(weekday=2),
+        IsoWeek(2025, 40),
+        IsoWeek(2026, 4),
+    )
+    raven = schedule_module(
+        catalog.get("lasa-och-beratta"),
+        cadences["manadsvis"],
+        SchoolWeeks(calendar, 3),
+        Slot(weekday=3, time=time(14, 30), duration_minutes=60),
+        IsoWeek(2025, 38),
+    )
+    all_groups = {
+        "ekorren": GroupPlan(
+            "ekorren",
+            (ekorren,),
+            name="Ekorren, åk 7–9",
+            leader="anna",
+            participants=6,
+            location="Rum 12, Östra skolan",
+            video_url="https://meet.example.se/ekorren",
+        ),
+        "raven": GroupPlan("raven", (raven,), name="Räven", leader="anna", participants=7),
+    }
+    tz = Slot().timezone
+    checkins = tuple(
+        CheckIn(
+            "anna",
+            IsoWeek.of(day),
+            day,
+            datetime.combine(day, time(10), ZoneInfo(tz)),
+            datetime.combine(day, time(10, 45), ZoneInfo(tz)),
+            n,
+        )
+        for n, day in enumerate((date(2025, 9, 15), date(2025, 11, 17), date(2026, 2, 2)), 1)
+    )
+    return ScheduleOutcome(
+        groups=tuple(all_groups[g] for g in groups),
+        calendar=calendar,
+        school_year=2025,
+        start=IsoWeek(2025, 38),
+        spring_start=None,
+        leaders=(Leader("anna", "Anna Öberg", "anna.oberg@example.se"),),
+        checkins=checkins,
+        plan_id="ostra-skolan",
+    )

@@ -8,85 +8,22 @@ import re
 import subprocess
 import sys
 from dataclasses import replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from klplan.cli.calendar_files import write_calendars
-from klplan.core.models import Slot
-from klplan.core.scheduler import SchoolWeeks, schedule_module
 from klplan.core.weeks import IsoWeek
 from klplan.loaders.calendars import CalendarOverrides, ClosedDay, load_calendar
-from klplan.loaders.catalog import load_cadences, load_catalog
-from klplan.planning import CheckIn, GroupPlan, Leader, ScheduleOutcome
+from klplan.planning import Leader
 from klplan.render.ics import IcsOptions, holiday_calendar_bytes, safe_stem
 from tests.conftest import check_golden, plan_for
-from tests.ics_helpers import assert_wellformed, parse, parse_with_icaljs
+from tests.ics_helpers import assert_wellformed, parse, parse_with_icaljs, two_groups
 
 STHLM_2025 = ("-k", "Stockholm", "--start", "2025-W40", "--spring-start", "2026-W04")
 # Without --spring-start parts simply follow on: dropping the last part moves no other.
 STHLM_ON = ("-k", "Stockholm", "--start", "2025-W40")
-
-
-def two_groups(*closed: date, groups: tuple[str, ...] = ("ekorren", "raven")) -> ScheduleOutcome:
-    """Östra skolan: Anna leads two groups, Ekorren (Samtal om text, Wednesdays) and
-    Räven (Läsa och berätta monthly, Thursdays 14:30), and meets the principal
-    three times. Built the way a plan file will build it."""
-    overrides = CalendarOverrides(closed_days=tuple(ClosedDay(date=d) for d in closed))
-    calendar = load_calendar(2025, kommun="Stockholm", overrides=overrides).calendar
-    catalog, cadences = load_catalog(), load_cadences()
-    ekorren = schedule_module(
-        catalog.get("samtal-om-text"),
-        cadences["intensiv"],
-        SchoolWeeks(calendar, 2),
-        Slot(weekday=2),
-        IsoWeek(2025, 40),
-        IsoWeek(2026, 4),
-    )
-    raven = schedule_module(
-        catalog.get("lasa-och-beratta"),
-        cadences["manadsvis"],
-        SchoolWeeks(calendar, 3),
-        Slot(weekday=3, time=time(14, 30), duration_minutes=60),
-        IsoWeek(2025, 38),
-    )
-    all_groups = {
-        "ekorren": GroupPlan(
-            "ekorren",
-            (ekorren,),
-            name="Ekorren, åk 7–9",
-            leader="anna",
-            participants=6,
-            location="Rum 12, Östra skolan",
-            video_url="https://meet.example.se/ekorren",
-        ),
-        "raven": GroupPlan("raven", (raven,), name="Räven", leader="anna", participants=7),
-    }
-    tz = Slot().timezone
-    from zoneinfo import ZoneInfo
-
-    checkins = tuple(
-        CheckIn(
-            "anna",
-            IsoWeek.of(day),
-            day,
-            datetime.combine(day, time(10), ZoneInfo(tz)),
-            datetime.combine(day, time(10, 45), ZoneInfo(tz)),
-            n,
-        )
-        for n, day in enumerate((date(2025, 9, 15), date(2025, 11, 17), date(2026, 2, 2)), 1)
-    )
-    return ScheduleOutcome(
-        groups=tuple(all_groups[g] for g in groups),
-        calendar=calendar,
-        school_year=2025,
-        start=IsoWeek(2025, 38),
-        spring_start=None,
-        leaders=(Leader("anna", "Anna Öberg", "anna.oberg@example.se"),),
-        checkins=checkins,
-        plan_id="ostra-skolan",
-    )
 
 
 def events_of(path: Path):

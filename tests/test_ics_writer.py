@@ -28,8 +28,7 @@ from klplan.render.ics import (
     target_events,
     unescape_text,
 )
-from tests.ics_helpers import assert_wellformed, parse
-from tests.test_ics_calendars import two_groups
+from tests.ics_helpers import assert_wellformed, parse, two_groups
 
 STAMP = datetime(2025, 7, 1, tzinfo=UTC)
 

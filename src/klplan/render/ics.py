@@ -324,6 +324,8 @@ def reconcile(new: Event, old: Event | None) -> tuple[Event, Change | None]:
         return new, Change("added", None, new)
     if new.content() == old.content():
         return replace(new, sequence=old.sequence), None
+    if old.status == CANCELLED:  # back after a cancellation: new to the reader
+        return replace(new, sequence=old.sequence + 1), Change("added", old, new)
     moved = (local_key(new.start), local_key(new.end)) != (
         local_key(old.start),
         local_key(old.end),

@@ -319,6 +319,21 @@ def format_date(day: object, *, year: bool = True) -> str:
     )
 
 
+def week_range(weeks: tuple[object, ...]) -> str:
+    """``v. 39–40``, or ``v. 6, 8`` when a closed week lies between (ISO weeks)."""
+    from klplan.core.weeks import IsoWeek
+
+    runs: list[list[IsoWeek]] = []
+    for w in weeks:
+        assert isinstance(w, IsoWeek)
+        if runs and runs[-1][-1] + 1 == w:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    parts = [str(r[0].week) if len(r) == 1 else f"{r[0].week}–{r[-1].week}" for r in runs]
+    return t("week.short", week=", ".join(parts))
+
+
 def reason_label(code: str, name: str | None = None) -> str:
     """``läslov``; for red and closed days their own name (``Kristi himmelsfärdsdag``)."""
     if name:
@@ -327,7 +342,170 @@ def reason_label(code: str, name: str | None = None) -> str:
 
 
 # --- calendar files (.ics) -------------------------------------------------------
-MESSAGES.update({})
+MESSAGES.update(
+    {
+        # calendar names (NAME, X-WR-CALNAME)
+        "ics.name_module": {
+            "sv": "{module} · {region} {years}",
+            "en": "{module} · {region} {years}",
+        },
+        "ics.name_plan": {
+            "sv": "Kollegialt lärande · {region} {years}",
+            "en": "Collegial learning · {region} {years}",
+        },
+        "ics.name_group": {
+            "sv": "Kollegialt lärande · {group}",
+            "en": "Collegial learning · {group}",
+        },
+        "ics.name_leader": {
+            "sv": "Kollegialt lärande · ledare {leader}",
+            "en": "Collegial learning · leader {leader}",
+        },
+        "ics.name_holidays": {
+            "sv": "Lov och stängda dagar · {region} {years}",
+            "en": "School holidays · {region} {years}",
+        },
+        # events
+        "ics.summary": {
+            "sv": "{module} – del {part}: {name} ({moment})",
+            "en": "{module} – part {part}: {name} ({moment})",
+        },
+        "ics.summary_group": {"sv": "{summary} · {group}", "en": "{summary} · {group}"},
+        "ics.part_of": {
+            "sv": "Del {part} av {parts} i {module}",
+            "en": "Part {part} of {parts} of {module}",
+        },
+        "ics.moment.A": {"sv": "A, individuell förberedelse", "en": "A, individual preparation"},
+        "ics.moment.B": {
+            "sv": "B, kollegialt arbete där gruppen planerar aktiviteten",
+            "en": "B, collegial work in which the group plans the activity",
+        },
+        "ics.moment.C": {
+            "sv": "C, den planerade aktiviteten i den ordinarie undervisningen",
+            "en": "C, the planned activity in ordinary teaching",
+        },
+        "ics.moment.D": {
+            "sv": "D, gemensam uppföljning av aktiviteten",
+            "en": "D, joint follow-up of the activity",
+        },
+        "ics.before": {
+            "sv": "Före mötet ({weeks}): {what}.",
+            "en": "Before the meeting ({weeks}): {what}.",
+        },
+        "ics.during": {"sv": "Mötet: {what}.", "en": "The meeting: {what}."},
+        "ics.scheduled": {
+            "sv": "Schemalagd tid: {minutes} min.",
+            "en": "Time scheduled: {minutes} min.",
+        },
+        "ics.moved": {
+            "sv": "Flyttat från {date}: {reason}.",
+            "en": "Moved from {date}: {reason}.",
+        },
+        "ics.video": {"sv": "Videomöte: {url}", "en": "Video meeting: {url}"},
+        "ics.material": {"sv": "Material: {url}", "en": "Material: {url}"},
+        "ics.prep_description": {
+            "sv": "{what}. Före mötet {date} ({meeting}).",
+            "en": "{what}. Before the meeting on {date} ({meeting}).",
+        },
+        "ics.checkin_summary": {
+            "sv": "Avstämning med rektor – {leader}",
+            "en": "Check-in with the principal – {leader}",
+        },
+        "ics.checkin_description": {
+            "sv": "Avstämning {n} mellan ledaren ({leader}) och rektor om arbetet i grupperna.",
+            "en": "Check-in {n} between the leader ({leader}) and the principal about the "
+            "groups' work.",
+        },
+        "ics.break_description": {
+            "sv": "Lov enligt läsårstiderna för {region}, läsår {years}.",
+            "en": "School holiday in {region}'s calendar, school year {years}.",
+        },
+        "ics.closed_day_description": {
+            "sv": "Stängd dag i skolans kalender ({region}).",
+            "en": "Closed day in the school's calendar ({region}).",
+        },
+        "ics.red_day_description": {"sv": "Röd dag.", "en": "Public holiday."},
+        # files, regeneration, --check
+        "ics.not_calendar": {
+            "sv": "kan inte läsa filen som iCalendar: {problem}",
+            "en": "cannot read the file as iCalendar: {problem}",
+        },
+        "ics.not_klplan": {
+            "sv": "filen finns redan och är inte skriven av klplan (ingen klplan-PRODID); "
+            "ange --force för att skriva över den",
+            "en": "the file exists and was not written by klplan (no klplan PRODID); "
+            "give --force to overwrite it",
+        },
+        "ics.not_a_directory": {
+            "sv": "med -o KATALOG måste --previous också vara en katalog",
+            "en": "with -o DIRECTORY, --previous must be a directory too",
+        },
+        "ics.is_directory": {"sv": "är en katalog", "en": "is a directory"},
+        "ics.only_for_ics": {
+            "sv": "gäller bara --format ics",
+            "en": "only applies to --format ics",
+        },
+        "ics.check_needs_output": {
+            "sv": "--check jämför med filer: ange -o FIL eller -o KATALOG",
+            "en": "--check compares with files: give -o FILE or -o DIRECTORY",
+        },
+        "ics.invite_no_email": {
+            "sv": "ingen ledare i planen har en e-postadress; inbjudningar kräver ledarnas e-post",
+            "en": "no leader in the plan has an e-mail address; invitations need the "
+            "leaders' e-mail",
+        },
+        "ics.invite_missing": {
+            "sv": "{group} har ingen ledare med giltig e-postadress; dess möten får "
+            "ingen ORGANIZER/ATTENDEE",
+            "en": "{group} has no leader with a valid e-mail address; its meetings get "
+            "no ORGANIZER/ATTENDEE",
+        },
+        "ics.check_missing": {
+            "sv": "{file}: saknas ({count} händelser skulle skrivas)",
+            "en": "{file}: missing ({count} events would be written)",
+        },
+        "ics.check_changed": {"sv": "{file}: ändrad", "en": "{file}: changed"},
+        "ics.check_bytes_only": {
+            "sv": "  inga möten ändrade; filens innehåll skiljer sig ändå (t.ex. DTSTAMP)",
+            "en": "  no meeting changed; the file's content differs all the same (e.g. DTSTAMP)",
+        },
+        "ics.check_ok": {
+            "sv": "kalenderfilerna är aktuella ({count} st)",
+            "en": "the calendar files are up to date ({count})",
+        },
+        "ics.check_drift": {
+            "sv": "kalenderfiler som skulle ändras: {count}",
+            "en": "calendar files that would change: {count}",
+        },
+        "ics.change.added": {"sv": "  ny: {summary}: {new}", "en": "  added: {summary}: {new}"},
+        "ics.change.moved": {
+            "sv": "  flyttad: {summary}: {old} → {new}",
+            "en": "  moved: {summary}: {old} → {new}",
+        },
+        "ics.change.changed": {
+            "sv": "  ändrad text eller plats: {summary}: {new}",
+            "en": "  text or place changed: {summary}: {new}",
+        },
+        "ics.change.cancelled": {
+            "sv": "  borttagen (STATUS:CANCELLED): {summary}: {old}",
+            "en": "  removed (STATUS:CANCELLED): {summary}: {old}",
+        },
+        "ics.regenerated": {
+            "sv": "{file}: {moved} flyttade, {changed} ändrade, {added} nya, {cancelled} "
+            "inställda möten jämfört med förra filen",
+            "en": "{file}: {moved} moved, {changed} changed, {added} added, {cancelled} "
+            "cancelled compared with the previous file",
+        },
+        "usage.bad_url": {
+            "sv": "ogiltig adress {value!r}: förväntade en http- eller https-adress",
+            "en": "invalid address {value!r}: expected an http or https address",
+        },
+        "usage.bad_epoch": {
+            "sv": "ogiltigt värde {value!r}: förväntade sekunder sedan 1970-01-01 (heltal)",
+            "en": "invalid value {value!r}: expected seconds since 1970-01-01 (an integer)",
+        },
+    }
+)
 
 # --- plan files, groups, leaders, conflicts, budgets -----------------------------
 MESSAGES.update(

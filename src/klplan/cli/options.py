@@ -14,6 +14,14 @@ class Format(StrEnum):
     json = "json"
 
 
+class ScheduleFormat(StrEnum):
+    """``klplan schedule`` also writes calendar files; ``klplan modules`` does not."""
+
+    table = "table"
+    json = "json"
+    ics = "ics"
+
+
 ModulesFile = Annotated[
     Path | None,
     typer.Option(

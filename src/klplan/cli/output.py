@@ -7,12 +7,16 @@ import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from klplan.core.errors import OutputError, Where
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or chunks streamed as they come) to ``path`` through a
+    temporary file in the same directory and a rename; on any failure the temporary
+    file is removed and ``path`` is untouched."""
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -22,7 +26,8 @@ def atomic_write(path: Path, data: bytes) -> None:
         ) from None
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                f.write(chunk)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -32,6 +37,10 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise OutputError(
             "file.unwritable", where=Where(file=str(path)), reason=e.strerror
         ) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from typing import TypeVar
 
 from klplan.core.errors import UsageError, Where
@@ -50,3 +50,24 @@ def today() -> date:
     """Today, or ``KLPLAN_TODAY`` (YYYY-MM-DD) for reproducible runs and tests."""
     fixed = os.environ.get("KLPLAN_TODAY")
     return _parse(date.fromisoformat, fixed, "KLPLAN_TODAY", "usage.bad_date") or date.today()
+
+
+def url(value: str | None, flag: str = "--video-url") -> str | None:
+    from klplan.core.parse import parse_url
+
+    return _parse(parse_url, value, flag, "usage.bad_url")
+
+
+def source_date_epoch() -> datetime | None:
+    """``SOURCE_DATE_EPOCH`` (reproducible builds): the timestamp calendar files carry
+    as DTSTAMP; unset or empty means "derive it from the input"."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+
+    def parse(text: str) -> datetime:
+        if not text.isdigit() or int(text) > 253402300799:  # 9999-12-31T23:59:59Z
+            raise ValueError(text)
+        return datetime.fromtimestamp(int(text), UTC)
+
+    return _parse(parse, value, "SOURCE_DATE_EPOCH", "usage.bad_epoch")

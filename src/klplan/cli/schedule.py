@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from klplan.cli.options import Format, FormatOption, ModulesFile
+from klplan.cli.options import ModulesFile, ScheduleFormat
 
 if TYPE_CHECKING:
     from klplan.planning import ScheduleOutcome
@@ -33,6 +33,18 @@ Examples:
   klplan schedule -m samtal-om-text -k Göteborg --start 2025-W40 --spring-start 2026-W04
 
   klplan schedule --cadence treveckors --weekday torsdag --time 14:30 --format json -o plan.json
+
+  klplan schedule -k Malmö --format ics --location "Aulan" -o samtal-om-text.ics
+
+  klplan schedule --format ics -o kalendrar/ --include-breaks
+
+  klplan schedule --format ics -o samtal-om-text.ics --check
+
+Calendar files (--format ics) hold one event per meeting (B and D) in Europe/Stockholm
+time, with stable UIDs: regenerating over the previous file keeps every UID, bumps the
+SEQUENCE of a meeting that moved and cancels (STATUS:CANCELLED) one that is gone.
+-o DIR (an existing directory or a path ending in /) writes grupp-<id>.ics per group and
+ledare-<id>.ics per leader. DTSTAMP comes from SOURCE_DATE_EPOCH when it is set.
 """
 
 
@@ -116,10 +128,17 @@ def schedule(
     duration: Annotated[
         int | None, typer.Option("--duration", help="Minutes per meeting [90].")
     ] = None,
-    format: FormatOption = Format.table,
+    format: Annotated[
+        ScheduleFormat, typer.Option("--format", "-f", help="Output format: table, json or ics.")
+    ] = ScheduleFormat.table,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to FILE instead of stdout (- for stdout)."),
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Write to FILE instead of stdout (- for stdout); with ics also a DIR/.",
+        ),
     ] = None,
     stagger: Annotated[
         bool,
@@ -135,11 +154,67 @@ def schedule(
             "--view", help="Table per group, or per leader (their meetings and check-ins)."
         ),
     ] = View.group,
+    location: Annotated[
+        str | None, typer.Option("--location", help="Where the meetings are held.")
+    ] = None,
+    video_url: Annotated[
+        str | None, typer.Option("--video-url", help="Video-meeting link (http or https).")
+    ] = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            help="ics: the calendar file (or directory) this run replaces [the output].",
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="ics: write nothing; exit 1 and list the changes if files differ."
+        ),
+    ] = False,
+    include_breaks: Annotated[
+        bool,
+        typer.Option("--include-breaks", help="ics: add the lov periods as all-day events."),
+    ] = False,
+    include_preparation: Annotated[
+        bool,
+        typer.Option("--include-preparation", help="ics: add moments A and C as all-day items."),
+    ] = False,
+    invite: Annotated[
+        bool,
+        typer.Option("--invite", help="ics: add ORGANIZER/ATTENDEE from the leaders' e-mail."),
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="ics: overwrite an existing file klplan did not write."),
+    ] = False,
 ) -> None:
     from klplan.cli import params
     from klplan.core.errors import UsageError, Where
     from klplan.planning import ScheduleRequest, schedule_single
 
+    ics_flags = {
+        "--previous": previous is not None,
+        "--check": check,
+        "--include-breaks": include_breaks,
+        "--include-preparation": include_preparation,
+        "--invite": invite,
+        "--force": force,
+    }
+    for flag, given in ics_flags.items():
+        if given and format is not ScheduleFormat.ics:
+            raise UsageError("ics.only_for_ics", where=Where(flag=flag))
+    video_url = params.url(video_url)
+    ics = {
+        "dtstamp": params.source_date_epoch() if format is ScheduleFormat.ics else None,
+        "include_breaks": include_breaks,
+        "include_preparation": include_preparation,
+        "invite": invite,
+        "previous": previous,
+        "check": check,
+        "force": force,
+    }
     outcome: ScheduleOutcome
     if plan is not None:
         given = locals()
@@ -150,41 +225,81 @@ def schedule(
         from klplan.planning import schedule_plan
 
         outcome = schedule_plan(load_plan(plan), stagger=stagger)
-        _emit(outcome, format, output, view)
+    else:
+        for flag, on in (("--stagger", stagger), ("--view", view is View.leader)):
+            if on:
+                raise UsageError("plan.flag_needs_plan", where=Where(flag=flag))
+        req = ScheduleRequest(
+            today=params.today(),
+            module=module,
+            modules_file=modules_file,
+            cadence=cadence,
+            cadences_file=cadences_file,
+            kommun=kommun,
+            lan=lan,
+            calendar_file=calendar_file,
+            school_year=params.school_year(school_year),
+            start=params.week(start, "--start"),
+            spring_start=params.week(spring_start, "--spring-start"),
+            weekday=params.weekday(weekday),
+            time=params.clock(time),
+            duration=params.duration(duration),
+        )
+        outcome = schedule_single(req)
+    if location or video_url:
+        outcome = _meeting_place(outcome, location, video_url)
+    _emit(outcome, format, output, view, ics)
+
+
+def _emit(
+    outcome: ScheduleOutcome,
+    format: ScheduleFormat,
+    output: str | None,
+    view: View,
+    ics: dict[str, Any],
+) -> None:
+    if format is ScheduleFormat.ics:
+        from klplan.cli.calendar_files import write_calendars
+        from klplan.render.ics import IcsOptions
+
+        options = IcsOptions(
+            dtstamp=ics["dtstamp"],
+            include_breaks=ics["include_breaks"],
+            include_preparation=ics["include_preparation"],
+            invite=ics["invite"],
+        )
+        code = write_calendars(
+            outcome,
+            options,
+            output=output,
+            previous=ics["previous"],
+            check=ics["check"],
+            force=ics["force"],
+        )
+        _report(outcome)
+        if code:
+            raise typer.Exit(code)
         return
-    for flag, on in (("--stagger", stagger), ("--view", view is View.leader)):
-        if on:
-            raise UsageError("plan.flag_needs_plan", where=Where(flag=flag))
-    req = ScheduleRequest(
-        today=params.today(),
-        module=module,
-        modules_file=modules_file,
-        cadence=cadence,
-        cadences_file=cadences_file,
-        kommun=kommun,
-        lan=lan,
-        calendar_file=calendar_file,
-        school_year=params.school_year(school_year),
-        start=params.week(start, "--start"),
-        spring_start=params.week(spring_start, "--spring-start"),
-        weekday=params.weekday(weekday),
-        time=params.clock(time),
-        duration=params.duration(duration),
-    )
-    outcome = schedule_single(req)
-    _emit(outcome, format, output, view)
-
-
-def _emit(outcome: ScheduleOutcome, format: Format, output: Path | None, view: View) -> None:
-    if format is Format.json:
+    if format is ScheduleFormat.json:
         from klplan.cli.output import emit
         from klplan.render.json import dumps, schedule_document
 
-        emit(dumps(schedule_document(outcome)), output)
+        emit(dumps(schedule_document(outcome)), Path(output) if output else None)
     else:
-        _table(outcome, output, view)
+        _table(outcome, Path(output) if output else None, view)
     # After the output is written, so that a failed write stays a one-line error.
     _report(outcome)
+
+
+def _meeting_place(outcome: Any, location: str | None, video_url: str | None) -> Any:
+    """--location and --video-url: for every group that has no place of its own."""
+    from dataclasses import replace
+
+    groups = tuple(
+        replace(g, location=g.location or location, video_url=g.video_url or video_url)
+        for g in outcome.groups
+    )
+    return replace(outcome, groups=groups)
 
 
 def _report(outcome: ScheduleOutcome) -> None:

@@ -71,3 +71,26 @@ def parse_time(text: str) -> time:
 
 def parse_week(text: str) -> IsoWeek:
     return IsoWeek.parse(str(text))
+
+
+_URL_FORBIDDEN = re.compile(r"[\s\"<>\\^`{|}\x00-\x1f\x7f]")
+
+
+def parse_url(text: str) -> str:
+    """An ``http``/``https`` address with a host and no spaces, quotes or control
+    characters (it goes into calendar files verbatim); ValueError otherwise."""
+    from urllib.parse import urlsplit
+
+    value = str(text).strip()
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        raise ValueError(value) from None
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or not parts.hostname
+        or _URL_FORBIDDEN.search(value)
+        or len(value) > 2000
+    ):
+        raise ValueError(value)
+    return value

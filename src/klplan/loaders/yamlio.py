@@ -79,11 +79,17 @@ def format_path(path: Iterable[str | int]) -> str:
 def read_text(path: Path, display: str | None = None) -> str:
     """Read a UTF-8 text file (BOM ignored), with errors that name the file."""
     name = display or str(path)
+    return decode(read_bytes(path, name), name)
+
+
+def read_bytes(path: Path, display: str | None = None, limit: int = MAX_BYTES) -> bytes:
+    """Read a file of at most ``limit`` bytes, with errors that name the file."""
+    name = display or str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError("file.too_large", where=Where(file=name), size=size, limit=MAX_BYTES)
-        raw = path.read_bytes()
+        if size > limit:
+            raise InputError("file.too_large", where=Where(file=name), size=size, limit=limit)
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError("file.not_found", where=Where(file=name)) from None
     except IsADirectoryError:
@@ -92,7 +98,6 @@ def read_text(path: Path, display: str | None = None) -> str:
         ) from None
     except OSError as e:
         raise OutputError("file.unreadable", where=Where(file=name), reason=e.strerror) from None
-    return decode(raw, name)
 
 
 def decode(raw: bytes, name: str) -> str:

@@ -12,24 +12,12 @@ from rich.text import Text
 from klplan.core.models import Module
 from klplan.core.plan import ClosedWeek, Meeting, ModulePlan
 from klplan.core.weeks import IsoWeek
-from klplan.messages import format_date, language, reason_label, t, weekday_name
+from klplan.messages import format_date, language, reason_label, t, week_range, weekday_name
 from klplan.planning import GroupPlan, ScheduleOutcome, time_budgets
 
 
 def week_label(week: IsoWeek) -> str:
     return t("week.short", week=week.week)
-
-
-def week_range(weeks: tuple[IsoWeek, ...]) -> str:
-    """``v. 39–40``, or ``v. 6, 8`` when a closed week lies between."""
-    runs: list[list[IsoWeek]] = []
-    for w in weeks:
-        if runs and runs[-1][-1] + 1 == w:
-            runs[-1].append(w)
-        else:
-            runs.append([w])
-    parts = [str(r[0].week) if len(r) == 1 else f"{r[0].week}–{r[-1].week}" for r in runs]
-    return t("week.short", week=", ".join(parts))
 
 
 def _meeting_cell(x: Meeting) -> Text:

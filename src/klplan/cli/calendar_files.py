@@ -1,0 +1,235 @@
+"""``klplan schedule --format ics``: which calendar files to write, what each one
+replaces, and ``--check``. The events and their bytes come from ``klplan.render.ics``.
+
+- ``-o FILE`` writes one calendar; ``-o -`` (or no ``-o``) writes it to stdout, as bytes.
+- ``-o DIR`` (an existing directory, or a path ending in ``/``) writes ``grupp-<id>.ics``
+  per group and ``ledare-<id>.ics`` per leader; a klplan file there whose group or
+  leader is gone is rewritten with all its meetings cancelled.
+- The file a run replaces is its previous version (``--previous`` overrides); a file
+  that klplan did not write is never overwritten without ``--force`` (exit 3).
+- ``--check`` writes nothing and exits 1 when any file would change, listing how.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from klplan.cli.output import atomic_write
+from klplan.core.errors import InputError, OutputError, UsageError, Where
+from klplan.core.parse import parse_url
+from klplan.messages import t
+from klplan.planning import ScheduleOutcome
+from klplan.render.ics import (
+    CalendarTarget,
+    Change,
+    IcsOptions,
+    PreviousCalendar,
+    describe_time,
+    schedule_calendar,
+    single_target,
+    split_targets,
+    valid_email,
+)
+
+
+@dataclass
+class _File:
+    target: CalendarTarget
+    path: Path
+    previous: PreviousCalendar | None
+    on_disk: bytes | None  # what is there now (for --check)
+    changes: list[Change] = field(default_factory=list)
+
+
+def write_calendars(
+    outcome: ScheduleOutcome,
+    options: IcsOptions,
+    *,
+    output: Path | str | None,
+    previous: Path | None,
+    check: bool,
+    force: bool,
+) -> int:
+    """Write (or with ``check`` compare) the calendar files; the exit code. ``output``
+    is a directory when it exists as one or (as typed, hence ``str``) ends in ``/``."""
+    from klplan.loaders.previous_ics import read_previous
+
+    _check_groups(outcome, options)
+    if output is None or str(output) == "-":
+        if check:
+            raise UsageError("ics.check_needs_output", where=Where(flag="--check"))
+        prev = read_previous(previous)[1] if previous else None
+        chunks = schedule_calendar(outcome, single_target(outcome), options, previous=prev)
+        sys.stdout.flush()
+        for chunk in chunks:  # bytes: no newline translation on Windows
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
+        return 0
+    path = Path(output)
+    directory = path.is_dir() or str(output).endswith(("/", os.sep))
+    if directory:
+        files = _directory_files(outcome, path, previous, check=check, force=force)
+    else:
+        files = [_file(single_target(outcome), path, previous, check=check, force=force)]
+    if check:
+        return _check(outcome, options, files)
+    if directory:
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise OutputError(
+                "file.unwritable", where=Where(file=str(path)), reason=e.strerror
+            ) from None
+    for f in files:
+        chunks = schedule_calendar(
+            outcome, f.target, options, previous=f.previous, changes=f.changes
+        )
+        atomic_write(f.path, chunks)
+        if f.previous is not None and f.changes:
+            _say(_summary_of_changes(f))
+    return 0
+
+
+def _check_groups(outcome: ScheduleOutcome, options: IcsOptions) -> None:
+    """Refuse what would make a broken file before anything is written."""
+    for g in outcome.groups:
+        if g.video_url:
+            try:
+                parse_url(g.video_url)
+            except ValueError:
+                raise InputError(
+                    "usage.bad_url", where=Where(key=f"groups.{g.id}.video_url"), value=g.video_url
+                ) from None
+    if not options.invite:
+        return
+    emails = {x.id: x.email for x in outcome.leaders if x.email and valid_email(x.email)}
+    missing = [g for g in outcome.groups if not (g.leader and g.leader in emails)]
+    if len(missing) == len(outcome.groups):
+        raise UsageError("ics.invite_no_email", where=Where(flag="--invite"))
+    for g in missing:
+        _say(f"{t('warning.prefix')}: {t('ics.invite_missing', group=g.name or g.id)}")
+
+
+def _say(text: str) -> None:
+    sys.stderr.write(f"klplan: {text}\n")
+
+
+def _existing(path: Path) -> tuple[bytes | None, PreviousCalendar | None]:
+    """The output file as it is: its bytes, and its events if it is a calendar."""
+    from klplan.loaders.previous_ics import MAX_ICS_BYTES, parse_previous
+    from klplan.loaders.yamlio import read_bytes
+
+    if not path.exists():  # a dangling link is replaced like a missing file
+        return None, None
+    if path.is_dir():
+        raise OutputError(
+            "file.unwritable", where=Where(file=str(path)), reason=t("ics.is_directory")
+        )
+    raw = read_bytes(path, str(path), MAX_ICS_BYTES)
+    try:
+        return raw, parse_previous(raw, str(path))
+    except InputError:
+        return raw, None
+
+
+def _file(
+    target: CalendarTarget,
+    path: Path,
+    previous: Path | None,
+    *,
+    check: bool,
+    force: bool,
+    previous_optional: bool = False,
+) -> _File:
+    from klplan.loaders.previous_ics import read_previous
+
+    on_disk, existing = _existing(path)
+    ours = existing is not None and existing.by_klplan
+    if on_disk is not None and not ours and not force and not check:
+        raise OutputError("ics.not_klplan", where=Where(file=str(path)))
+    prev = existing if ours else None
+    if previous is not None and (not previous_optional or previous.exists()):
+        prev = read_previous(previous)[1]
+    return _File(target, path, prev, on_disk)
+
+
+def _directory_files(
+    outcome: ScheduleOutcome, directory: Path, previous: Path | None, *, check: bool, force: bool
+) -> list[_File]:
+    if previous is not None and previous.exists() and not previous.is_dir():
+        raise UsageError("ics.not_a_directory", where=Where(flag="--previous"))
+    targets = split_targets(outcome)
+    files = [
+        _file(
+            target,
+            directory / target.file_name,
+            previous / target.file_name if previous else None,
+            check=check,
+            force=force,
+            previous_optional=True,
+        )
+        for target in targets
+    ]
+    # A klplan calendar here whose group or leader is gone: cancel its meetings.
+    names = {target.file_name for target in targets}
+    if directory.is_dir():
+        for path in sorted([*directory.glob("grupp-*.ics"), *directory.glob("ledare-*.ics")]):
+            if path.name in names or not path.is_file():
+                continue
+            on_disk, existing = _existing(path)
+            if existing is not None and existing.by_klplan:
+                stem = path.name.removesuffix(".ics")
+                target = CalendarTarget(stem, existing.name or stem, (), ())
+                files.append(_File(target, path, existing, on_disk))
+    return files
+
+
+def _check(outcome: ScheduleOutcome, options: IcsOptions, files: list[_File]) -> int:
+    drift = 0
+    for f in files:
+        digest = hashlib.sha256()
+        events = 0
+        for chunk in schedule_calendar(
+            outcome, f.target, options, previous=f.previous, changes=f.changes
+        ):
+            digest.update(chunk)
+            events += chunk.count(b"BEGIN:VEVENT\r\n")
+        if f.on_disk is not None and hashlib.sha256(f.on_disk).digest() == digest.digest():
+            continue
+        drift += 1
+        if f.on_disk is None:
+            print(t("ics.check_missing", file=f.path, count=events))
+            continue
+        print(t("ics.check_changed", file=f.path))
+        if f.previous is None:
+            print("  " + t("ics.not_klplan"))
+        for change in f.changes:
+            print(describe_change(change))
+        if f.previous is not None and not f.changes:
+            print(t("ics.check_bytes_only"))
+    if drift:
+        _say(t("ics.check_drift", count=drift))
+        return 1
+    _say(t("ics.check_ok", count=len(files)))
+    return 0
+
+
+def describe_change(change: Change) -> str:
+    """One line of ``--check``: what happened to which meeting, old and new time."""
+    return t(
+        f"ics.change.{change.kind}",
+        summary=change.summary,
+        old=describe_time(change.old) if change.old else "",
+        new=describe_time(change.new),
+    )
+
+
+def _summary_of_changes(f: _File) -> str:
+    count = {kind: 0 for kind in ("added", "moved", "changed", "cancelled")}
+    for change in f.changes:
+        count[change.kind] += 1
+    return t("ics.regenerated", file=f.path, **count)

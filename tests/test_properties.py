@@ -156,3 +156,56 @@ def test_gap_between_b_and_d_is_the_cadence_gap_in_open_weeks(cal, cadence, week
     assert index[d.week] - index[b.week] == cadence.gaps[0]
     # Closed weeks between them were skipped, not counted.
     assert all(w not in index for w in weeks.closed if b.week < w < d.week)
+
+
+@settings(max_examples=30)
+@given(calendars(), modules, cadences, st.integers(0, 4), st.text(max_size=40))
+def test_ics_round_trip_gives_back_the_same_meetings(cal, module, cadence, weekday, place):
+    """generate -> parse (icalendar) -> the same meetings, at the same instants."""
+    import icalendar
+
+    from klplan.planning import GroupPlan, ScheduleOutcome
+    from klplan.render.ics import (
+        IcsOptions,
+        clean_text,
+        derived_dtstamp,
+        render_calendar,
+        single_target,
+        target_events,
+    )
+
+    weeks = SchoolWeeks(cal, weekday)
+    try:
+        plan = schedule_module(
+            module, cadence, weeks, Slot(weekday=weekday), IsoWeek.of(cal.terms[0].start)
+        )
+    except ScheduleError:
+        return
+    outcome = ScheduleOutcome(
+        groups=(GroupPlan(id="g", plans=(plan,), location=place or None),),
+        calendar=cal,
+        school_year=cal.terms[0].start.year,
+        start=plan.meetings[0].week,
+        spring_start=None,
+    )
+    target = single_target(outcome)
+    data = b"".join(
+        render_calendar(
+            target.name,
+            target_events(outcome, target, IcsOptions()),
+            dtstamp=derived_dtstamp(outcome.school_year),
+        )
+    )
+    parsed = icalendar.Calendar.from_ical(data)
+    events = [c for c in parsed.walk("VEVENT")]
+    assert len(events) == len(plan.meetings) == 2 * module.parts
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    for vevent, meeting in zip(events, plan.meetings, strict=True):
+        assert vevent.decoded("DTSTART") == meeting.start
+        assert vevent.decoded("DTEND") == meeting.end
+        assert f"{meeting.part}" in str(vevent["SUMMARY"])
+        # Control characters cannot be carried by iCalendar TEXT: they are dropped.
+        if clean_text(place).strip():
+            assert str(vevent["LOCATION"]) == clean_text(place)
+        else:
+            assert "LOCATION" not in vevent

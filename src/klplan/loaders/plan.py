@@ -39,7 +39,7 @@ from klplan.core.models import (
     parse_school_year,
     school_year_label,
 )
-from klplan.core.parse import WEEKDAY_NAMES, parse_time, parse_week, parse_weekday
+from klplan.core.parse import WEEKDAY_NAMES, parse_time, parse_url, parse_week, parse_weekday
 from klplan.core.weeks import IsoWeek
 from klplan.loaders.calendars import CalendarOverrides
 from klplan.loaders.validate import CUSTOM, all_input_errors
@@ -92,6 +92,18 @@ TimeOfDay = Annotated[
     PlainValidator(_parsed(lambda v: parse_time(str(v)), "usage.bad_time")),
     WithJsonSchema(
         {"type": "string", "pattern": r"^\d{1,2}[:.]\d{2}$", "description": "HH:MM, e.g. 15:00"}
+    ),
+]
+VideoUrl = Annotated[
+    str,
+    PlainValidator(_parsed(parse_url, "usage.bad_url")),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^https?://",
+            "description": "http(s) link",
+            "maxLength": 2000,
+        }
     ),
 ]
 Week = Annotated[
@@ -177,7 +189,7 @@ class SlotSpec(Frozen):
     time: TimeOfDay | None = Field(default=None, description="Start time")
     duration: Minutes | None = Field(default=None, description="Minutes per meeting")
     location: str | None = _text("Room or place", default=None)
-    video_url: str | None = _text("Link for meetings by video", default=None, max_length=2000)
+    video_url: VideoUrl | None = Field(default=None, description="Link for meetings by video")
 
 
 class Defaults(Frozen):

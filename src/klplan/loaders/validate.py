@@ -100,6 +100,22 @@ def error_from(err: Any, doc: YamlDoc, path: Path_, model: type[BaseModel]) -> I
         )
     elif kind == CUSTOM:
         problem = str(err["msg"])
+    elif kind in ("too_short", "too_long"):
+        ctx = err.get("ctx", {})
+        n = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
+        problem = (
+            (
+                f"förväntade minst {n} element"
+                if kind == "too_short"
+                else f"förväntade högst {n} element"
+            )
+            if sv
+            else (
+                f"expected at least {n} items"
+                if kind == "too_short"
+                else f"expected at most {n} items"
+            )
+        )
     elif kind == "literal_error":
         exp = err.get("ctx", {}).get("expected", "")
         problem = (

@@ -1,12 +1,23 @@
 """Rich consoles for the CLI, created lazily so scripts that print JSON never import
-Rich. Honours NO_COLOR, and COLUMNS for a fixed width (tests use it)."""
+Rich. Honours ``--no-color`` and NO_COLOR, and COLUMNS for a fixed width (tests use
+it). On a console that cannot show every character (an ASCII or cp1252 stdout) Rich
+draws ASCII boxes and the stream transliterates the rest (see klplan.cli.encoding)."""
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
+from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+_state = {"no_color": False}
+
+
+def set_no_color(on: bool) -> None:
+    _state["no_color"] = on
 
 
 def console(
@@ -14,6 +25,7 @@ def console(
 ) -> Console:
     from rich.console import Console
 
+    plain = plain or _state["no_color"]
     return Console(
         file=file,
         no_color=plain or None,
@@ -24,3 +36,16 @@ def console(
         soft_wrap=False,
         legacy_windows=False,
     )
+
+
+def show(render: Callable[[Console], None], output: Path | None) -> None:
+    """Render for people: to the terminal, or without colour (100 columns wide) into
+    ``output``, written atomically."""
+    from klplan.cli.output import emit
+
+    if output is None or str(output) == "-":
+        render(console())
+        return
+    buf = io.StringIO()
+    render(console(buf, plain=True, width=100))
+    emit(buf.getvalue(), output)

@@ -7,82 +7,49 @@ from typing import Annotated
 
 import typer
 
-from klplan.cli.options import Format, FormatOption, ModulesFile
-
-HELP = """\
-Schedule one group through a module and print the plan.
-
-Without options it plans the bundled default (Samtal om text, intensiv, Stockholm,
-the current or next school year from next week) and says which defaults it used.
-
-Examples:
-
-  klplan schedule
-
-  klplan schedule -m samtal-om-text -k Göteborg --start 2025-W40 --spring-start 2026-W04
-
-  klplan schedule --cadence treveckors --weekday torsdag --time 14:30 --format json -o plan.json
-"""
+from klplan.cli.options import (
+    CalendarFile,
+    CsvDialect,
+    KommunOption,
+    LanOption,
+    ModulesFile,
+    OutputOption,
+    ScheduleFormat,
+    SchoolYearOption,
+    View,
+)
 
 
 def schedule(
-    module: Annotated[
-        str | None, typer.Option("--module", "-m", help="Module id (see `klplan modules`).")
-    ] = None,
+    ctx: typer.Context,
+    module: Annotated[str | None, typer.Option("--module", "-m")] = None,
     modules_file: ModulesFile = None,
-    cadence: Annotated[
-        str | None,
-        typer.Option(
-            "--cadence", "-c", help="intensiv, treveckors, varannan-vecka, manadsvis or your own."
-        ),
-    ] = None,
-    cadences_file: Annotated[
-        Path | None, typer.Option("--cadences", help="YAML file with your own cadences.")
-    ] = None,
-    kommun: Annotated[
-        str | None,
-        typer.Option("--kommun", "-k", help="Municipality name or code (å/ä/ö optional)."),
-    ] = None,
-    lan: Annotated[
-        str | None,
-        typer.Option("--lan", help="County name or code (refused if its sportlov weeks differ)."),
-    ] = None,
-    calendar_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--calendar", help="YAML file with your own school-year dates and closed days."
-        ),
-    ] = None,
-    school_year: Annotated[
-        str | None, typer.Option("--school-year", "-y", help="School year, e.g. 2025/26.")
-    ] = None,
-    start: Annotated[
-        str | None, typer.Option("--start", help="Week of the first meeting, e.g. 2025-W40.")
-    ] = None,
-    spring_start: Annotated[
-        str | None,
-        typer.Option(
-            "--spring-start",
-            help="Split the parts between the terms; the spring half starts this week.",
-        ),
-    ] = None,
-    weekday: Annotated[
-        str | None,
-        typer.Option("--weekday", help="Meeting day: måndag–fredag or monday–friday [onsdag]."),
-    ] = None,
-    time: Annotated[str | None, typer.Option("--time", help="Start time HH:MM [15:00].")] = None,
-    duration: Annotated[
-        int | None, typer.Option("--duration", help="Minutes per meeting [90].")
-    ] = None,
-    format: FormatOption = Format.table,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to FILE instead of stdout (- for stdout)."),
-    ] = None,
+    cadence: Annotated[str | None, typer.Option("--cadence", "-c")] = None,
+    cadences_file: Annotated[Path | None, typer.Option("--cadences", metavar="FILE")] = None,
+    kommun: KommunOption = None,
+    lan: LanOption = None,
+    calendar_file: CalendarFile = None,
+    school_year: SchoolYearOption = None,
+    start: Annotated[str | None, typer.Option("--start")] = None,
+    spring_start: Annotated[str | None, typer.Option("--spring-start")] = None,
+    weekday: Annotated[str | None, typer.Option("--weekday")] = None,
+    time: Annotated[str | None, typer.Option("--time")] = None,
+    duration: Annotated[int | None, typer.Option("--duration")] = None,
+    format: Annotated[ScheduleFormat, typer.Option("--format", "-f")] = ScheduleFormat.table,
+    view: Annotated[View | None, typer.Option("--view")] = None,
+    csv_dialect: Annotated[
+        CsvDialect, typer.Option("--csv-dialect", case_sensitive=False)
+    ] = CsvDialect.excel_sv,
+    output: OutputOption = None,
 ) -> None:
-    from klplan.cli import params
+    from klplan.cli import params, settings
+    from klplan.cli.notify import report
     from klplan.planning import ScheduleRequest, schedule_single
 
+    def src(param: str, flag: str) -> params.Flag:
+        return settings.where(ctx, param, flag)
+
+    kommun, lan = settings.region(ctx, kommun, lan)
     req = ScheduleRequest(
         today=params.today(),
         module=module,
@@ -92,54 +59,80 @@ def schedule(
         kommun=kommun,
         lan=lan,
         calendar_file=calendar_file,
-        school_year=params.school_year(school_year),
+        school_year=params.school_year(school_year, src("school_year", "--school-year")),
         start=params.week(start, "--start"),
         spring_start=params.week(spring_start, "--spring-start"),
-        weekday=params.weekday(weekday),
-        time=params.clock(time),
-        duration=params.duration(duration),
+        weekday=params.weekday(weekday, src("weekday", "--weekday")),
+        time=params.clock(time, src("time", "--time")),
+        duration=params.duration(duration, src("duration", "--duration")),
     )
+    view = _view(format, view)
     outcome = schedule_single(req)
-    _report(outcome)
-    if format is Format.json:
-        from klplan.cli.output import emit
-        from klplan.render.json import dumps, schedule_document
-
-        emit(dumps(schedule_document(outcome)), output)
-    else:
-        _table(outcome, output)
+    report(outcome.defaults_used, outcome.notices)
+    _render(outcome, format, view, csv_dialect, output)
 
 
-def _report(outcome: object) -> None:
-    """Defaults and warnings go to stderr, so stdout stays the plan alone."""
-    import sys
+def _view(format: ScheduleFormat, view: View | None) -> View | None:
+    """``--view`` chooses what ``table`` shows; html and md are the overview, json
+    and csv carry every meeting. A view the format cannot show is a usage error."""
+    from klplan.core.errors import UsageError, Where
 
-    from klplan.messages import reason_label, t
+    shows = {
+        ScheduleFormat.table: tuple(View),
+        ScheduleFormat.html: (View.overview,),
+        ScheduleFormat.md: (View.overview,),
+    }.get(format, ())
+    if view is None:
+        return shows[0] if shows else None
+    if view not in shows:
+        raise UsageError(
+            "usage.view_not_for_format",
+            where=Where(flag="--view"),
+            view=view.value,
+            format=format.value,
+            choices=", ".join(v.value for v in shows) or "-",
+        )
+    return view
+
+
+def _render(
+    outcome: object,
+    format: ScheduleFormat,
+    view: View | None,
+    csv_dialect: CsvDialect,
+    output: Path | None,
+) -> None:
+    from klplan.cli.output import emit, emit_bytes
     from klplan.planning import ScheduleOutcome
 
     assert isinstance(outcome, ScheduleOutcome)
-    if outcome.defaults_used:
-        sys.stderr.write(
-            "klplan: " + t("notice.defaults_used", what=", ".join(outcome.defaults_used)) + "\n"
-        )
-    for n in outcome.notices:
-        params = {
-            k: (reason_label(v.code, v.name) if hasattr(v, "code") else v)
-            for k, v in n.params.items()
-        }
-        sys.stderr.write(f"klplan: {t('warning.prefix')}: {t(n.key, **params)}\n")
+    if format is ScheduleFormat.json:
+        from klplan.render.json import dumps, schedule_document
 
+        emit(dumps(schedule_document(outcome)), output)
+    elif format is ScheduleFormat.csv:
+        from klplan.render.csv import meetings_csv
 
-def _table(outcome: object, output: Path | None) -> None:
-    import io
+        emit_bytes(meetings_csv(outcome, csv_dialect.value), output)
+    elif format is ScheduleFormat.html:
+        from klplan.render.html import overview_page
+        from klplan.render.overview import build
 
-    from klplan.cli.console import console
-    from klplan.cli.output import emit
-    from klplan.render.table import render_schedule
+        emit(overview_page(build(outcome)), output)
+    elif format is ScheduleFormat.md:
+        from klplan.render.markdown import overview_markdown
+        from klplan.render.overview import build
 
-    if output is None or str(output) == "-":
-        render_schedule(outcome, console())  # type: ignore[arg-type]
-        return
-    buf = io.StringIO()
-    render_schedule(outcome, console(buf, plain=True, width=100))  # type: ignore[arg-type]
-    emit(buf.getvalue(), output)
+        emit(overview_markdown(build(outcome)), output)
+    else:
+        from klplan.cli import params
+        from klplan.cli.console import show
+        from klplan.render.table import overview_picture, render_schedule
+
+        if view is View.overview:
+            from klplan.render.overview import build
+
+            overview, today = build(outcome), params.today()
+            show(lambda c: c.print(overview_picture(overview, today, c.width)), output)
+        else:
+            show(lambda c: render_schedule(outcome, c), output)

@@ -425,6 +425,100 @@ MESSAGES.update(
         "csv.col.term": {"sv": "Termin", "en": "Term"},
         "csv.col.moved_from": {"sv": "Flyttad från", "en": "Moved from"},
         "csv.checkin": {"sv": "avstämning med rektor", "en": "check-in with the principal"},
+        # validation of YAML and TOML files (klplan.loaders.validate)
+        "expected.text": {"sv": "text", "en": "text"},
+        "expected.int": {"sv": "ett heltal", "en": "a whole number"},
+        "expected.number": {"sv": "ett tal", "en": "a number"},
+        "expected.bool": {"sv": "true eller false", "en": "true or false"},
+        "expected.date": {"sv": "ett datum ÅÅÅÅ-MM-DD", "en": "a date YYYY-MM-DD"},
+        "expected.time": {"sv": "en tid TT:MM", "en": "a time HH:MM"},
+        "expected.list": {"sv": "en lista", "en": "a list"},
+        "expected.mapping": {"sv": "en mappning (nyckel: värde)", "en": "a mapping (key: value)"},
+        "schema.expected_got": {
+            "sv": "förväntade {expected}, fick {got}",
+            "en": "expected {expected}, got {got}",
+        },
+        "schema.expected_one_of": {
+            "sv": "förväntade en av {expected}, fick {got}",
+            "en": "expected one of {expected}, got {got}",
+        },
+        "schema.problem_got": {"sv": "{problem} (fick {got})", "en": "{problem} (got {got})"},
+        "pydantic.greater_than_equal": {
+            "sv": "förväntade minst {ge}, fick {got}",
+            "en": "expected at least {ge}, got {got}",
+        },
+        "pydantic.greater_than": {
+            "sv": "förväntade mer än {gt}, fick {got}",
+            "en": "expected more than {gt}, got {got}",
+        },
+        "pydantic.less_than_equal": {
+            "sv": "förväntade högst {le}, fick {got}",
+            "en": "expected at most {le}, got {got}",
+        },
+        "pydantic.less_than": {
+            "sv": "förväntade mindre än {lt}, fick {got}",
+            "en": "expected less than {lt}, got {got}",
+        },
+        "pydantic.string_too_short": {
+            "sv": "texten får inte vara tom (minst {min_length} tecken)",
+            "en": "the text must not be empty (at least {min_length} characters)",
+        },
+        "pydantic.string_too_long": {
+            "sv": "texten är för lång (högst {max_length} tecken)",
+            "en": "the text is too long (at most {max_length} characters)",
+        },
+        "pydantic.too_short": {
+            "sv": "listan behöver minst {min_length} värden, har {actual_length}",
+            "en": "the list needs at least {min_length} values, has {actual_length}",
+        },
+        "pydantic.too_long": {
+            "sv": "listan får ha högst {max_length} värden, har {actual_length}",
+            "en": "the list may have at most {max_length} values, has {actual_length}",
+        },
+        "pydantic.string_pattern_mismatch": {
+            "sv": "ogiltigt värde {got}: bara små bokstäver a–z, siffror, . _ och - "
+            "(mönster {pattern})",
+            "en": "invalid value {got}: only lower-case a–z, digits, . _ and - (pattern {pattern})",
+        },
+        "file.is_directory": {"sv": "det är en katalog", "en": "is a directory"},
+        "yaml.syntax_error": {"sv": "syntaxfel", "en": "syntax error"},
+        "yaml.tab_hint": {
+            "sv": "en tabb: YAML dras in med mellanslag, inte tabbar",
+            "en": "a tab: YAML is indented with spaces, not tabs",
+        },
+        "yaml.unsupported_tag": {
+            "sv": "taggen {tag} stöds inte",
+            "en": "unsupported tag {tag}",
+        },
+        "model.minutes_order": {
+            "sv": "förväntade [min, max] minuter med 0 < min <= max",
+            "en": "expected [min, max] minutes with 0 < min <= max",
+        },
+        "model.part_titles_count": {
+            "sv": "part_titles har {titles} titlar men parts är {parts}",
+            "en": "part_titles has {titles} titles but parts is {parts}",
+        },
+        "model.moments_missing": {
+            "sv": "moments saknar {missing}",
+            "en": "moments lacks {missing}",
+        },
+        "model.gap_range": {
+            "sv": "varje steg måste vara ett helt antal skolveckor från 1 till 26",
+            "en": "every gap must be a whole number of school weeks from 1 to 26",
+        },
+        "model.end_before_start": {"sv": "slutet ligger före början", "en": "end is before start"},
+        "model.term_ends_before_start": {
+            "sv": "{term} slutar ({end}) innan den börjar ({start})",
+            "en": "{term} ends ({end}) before it starts ({start})",
+        },
+        "model.terms_overlap": {
+            "sv": "{later} börjar innan {earlier} slutar",
+            "en": "{later} starts before {earlier} ends",
+        },
+        "model.closed_day_span": {
+            "sv": "ange antingen date, eller start (och end)",
+            "en": "give either date, or start (and end)",
+        },
         # usage errors from the command line and from settings
         "usage.no_such_option": {"sv": "okänd flagga {option}", "en": "no such option {option}"},
         "usage.needs_value": {"sv": "flaggan behöver ett värde", "en": "the option needs a value"},

@@ -522,6 +522,10 @@ MESSAGES.update(
         # usage errors from the command line and from settings
         "usage.no_such_option": {"sv": "okänd flagga {option}", "en": "no such option {option}"},
         "usage.needs_value": {"sv": "flaggan behöver ett värde", "en": "the option needs a value"},
+        "usage.takes_no_value": {
+            "sv": "flaggan tar inget värde",
+            "en": "the option takes no value",
+        },
         "usage.not_a_number": {"sv": "förväntade ett heltal", "en": "expected a whole number"},
         "usage.no_such_command": {
             "sv": "okänt kommando {name!r}",

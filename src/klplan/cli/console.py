@@ -6,6 +6,7 @@ draws ASCII boxes and the stream transliterates the rest (see klplan.cli.encodin
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -25,7 +26,8 @@ def console(
 ) -> Console:
     from rich.console import Console
 
-    plain = plain or _state["no_color"]
+    # NO_COLOR (no-color.org) is honoured like --no-color: no styling codes at all.
+    plain = plain or _state["no_color"] or bool(os.environ.get("NO_COLOR"))
     return Console(
         file=file,
         no_color=plain or None,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
@@ -47,11 +48,21 @@ def localize(command: Any, name: str = "klplan") -> None:
         option = make_help_option(ctx)
         if option is not None:
             option.help = t("help.any.help")
+            option.callback = _show_help
         return option
 
     command.get_help_option = get_help_option
     for sub_name, sub in getattr(command, "commands", {}).items():
         localize(sub, sub_name)
+
+
+def _show_help(ctx: Any, param: Any, value: bool) -> None:
+    """Print the help through sys.stdout (click's echo writes UTF-8 bytes to an ASCII
+    console; sys.stdout transliterates, see klplan.cli.encoding)."""
+    if value and not ctx.resilient_parsing:
+        sys.stdout.write(ctx.get_help() + "\n")
+        sys.stdout.flush()
+        ctx.exit()
 
 
 @cache
@@ -123,6 +134,8 @@ def usage_message(e: Any) -> tuple[str, str]:
         return "", message
     if kind == "BadOptionUsage" and "requires an argument" in text:
         return e.option_name, t("usage.needs_value")
+    if kind == "BadOptionUsage" and "does not take a value" in text:
+        return e.option_name, t("usage.takes_no_value")
     if kind == "MissingParameter":
         return flag, t("usage.needs_value")
     if kind == "BadParameter" and param is not None:

@@ -155,7 +155,11 @@ def _toml_doc(path: Path, name: str) -> YamlDoc:
             key = m["dq"] if m["dq"] is not None else m["sq"] if m["sq"] is not None else m["bare"]
         column = len(line) - len(line.lstrip()) + 1
         doc.key_marks.setdefault((key,), (number, column))
-        value_column = line.index("=") + 2 if "=" in line and not table else column
+        if table:
+            value_column = column
+        else:
+            after = line.index("=") + 1
+            value_column = after + len(line[after:]) - len(line[after:].lstrip()) + 1
         doc.marks.setdefault((key,), (number, value_column))
     return doc
 

@@ -146,3 +146,11 @@ def test_bad_input_is_one_line(klplan, args, code, fragment):
     assert r.code == code, r.err
     assert fragment in r.err
     assert len(r.err.strip().splitlines()) == 1 and r.out == ""
+
+
+def test_regression_markup_in_a_studiedag_name_is_text(klplan, tmp_path):
+    own = tmp_path / "egen.yaml"
+    own.write_text("closed_days:\n  - {date: 2026-11-27, reason: '[/red] studiedag'}\n", "utf-8")
+    r = klplan("calendar", "--calendar", str(own), "-k", "Stockholm", "-y", "2026/27")
+    assert r.code == 0, r.err
+    assert "[/red] studiedag (fre)" in week_row(r.out, 48)

@@ -162,3 +162,8 @@ def test_cli_writes_html_and_markdown_files(klplan, tmp_path):
     assert klplan("schedule", "-f", "md", "-o", str(md)).code == 0
     assert '<td class="m-B"' in page.read_text("utf-8")
     assert "| 49 | 30 nov | **1B** |" in md.read_text("utf-8")
+
+
+def test_regression_markup_in_a_group_name_is_shown_not_parsed():
+    text = terminal(build(two_groups(name_a="[/red] Lag [bold]", name_b="B")))
+    assert "[/red] Lag [bold]" in text

@@ -34,6 +34,9 @@ def console(
         color_system=None if plain else "auto",
         width=width,
         highlight=False,
+        # Text from users' files (group names, studiedag reasons) is never markup:
+        # "[/red]" in a name is shown, not parsed.
+        markup=False,
         emoji=False,
         soft_wrap=False,
         legacy_windows=False,

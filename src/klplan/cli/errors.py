@@ -61,14 +61,12 @@ def run(argv: list[str] | None) -> int:
     debug = _state["debug"] or "--debug" in args
     _early_language(args)
     try:
-        from pathlib import Path
-
         from klplan.cli import settings
         from klplan.cli.app import app, reset
         from klplan.cli.localize import localize
 
         reset()
-        loaded = settings.load(Path.cwd())
+        loaded = settings.load()
         _early_language(args, loaded.values.get("lang"))
         command = typer.main.get_command(app)
         localize(command)

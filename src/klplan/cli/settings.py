@@ -88,13 +88,19 @@ def current() -> Loaded:
     return _state["loaded"]
 
 
-def load(directory: Path, environ: dict[str, str] | None = None) -> Loaded:
-    """Read ``klplan.toml`` from ``directory`` (if there is one) and ``KLPLAN_*`` from
-    ``environ``; remember the result for the commands (see ``where``)."""
+def load(directory: Path | None = None, environ: dict[str, str] | None = None) -> Loaded:
+    """Read ``klplan.toml`` from ``directory`` (default: the working directory, if
+    there is one) and ``KLPLAN_*`` from ``environ``; remember the result for the
+    commands (see ``where``)."""
     env = os.environ if environ is None else environ
     loaded = Loaded()
-    path = directory / CONFIG_FILE
-    if path.is_file():
+    if directory is None:
+        try:
+            directory = Path.cwd()
+        except OSError:  # the working directory was removed under us
+            directory = None
+    path = directory / CONFIG_FILE if directory is not None else None
+    if path is not None and path.is_file():
         doc = _toml_doc(path, CONFIG_FILE)
         s = validate(Settings, doc)
         for key, value in s.model_dump(exclude_none=True).items():

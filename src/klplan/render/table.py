@@ -266,7 +266,7 @@ def calendar_picture(outcome: CalendarOutcome, today: date | None) -> Group:
             str(w.week.week),
             _date_span(w.days[0].date, w.days[-1].date),
             marks,
-            "; ".join(notes),
+            Text("; ".join(notes)),
             style="bold" if is_today else ("dim" if w.closed else None),
         )
     key = Text(t("cal.legend") + ": ", style="dim")
@@ -300,7 +300,7 @@ def overview_picture(overview: Overview, today: date | None, width: int = 80) ->
     table.add_column(t("cal.col_week"), justify="right", no_wrap=True)
     table.add_column(t("overview.col_monday"), no_wrap=True)
     for i, label in enumerate(labels, start=1):
-        table.add_column(str(i) if numbered else label, no_wrap=True)
+        table.add_column(Text(str(i) if numbered else label), no_wrap=True)
     table.add_column(t("cal.col_notes"), overflow="fold")
     section: object = overview.rows[0].term if overview.rows else None
     for row in overview.rows:
@@ -316,7 +316,7 @@ def overview_picture(overview: Overview, today: date | None, width: int = 80) ->
             row.week_label(),
             format_month_day(row.first.monday),
             *(Text(c.label, style="dim" if c.closed else "bold") for c in row.cells),
-            "; ".join(notes),
+            Text("; ".join(notes)),
             style="bold" if is_today else ("dim" if row.closed else None),
         )
     out: list[Text | Table] = [

@@ -21,7 +21,9 @@ UPDATE = os.environ.get("KLPLAN_UPDATE_GOLDEN") == "1"
 
 
 @pytest.fixture(autouse=True)
-def _swedish_and_fixed_env(monkeypatch: pytest.MonkeyPatch) -> None:
+def _swedish_and_fixed_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """Every test starts in Swedish, with a fixed date and terminal width."""
     set_language("sv")
     monkeypatch.setenv("KLPLAN_TODAY", "2026-11-23")
@@ -29,6 +31,12 @@ def _swedish_and_fixed_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     for var in ("KLPLAN_LANG", "SOURCE_DATE_EPOCH"):
         monkeypatch.delenv(var, raising=False)
+    # Defaults a developer set for their own use (KLPLAN_KOMMUN, klplan.toml in the
+    # working directory) must not reach the tests: run them from an empty directory.
+    for var in [v for v in os.environ if v.startswith("KLPLAN_")]:
+        if var not in ("KLPLAN_TODAY", "KLPLAN_UPDATE_GOLDEN"):
+            monkeypatch.delenv(var)
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
     from klplan.cli.errors import set_debug
 
     set_debug(False)

@@ -215,7 +215,7 @@ def test_the_schema_documents_every_plan_key(klplan, in_tmp):
 def test_every_plan_command_has_help_with_examples(klplan, command):
     r = klplan(command, "--help")
     assert r.code == 0
-    assert "Examples" in r.out
+    assert "Exempel" in r.out
 
 
 ROOT = Path(__file__).parent.parent

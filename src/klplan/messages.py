@@ -712,7 +712,562 @@ MESSAGES.update(
 )
 
 # --- calendar view, exports (csv, html, md), CLI conventions ---------------------
-MESSAGES.update({})
+MESSAGES.update(
+    {
+        # klplan calendar: the school year as a picture
+        "cal.title": {"sv": "{region} · läsår {years}", "en": "{region} · school year {years}"},
+        "cal.term_summary": {
+            "sv": "{term}: {start}–{end}, {days} skoldagar",
+            "en": "{term}: {start}–{end}, {days} school days",
+        },
+        "cal.col_week": {"sv": "v.", "en": "wk"},
+        "cal.col_dates": {"sv": "Datum", "en": "Dates"},
+        "cal.col_days": {"sv": "må ti on to fr", "en": "Mo Tu We Th Fr"},
+        "cal.col_notes": {"sv": "Anmärkning", "en": "Notes"},
+        "cal.term_starts": {"sv": "{term} börjar {date}", "en": "{term} starts {date}"},
+        "cal.term_ends": {"sv": "{term} slutar {date}", "en": "{term} ends {date}"},
+        "cal.today": {"sv": "◀ idag {date}", "en": "◀ today {date}"},
+        "cal.legend": {"sv": "Teckenförklaring", "en": "Key"},
+        "cal.source": {
+            "sv": "Källa: {sources}. Status: {state}",
+            "en": "Source: {sources}. Status: {state}",
+        },
+        "cal.mark.school": {"sv": "·", "en": "·"},
+        "cal.mark.laslov": {"sv": "L", "en": "L"},
+        "cal.mark.sportlov": {"sv": "S", "en": "S"},
+        "cal.mark.pasklov": {"sv": "P", "en": "P"},
+        "cal.mark.jullov": {"sv": "J", "en": "J"},
+        "cal.mark.sommarlov": {"sv": "-", "en": "-"},
+        "cal.mark.red_day": {"sv": "R", "en": "H"},
+        "cal.mark.closed_day": {"sv": "X", "en": "X"},
+        "cal.status.school": {"sv": "skoldag", "en": "school day"},
+        "cal.status.laslov": {"sv": "läslov", "en": "läslov (autumn break)"},
+        "cal.status.sportlov": {"sv": "sportlov", "en": "sportlov (winter break)"},
+        "cal.status.pasklov": {"sv": "påsklov", "en": "påsklov (Easter break)"},
+        "cal.status.jullov": {"sv": "jullov", "en": "jullov (Christmas break)"},
+        "cal.status.sommarlov": {"sv": "sommarlov", "en": "sommarlov (summer break)"},
+        "cal.status.red_day": {"sv": "röd dag", "en": "public holiday"},
+        "cal.status.closed_day": {
+            "sv": "stängd dag (studiedag)",
+            "en": "closed day (staff day)",
+        },
+        # year overview of a schedule (terminal, html, md)
+        "overview.title": {
+            "sv": "Årsöversikt · {region} · läsår {years}",
+            "en": "Year overview · {region} · school year {years}",
+        },
+        "overview.col_monday": {"sv": "Måndag", "en": "Monday"},
+        "overview.closed_mark": {"sv": "–", "en": "–"},
+        "overview.key": {
+            "sv": "3B = del 3, moment B (kollegialt arbete); 3D = moment D (gemensam "
+            "uppföljning); – = ingen träff den veckan; * = flyttad till en senare dag i veckan",
+            "en": "3B = part 3, moment B (collegial work); 3D = moment D (joint follow-up); "
+            "– = no meeting that week; * = moved to a later day of the week",
+        },
+        "overview.group_module": {
+            "sv": "{module} ({parts} delar, {cadence}) {weekday}ar {start}–{end}, {weeks}",
+            "en": "{module} ({parts} parts, {cadence}) {weekday}s {start}–{end}, {weeks}",
+        },
+        "overview.leader": {"sv": "ledare {name}", "en": "leader {name}"},
+        "overview.moved": {
+            "sv": "{group} {meeting}: {date} är {reason}; mötet hålls {to}",
+            "en": "{group} {meeting}: {date} is {reason}; the meeting is on {to}",
+        },
+        "overview.meeting_title": {
+            "sv": "{group}: del {part} {moment} {name}, {date} {time}",
+            "en": "{group}: part {part} {moment} {name}, {date} {time}",
+        },
+        "overview.source": {"sv": "Kalender: {state}", "en": "Calendar: {state}"},
+        "overview.sources": {"sv": "Källor: {sources}", "en": "Sources: {sources}"},
+        "overview.groups": {"sv": "Grupper", "en": "Groups"},
+        "overview.generated": {
+            "sv": "Skapad med klplan {version}",
+            "en": "Made with klplan {version}",
+        },
+        # csv
+        "csv.col.group": {"sv": "Grupp", "en": "Group"},
+        "csv.col.group_name": {"sv": "Gruppnamn", "en": "Group name"},
+        "csv.col.leader": {"sv": "Ledare", "en": "Leader"},
+        "csv.col.module_id": {"sv": "Modul-id", "en": "Module id"},
+        "csv.col.module": {"sv": "Modul", "en": "Module"},
+        "csv.col.part": {"sv": "Del", "en": "Part"},
+        "csv.col.part_title": {"sv": "Delens titel", "en": "Part title"},
+        "csv.col.moment": {"sv": "Moment", "en": "Moment"},
+        "csv.col.moment_name": {"sv": "Momentets namn", "en": "Moment name"},
+        "csv.col.week": {"sv": "Vecka", "en": "Week"},
+        "csv.col.date": {"sv": "Datum", "en": "Date"},
+        "csv.col.weekday": {"sv": "Veckodag", "en": "Weekday"},
+        "csv.col.start": {"sv": "Start", "en": "Start"},
+        "csv.col.end": {"sv": "Slut", "en": "End"},
+        "csv.col.location": {"sv": "Plats", "en": "Location"},
+        "csv.col.video_url": {"sv": "Videolänk", "en": "Video link"},
+        "csv.col.term": {"sv": "Termin", "en": "Term"},
+        "csv.col.moved_from": {"sv": "Flyttad från", "en": "Moved from"},
+        "csv.checkin": {"sv": "avstämning med rektor", "en": "check-in with the principal"},
+        # validation of YAML and TOML files (klplan.loaders.validate)
+        "expected.text": {"sv": "text", "en": "text"},
+        "expected.int": {"sv": "ett heltal", "en": "a whole number"},
+        "expected.number": {"sv": "ett tal", "en": "a number"},
+        "expected.bool": {"sv": "true eller false", "en": "true or false"},
+        "expected.date": {"sv": "ett datum ÅÅÅÅ-MM-DD", "en": "a date YYYY-MM-DD"},
+        "expected.time": {"sv": "en tid TT:MM", "en": "a time HH:MM"},
+        "expected.list": {"sv": "en lista", "en": "a list"},
+        "expected.mapping": {"sv": "en mappning (nyckel: värde)", "en": "a mapping (key: value)"},
+        "schema.expected_got": {
+            "sv": "förväntade {expected}, fick {got}",
+            "en": "expected {expected}, got {got}",
+        },
+        "schema.expected_one_of": {
+            "sv": "förväntade en av {expected}, fick {got}",
+            "en": "expected one of {expected}, got {got}",
+        },
+        "schema.problem_got": {"sv": "{problem} (fick {got})", "en": "{problem} (got {got})"},
+        "pydantic.greater_than_equal": {
+            "sv": "förväntade minst {ge}, fick {got}",
+            "en": "expected at least {ge}, got {got}",
+        },
+        "pydantic.greater_than": {
+            "sv": "förväntade mer än {gt}, fick {got}",
+            "en": "expected more than {gt}, got {got}",
+        },
+        "pydantic.less_than_equal": {
+            "sv": "förväntade högst {le}, fick {got}",
+            "en": "expected at most {le}, got {got}",
+        },
+        "pydantic.less_than": {
+            "sv": "förväntade mindre än {lt}, fick {got}",
+            "en": "expected less than {lt}, got {got}",
+        },
+        "pydantic.string_too_short": {
+            "sv": "texten får inte vara tom (minst {min_length} tecken)",
+            "en": "the text must not be empty (at least {min_length} characters)",
+        },
+        "pydantic.string_too_long": {
+            "sv": "texten är för lång (högst {max_length} tecken)",
+            "en": "the text is too long (at most {max_length} characters)",
+        },
+        "pydantic.too_short": {
+            "sv": "listan behöver minst {min_length} värde(n), har {actual_length}",
+            "en": "the list needs at least {min_length} value(s), has {actual_length}",
+        },
+        "pydantic.too_long": {
+            "sv": "listan får ha högst {max_length} värden, har {actual_length}",
+            "en": "the list may have at most {max_length} values, has {actual_length}",
+        },
+        "pydantic.string_pattern_mismatch": {
+            "sv": "ogiltigt värde {got}: bara små bokstäver a–z, siffror, . _ och - "
+            "(mönster {pattern})",
+            "en": "invalid value {got}: only lower-case a–z, digits, . _ and - (pattern {pattern})",
+        },
+        "file.is_directory": {"sv": "det är en katalog", "en": "is a directory"},
+        "yaml.syntax_error": {"sv": "syntaxfel", "en": "syntax error"},
+        "yaml.tab_hint": {
+            "sv": "en tabb: YAML dras in med mellanslag, inte tabbar",
+            "en": "a tab: YAML is indented with spaces, not tabs",
+        },
+        "yaml.unsupported_tag": {
+            "sv": "taggen {tag} stöds inte",
+            "en": "unsupported tag {tag}",
+        },
+        "model.minutes_order": {
+            "sv": "förväntade [min, max] minuter med 0 < min <= max",
+            "en": "expected [min, max] minutes with 0 < min <= max",
+        },
+        "model.part_titles_count": {
+            "sv": "part_titles har {titles} titlar men parts är {parts}",
+            "en": "part_titles has {titles} titles but parts is {parts}",
+        },
+        "model.moments_missing": {
+            "sv": "moments saknar {missing}",
+            "en": "moments lacks {missing}",
+        },
+        "model.gap_range": {
+            "sv": "varje steg måste vara ett helt antal skolveckor från 1 till 26",
+            "en": "every gap must be a whole number of school weeks from 1 to 26",
+        },
+        "model.end_before_start": {"sv": "slutet ligger före början", "en": "end is before start"},
+        "model.term_ends_before_start": {
+            "sv": "{term} slutar ({end}) innan den börjar ({start})",
+            "en": "{term} ends ({end}) before it starts ({start})",
+        },
+        "model.terms_overlap": {
+            "sv": "{later} börjar innan {earlier} slutar",
+            "en": "{later} starts before {earlier} ends",
+        },
+        "model.closed_day_span": {
+            "sv": "ange antingen date, eller start (och end)",
+            "en": "give either date, or start (and end)",
+        },
+        # usage errors from the command line and from settings
+        "usage.no_such_option": {"sv": "okänd flagga {option}", "en": "no such option {option}"},
+        "usage.needs_value": {"sv": "flaggan behöver ett värde", "en": "the option needs a value"},
+        "usage.takes_no_value": {
+            "sv": "flaggan tar inget värde",
+            "en": "the option takes no value",
+        },
+        "usage.not_a_number": {"sv": "förväntade ett heltal", "en": "expected a whole number"},
+        "usage.no_such_command": {
+            "sv": "okänt kommando {name!r}",
+            "en": "no such command {name!r}",
+        },
+        "usage.extra_arguments": {
+            "sv": "oväntade argument: {args}",
+            "en": "unexpected arguments: {args}",
+        },
+        "usage.bad_bool": {
+            "sv": "ogiltigt värde {value!r}: förväntade 1 eller 0 (true/false, ja/nej)",
+            "en": "invalid value {value!r}: expected 1 or 0 (true/false, yes/no)",
+        },
+        "usage.view_not_for_format": {
+            "sv": "{view} går inte med --format {format} (välj bland: {choices})",
+            "en": "{view} is not available with --format {format} (choose from: {choices})",
+        },
+        "toml.syntax": {"sv": "ogiltig TOML: {problem}", "en": "invalid TOML: {problem}"},
+        # --help: the words click writes itself
+        "help.usage": {"sv": "Användning:", "en": "Usage:"},
+        "help.usage_options": {"sv": "[FLAGGOR]", "en": "[OPTIONS]"},
+        "help.usage_command": {"sv": "KOMMANDO [ARGUMENT]...", "en": "COMMAND [ARGS]..."},
+        "help.section.Options": {"sv": "Flaggor", "en": "Options"},
+        "help.section.Commands": {"sv": "Kommandon", "en": "Commands"},
+        "help.section.Arguments": {"sv": "Argument", "en": "Arguments"},
+        "help.extra.default": {"sv": "standard", "en": "default"},
+        "help.extra.env_var": {"sv": "miljövariabel", "en": "env var"},
+        "help.extra.required": {"sv": "krävs", "en": "required"},
+        # --help: commands and options ("\b" keeps click from rewrapping examples)
+        "help.klplan": {
+            "sv": "klplan planerar kollegialt lärande: det lägger varje dels möten "
+            "(B kollegialt arbete, D gemensam uppföljning) i en modul från Lärportalen i "
+            "skolans kalender och hoppar över läslov, sportlov, påsklov, jullov och röda "
+            "dagar.\n\n"
+            "Standardval kan sättas med miljövariabler (KLPLAN_KOMMUN, KLPLAN_WEEKDAY, "
+            "KLPLAN_LANG ...) eller i klplan.toml i arbetskatalogen; en flagga går före "
+            "båda.\n\n"
+            "Slutkoder: 0 ok, 1 ogiltig indata eller går inte att schemalägga, "
+            "2 felaktig användning, 3 filfel.\n\n"
+            "Exempel:\n\n\b\n"
+            "  klplan schedule\n"
+            "  klplan schedule --module samtal-om-text --kommun Göteborg --cadence treveckors\n"
+            "  klplan schedule --view overview\n"
+            "  klplan calendar --kommun Malmö\n"
+            "  klplan modules --school-form förskola\n"
+            "  klplan --lang en --quiet schedule --format json",
+            "en": "klplan plans collegial learning (kollegialt lärande): it places each "
+            "part's meetings (B kollegialt arbete, D gemensam uppföljning) of a "
+            "Lärportalen module in a school's calendar, skipping läslov, sportlov, "
+            "påsklov, jullov and red days.\n\n"
+            "Defaults can be set with environment variables (KLPLAN_KOMMUN, "
+            "KLPLAN_WEEKDAY, KLPLAN_LANG ...) or in klplan.toml in the working directory; "
+            "a flag wins over both.\n\n"
+            "Exit codes: 0 ok, 1 invalid input or unschedulable, 2 usage error, "
+            "3 file error.\n\n"
+            "Examples:\n\n\b\n"
+            "  klplan schedule\n"
+            "  klplan schedule --module samtal-om-text --kommun Göteborg --cadence treveckors\n"
+            "  klplan schedule --view overview\n"
+            "  klplan calendar --kommun Malmö\n"
+            "  klplan modules --school-form förskola\n"
+            "  klplan --lang en --quiet schedule --format json",
+        },
+        "help.klplan.lang": {
+            "sv": "Språk för all text: sv (svenska, standard) eller en. Även KLPLAN_LANG.",
+            "en": "Language of all text: sv (Swedish, default) or en. Also KLPLAN_LANG.",
+        },
+        "help.klplan.quiet": {
+            "sv": "Inga standardval eller varningar på stderr (fel visas alltid).",
+            "en": "No defaults or warnings on stderr (errors are always shown).",
+        },
+        "help.klplan.no_color": {
+            "sv": "Ingen färg i terminalen (även NO_COLOR).",
+            "en": "No colour in the terminal (also NO_COLOR).",
+        },
+        "help.klplan.debug": {
+            "sv": "Visa en traceback vid fel (för felrapporter).",
+            "en": "Show a traceback on errors (for bug reports).",
+        },
+        "help.klplan.version": {"sv": "Visa versionen.", "en": "Show the version."},
+        "help.klplan.install_completion": {
+            "sv": "Installera tab-komplettering för skalet du använder.",
+            "en": "Install completion for the current shell.",
+        },
+        "help.klplan.show_completion": {
+            "sv": "Visa tab-kompletteringen för skalet, för att kopiera eller anpassa den.",
+            "en": "Show completion for the current shell, to copy it or customise it.",
+        },
+        "help.any.help": {"sv": "Visa den här hjälpen.", "en": "Show this message and exit."},
+        "help.schedule": {
+            "sv": "Schemalägg en grupp genom en modul och visa planen.\n\n"
+            "Utan flaggor planeras standardvalet (Samtal om text, intensiv, Stockholm, "
+            "innevarande eller nästa läsår från nästa vecka), och klplan säger vilka "
+            "standardval det gjorde.\n\n"
+            "--view overview visar hela läsåret vecka för vecka. --format html och md ger "
+            "samma årsöversikt som en sida att skriva ut eller lägga på intranätet, "
+            "--format csv ett möte per rad för Excel.\n\n"
+            "Exempel:\n\n\b\n"
+            "  klplan schedule\n"
+            "  klplan schedule -m samtal-om-text -k Göteborg --start 2025-W40 "
+            "--spring-start 2026-W04\n"
+            "  klplan schedule -c treveckors --weekday torsdag --time 14:30 -f json -o plan.json\n"
+            "  klplan schedule --view overview\n"
+            "  klplan schedule -f html -o arsoversikt.html\n"
+            "  klplan schedule -f csv -o moten.csv\n"
+            "  klplan schedule plan.yaml --view leader\n"
+            "  klplan schedule plan.yaml -f ics -o kalendrar/\n"
+            "  klplan schedule -k Malmö -f ics -o samtal-om-text.ics --check",
+            "en": "Schedule one group through a module and print the plan.\n\n"
+            "Without options it plans the bundled default (Samtal om text, intensiv, "
+            "Stockholm, the current or next school year from next week) and says which "
+            "defaults it used.\n\n"
+            "--view overview shows the whole school year week by week. --format html and "
+            "md give the same year overview as a page to print or put on the intranet, "
+            "--format csv one meeting per row for Excel.\n\n"
+            "Examples:\n\n\b\n"
+            "  klplan schedule\n"
+            "  klplan schedule -m samtal-om-text -k Göteborg --start 2025-W40 "
+            "--spring-start 2026-W04\n"
+            "  klplan schedule -c treveckors --weekday torsdag --time 14:30 -f json -o plan.json\n"
+            "  klplan schedule --view overview\n"
+            "  klplan schedule -f html -o overview.html\n"
+            "  klplan schedule -f csv -o meetings.csv\n"
+            "  klplan schedule plan.yaml --view leader\n"
+            "  klplan schedule plan.yaml -f ics -o calendars/\n"
+            "  klplan schedule -k Malmö -f ics -o samtal-om-text.ics --check",
+        },
+        "help.schedule.module": {
+            "sv": "Modulens id (se klplan modules) [samtal-om-text].",
+            "en": "Module id (see klplan modules) [samtal-om-text].",
+        },
+        "help.any.modules_file": {
+            "sv": "YAML-fil med egna moduler (samma format som katalogen).",
+            "en": "YAML file with your own modules (same format as the catalogue).",
+        },
+        "help.schedule.cadence": {
+            "sv": "Takt: intensiv, treveckors, varannan-vecka, manadsvis eller en egen [intensiv].",
+            "en": "Cadence: intensiv, treveckors, varannan-vecka, manadsvis or your own "
+            "[intensiv].",
+        },
+        "help.schedule.cadences_file": {
+            "sv": "YAML-fil med egna takter.",
+            "en": "YAML file with your own cadences.",
+        },
+        "help.any.kommun": {
+            "sv": "Kommunens namn eller kod (å/ä/ö valfritt) [Stockholm].",
+            "en": "Municipality name or code (å/ä/ö optional) [Stockholm].",
+        },
+        "help.any.lan": {
+            "sv": "Länets namn eller kod (nekas om kommunerna har olika sportlovsveckor).",
+            "en": "County name or code (refused if its sportlov weeks differ).",
+        },
+        "help.any.calendar_file": {
+            "sv": "YAML-fil med egna läsårsdatum och stängda dagar (studiedagar).",
+            "en": "YAML file with your own school-year dates and closed days.",
+        },
+        "help.any.school_year": {
+            "sv": "Läsår, t.ex. 2025/26 [innevarande, eller nästa när det är slut].",
+            "en": "School year, e.g. 2025/26 [the current one, or the next once it is over].",
+        },
+        "help.schedule.start": {
+            "sv": "Veckan för första mötet, t.ex. 2025-W40 [nästa skolvecka].",
+            "en": "Week of the first meeting, e.g. 2025-W40 [the next school week].",
+        },
+        "help.schedule.spring_start": {
+            "sv": "Dela delarna mellan terminerna; vårens hälft börjar denna vecka.",
+            "en": "Split the parts between the terms; the spring half starts this week.",
+        },
+        "help.schedule.weekday": {
+            "sv": "Mötesdag: måndag–fredag eller monday–friday [onsdag].",
+            "en": "Meeting day: måndag–fredag or monday–friday [onsdag].",
+        },
+        "help.schedule.time": {"sv": "Starttid TT:MM [15:00].", "en": "Start time HH:MM [15:00]."},
+        "help.schedule.duration": {
+            "sv": "Minuter per möte [90].",
+            "en": "Minutes per meeting [90].",
+        },
+        "help.schedule.format": {
+            "sv": "Utdata: table (terminalen), json, ics (kalenderfiler), csv (ett möte per "
+            "rad), html eller md (årsöversikten).",
+            "en": "Output: table (the terminal), json, ics (calendar files), csv (one meeting "
+            "per row), html or md (the year overview).",
+        },
+        "help.schedule.view": {
+            "sv": "Vad table visar: parts (delarna, standard), leader (varje ledares möten, "
+            "med PLAN) eller overview (hela läsåret, en kolumn per grupp).",
+            "en": "What table shows: parts (the parts, default), leader (each leader's "
+            "meetings, with PLAN) or overview (the whole year, a column per group).",
+        },
+        "help.schedule.csv_dialect": {
+            "sv": "CSV för excel-sv (UTF-8 med BOM, semikolon) eller rfc4180 (komma, utan BOM).",
+            "en": "CSV for excel-sv (UTF-8 with BOM, semicolons) or rfc4180 (commas, no BOM).",
+        },
+        "help.schedule.output": {
+            "sv": "Skriv till FIL i stället för stdout (- för stdout); med ics även en MAPP/ "
+            "(en fil per grupp och per ledare).",
+            "en": "Write to FILE instead of stdout (- for stdout); with ics also a DIR/ "
+            "(a file per group and per leader).",
+        },
+        "help.any.output": {
+            "sv": "Skriv till FIL i stället för stdout (- för stdout).",
+            "en": "Write to FILE instead of stdout (- for stdout).",
+        },
+        "help.schedule.plan": {
+            "sv": "En planfil (se klplan init); utan den en grupp och en modul.",
+            "en": "A plan file (see klplan init); without it, one group and one module.",
+        },
+        "help.schedule.stagger": {
+            "sv": "Med PLAN: flytta grupper vars ledare är dubbelbokad till en annan "
+            "veckodag eller tid (och säg vilka).",
+            "en": "With PLAN: move groups of a leader booked twice at once to another "
+            "weekday or time (and say which).",
+        },
+        "help.schedule.location": {
+            "sv": "Var mötena hålls (för grupper som inte anger en egen plats).",
+            "en": "Where the meetings are held (for groups without a place of their own).",
+        },
+        "help.schedule.video_url": {
+            "sv": "Länk till videomöte (http eller https).",
+            "en": "Video-meeting link (http or https).",
+        },
+        "help.schedule.previous": {
+            "sv": "ics: kalenderfilen (eller mappen) som körningen ersätter [utdatafilen].",
+            "en": "ics: the calendar file (or directory) this run replaces [the output].",
+        },
+        "help.schedule.check": {
+            "sv": "ics: skriv ingenting; avsluta med 1 och lista ändringarna om filerna "
+            "skiljer sig.",
+            "en": "ics: write nothing; exit 1 and list the changes if the files differ.",
+        },
+        "help.schedule.include_breaks": {
+            "sv": "ics: lägg till loven som heldagshändelser.",
+            "en": "ics: add the lov periods as all-day events.",
+        },
+        "help.schedule.include_preparation": {
+            "sv": "ics: lägg till moment A och C som heldagsposter.",
+            "en": "ics: add moments A and C as all-day items.",
+        },
+        "help.schedule.invite": {
+            "sv": "ics: lägg till ORGANIZER/ATTENDEE från ledarnas e-post.",
+            "en": "ics: add ORGANIZER/ATTENDEE from the leaders' e-mail.",
+        },
+        "help.any.force": {
+            "sv": "Skriv över en befintlig fil som klplan inte har skrivit.",
+            "en": "Overwrite an existing file that klplan did not write.",
+        },
+        "help.init": {
+            "sv": "Skriv en kommenterad exempelplan (en skola med tre grupper och två ledare) "
+            "som valideras och schemaläggs som den är, för innevarande läsår. Redigera den "
+            "och kör sedan klplan validate och klplan schedule.\n\n"
+            "Exempel:\n\n\b\n"
+            "  klplan init\n"
+            "  klplan init skolans-plan.yaml\n"
+            "  klplan init plan.yaml --force",
+            "en": "Write a commented example plan (a school with three groups and two "
+            "leaders) that validates and schedules as written, for the current school "
+            "year. Edit it, then run klplan validate and klplan schedule.\n\n"
+            "Examples:\n\n\b\n"
+            "  klplan init\n"
+            "  klplan init school-plan.yaml\n"
+            "  klplan init plan.yaml --force",
+        },
+        "help.init.file": {
+            "sv": "Var exempelplanen skrivs [plan.yaml].",
+            "en": "Where to write the example plan [plan.yaml].",
+        },
+        "help.init.force": {
+            "sv": "Skriv över FIL om den finns.",
+            "en": "Overwrite FILE if it exists.",
+        },
+        "help.validate": {
+            "sv": "Kontrollera en planfil och lista problemen: först fel, sedan varningar "
+            "(gruppstorlek utanför 4–8, en ledare med fler än 4 grupper eller fler än 2 "
+            "möten i veckan, uppskattade kalenderdata). Avslutar med 1 vid fel, och med "
+            "--strict även vid varningar.\n\n"
+            "Exempel:\n\n\b\n"
+            "  klplan validate plan.yaml\n"
+            "  klplan validate plan.yaml --strict",
+            "en": "Check a plan file and list its problems: errors first, then warnings "
+            "(group size outside 4–8, a leader with more than 4 groups or more than 2 "
+            "meetings a week, estimated calendar data). Exit code 1 on errors, and with "
+            "--strict on warnings too.\n\n"
+            "Examples:\n\n\b\n"
+            "  klplan validate plan.yaml\n"
+            "  klplan validate plan.yaml --strict",
+        },
+        "help.validate.plan": {"sv": "Planfilen (YAML).", "en": "The plan file (YAML)."},
+        "help.validate.strict": {
+            "sv": "Misslyckas (avslutningskod 1) även vid varningar.",
+            "en": "Fail (exit code 1) on warnings too.",
+        },
+        "help.schema": {
+            "sv": "Skriv ut planfilernas JSON Schema, för editorer som validerar och "
+            "kompletterar YAML (t.ex. med raden "
+            "# yaml-language-server: $schema=plan.schema.json).\n\n"
+            "Exempel:\n\n\b\n"
+            "  klplan schema\n"
+            "  klplan schema -o plan.schema.json",
+            "en": "Print the JSON Schema of plan files, for editors that validate and "
+            "complete YAML (for example with a "
+            "# yaml-language-server: $schema=plan.schema.json line).\n\n"
+            "Examples:\n\n\b\n"
+            "  klplan schema\n"
+            "  klplan schema -o plan.schema.json",
+        },
+        "help.calendar": {
+            "sv": "Visa läsåret för en kommun eller ett län.\n\n"
+            "En rad per vecka med skoldagar, läslov, sportlov, påsklov, jullov, röda "
+            "dagar och studiedagar, dagens vecka markerad, och varifrån uppgifterna kommer "
+            "(verifierade, ej verifierade eller uppskattade).\n\n"
+            "Exempel:\n\n\b\n"
+            "  klplan calendar\n"
+            "  klplan calendar --kommun Göteborg --school-year 2025/26\n"
+            "  klplan calendar -k Uppsala --calendar egen-kalender.yaml\n"
+            "  klplan calendar -k Malmö -f json | jq -r '.weeks[] | select(.closed) | .week'",
+            "en": "Show a municipality's or county's school year.\n\n"
+            "One row per week with school days, läslov, sportlov, påsklov, jullov, red "
+            "days and studiedagar, today's week marked, and where the data come from "
+            "(verified, not verified or estimated).\n\n"
+            "Examples:\n\n\b\n"
+            "  klplan calendar\n"
+            "  klplan calendar --kommun Göteborg --school-year 2025/26\n"
+            "  klplan calendar -k Uppsala --calendar own-calendar.yaml\n"
+            "  klplan calendar -k Malmö -f json | jq -r '.weeks[] | select(.closed) | .week'",
+        },
+        "help.calendar.format": {
+            "sv": "Utdata: table (en bild i terminalen), json eller ics (loven som "
+            "heldagshändelser: ett lovkalenderflöde).",
+            "en": "Output: table (a picture in the terminal), json or ics (the breaks as "
+            "all-day events: a school-holiday feed).",
+        },
+        "help.modules": {
+            "sv": "Visa modulkatalogen (den medföljande, plus egna med --modules).\n\n"
+            "Exempel:\n\n\b\n"
+            "  klplan modules\n"
+            "  klplan modules --school-form förskola\n"
+            "  klplan modules --search läs --format json",
+            "en": "List the module catalogue (bundled, plus your own with --modules).\n\n"
+            "Examples:\n\n\b\n"
+            "  klplan modules\n"
+            "  klplan modules --school-form förskola\n"
+            "  klplan modules --search läs --format json",
+        },
+        "help.modules.school_form": {
+            "sv": "Bara moduler för denna skolform, t.ex. förskola.",
+            "en": "Only modules for this school form, e.g. förskola.",
+        },
+        "help.modules.search": {
+            "sv": "Bara moduler vars id, titel eller område innehåller TEXT.",
+            "en": "Only modules whose id, title or area contain TEXT.",
+        },
+        "help.modules.format": {"sv": "Utdata: table eller json.", "en": "Output: table or json."},
+    }
+)
+
+
+def format_month_day(day: object) -> str:
+    """``17 aug``: a date within a school year whose year is said elsewhere."""
+    from datetime import date
+
+    assert isinstance(day, date)
+    return f"{day.day} {MONTHS_SHORT[_current[0]][day.month - 1]}"
+
 
 # --- robustness: bad input, output safety -----------------------------------------
 MESSAGES.update({})

@@ -11,6 +11,8 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> None:
+    from klplan.cli.encoding import protect_standard_streams
     from klplan.cli.errors import run
 
+    protect_standard_streams()
     sys.exit(run(argv))

@@ -16,10 +16,12 @@ import hashlib
 import os
 import sys
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from klplan.cli.output import atomic_write
 from klplan.core.errors import InputError, OutputError, UsageError, Where
+from klplan.core.models import SchoolCalendar
 from klplan.core.parse import parse_url
 from klplan.messages import t
 from klplan.planning import ScheduleOutcome
@@ -233,3 +235,22 @@ def _summary_of_changes(f: _File) -> str:
     for change in f.changes:
         count[change.kind] += 1
     return t("ics.regenerated", file=f.path, **count)
+
+
+def write_holiday_calendar(
+    calendar: SchoolCalendar, output: Path | None, *, dtstamp: datetime | None, force: bool
+) -> None:
+    """``klplan calendar --format ics``: the school holidays as all-day events, over
+    the previous file of the same name (SEQUENCEs carried over, vanished days cancelled);
+    a file klplan did not write is not overwritten without ``force``."""
+    from klplan.cli.output import emit_bytes
+    from klplan.render.ics import holiday_calendar_bytes
+
+    previous = None
+    if output is not None and str(output) != "-":
+        on_disk, existing = _existing(output)
+        ours = existing is not None and existing.by_klplan
+        if on_disk is not None and not ours and not force:
+            raise OutputError("ics.not_klplan", where=Where(file=str(output)))
+        previous = existing if ours else None
+    emit_bytes(holiday_calendar_bytes(calendar, dtstamp=dtstamp, previous=previous), output)

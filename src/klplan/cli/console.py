@@ -1,12 +1,24 @@
 """Rich consoles for the CLI, created lazily so scripts that print JSON never import
-Rich. Honours NO_COLOR, and COLUMNS for a fixed width (tests use it)."""
+Rich. Honours ``--no-color`` and NO_COLOR, and COLUMNS for a fixed width (tests use
+it). On a console that cannot show every character (an ASCII or cp1252 stdout) Rich
+draws ASCII boxes and the stream transliterates the rest (see klplan.cli.encoding)."""
 
 from __future__ import annotations
 
+import io
+import os
+from collections.abc import Callable
+from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+_state = {"no_color": False}
+
+
+def set_no_color(on: bool) -> None:
+    _state["no_color"] = on
 
 
 def console(
@@ -14,13 +26,31 @@ def console(
 ) -> Console:
     from rich.console import Console
 
+    # NO_COLOR (no-color.org) is honoured like --no-color: no styling codes at all.
+    plain = plain or _state["no_color"] or bool(os.environ.get("NO_COLOR"))
     return Console(
         file=file,
         no_color=plain or None,
         color_system=None if plain else "auto",
         width=width,
         highlight=False,
+        # Text from users' files (group names, studiedag reasons) is never markup:
+        # "[/red]" in a name is shown, not parsed.
+        markup=False,
         emoji=False,
         soft_wrap=False,
         legacy_windows=False,
     )
+
+
+def show(render: Callable[[Console], None], output: Path | None) -> None:
+    """Render for people: to the terminal, or without colour (100 columns wide) into
+    ``output``, written atomically."""
+    from klplan.cli.output import emit
+
+    if output is None or str(output) == "-":
+        render(console())
+        return
+    buf = io.StringIO()
+    render(console(buf, plain=True, width=100))
+    emit(buf.getvalue(), output)

@@ -32,17 +32,50 @@ def _say(text: str) -> None:
         pass
 
 
+def _early_language(args: list[str], configured: object = None) -> None:
+    """The language for help and early errors, before click parses the command
+    line: ``--lang`` before the command, else KLPLAN_LANG, else klplan.toml."""
+    from klplan.messages import LANGS, set_language
+
+    wanted: object = configured
+    env = os.environ.get("KLPLAN_LANG", "").strip().lower()
+    if env:
+        wanted = env
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            wanted = args[i + 1].strip().lower()
+        elif arg.startswith("--lang="):
+            wanted = arg.split("=", 1)[1].strip().lower()
+        elif not arg.startswith("-"):
+            break  # the command: its own options follow
+    set_language(wanted if wanted in LANGS else "sv")  # type: ignore[arg-type]
+
+
 def run(argv: list[str] | None) -> int:
     import typer
 
     from klplan.core.errors import KlplanError
     from klplan.messages import t
 
-    debug = _state["debug"] or "--debug" in (argv if argv is not None else sys.argv[1:])
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = _state["debug"] or "--debug" in args
+    _early_language(args)
     try:
-        from klplan.cli.app import app
+        from klplan.cli import settings
+        from klplan.cli.app import app, reset
+        from klplan.cli.localize import localize
 
-        result = app(args=argv, standalone_mode=False, prog_name="klplan")
+        reset()
+        loaded = settings.load()
+        _early_language(args, loaded.values.get("lang"))
+        command = typer.main.get_command(app)
+        localize(command)
+        result = command.main(
+            args=args,
+            prog_name="klplan",
+            standalone_mode=False,
+            default_map=loaded.default_map(command),
+        )
         return result if isinstance(result, int) else EXIT_OK
     except KlplanError as e:
         if debug:
@@ -58,9 +91,15 @@ def run(argv: list[str] | None) -> int:
         if debug:
             raise
         ctx = getattr(e, "ctx", None)
+        if type(e).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            sys.stdout.write(ctx.get_help() + "\n")  # `klplan` alone: the help
+            return EXIT_OK
+        from klplan.cli.localize import usage_message
+
+        flag, message = usage_message(e)
         path = ctx.command_path.removeprefix("klplan").strip() if ctx is not None else ""
-        where = f"{path}: " if path else ""
-        _say(f"{t('error.prefix')}: {where}{e.format_message()}")
+        where = ": ".join(x for x in (path, flag) if x)
+        _say(f"{t('error.prefix')}: {where + ': ' if where else ''}{message}")
         return EXIT_USAGE
     except KeyboardInterrupt:
         _say(t("error.interrupted"))

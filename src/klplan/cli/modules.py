@@ -8,30 +8,10 @@ import typer
 
 from klplan.cli.options import Format, FormatOption, ModulesFile
 
-HELP = """\
-List the module catalogue (bundled, plus your own with --modules).
-
-Examples:
-
-  klplan modules
-
-  klplan modules --school-form förskola
-
-  klplan modules --search läs --format json
-"""
-
 
 def modules(
-    school_form: Annotated[
-        str | None,
-        typer.Option(
-            "--school-form", "-s", help="Only modules for this school form, e.g. förskola."
-        ),
-    ] = None,
-    search: Annotated[
-        str | None,
-        typer.Option("--search", "-q", help="Only modules whose id, title or area contain TEXT."),
-    ] = None,
+    school_form: Annotated[str | None, typer.Option("--school-form", "-s")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-q", metavar="TEXT")] = None,
     modules_file: ModulesFile = None,
     format: FormatOption = Format.table,
 ) -> None:
@@ -47,7 +27,8 @@ def modules(
     ]
     if format is Format.json:
         import json
-        import sys
+
+        from klplan.cli.output import emit
 
         doc = [
             {
@@ -63,7 +44,7 @@ def modules(
             }
             for m in found
         ]
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", None)
         return
     from klplan.cli.console import console
     from klplan.render.table import modules_table

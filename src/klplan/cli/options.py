@@ -1,4 +1,9 @@
-"""Options and choices shared by several commands."""
+"""Options and choices shared by several commands.
+
+Help texts are not written here: they live in the message catalogue
+(``help.<command>.<parameter>``, or ``help.any.<parameter>`` for options several
+commands share) and are filled in, in the user's language, by ``klplan.cli.localize``.
+"""
 
 from __future__ import annotations
 
@@ -15,17 +20,41 @@ class Format(StrEnum):
 
 
 class ScheduleFormat(StrEnum):
-    """``klplan schedule`` also writes calendar files; ``klplan modules`` does not."""
+    """``klplan schedule`` also writes calendar files and exports."""
 
+    table = "table"
+    json = "json"
+    ics = "ics"
+    csv = "csv"
+    html = "html"
+    md = "md"
+
+
+class CalendarFormat(StrEnum):
     table = "table"
     json = "json"
     ics = "ics"
 
 
-ModulesFile = Annotated[
-    Path | None,
-    typer.Option(
-        "--modules", help="YAML file with your own modules (same format as the catalogue)."
-    ),
-]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+class View(StrEnum):
+    """What ``--format table`` shows of a schedule (html and md show the overview):
+    per group each module's parts, per leader their meetings and check-ins, or the
+    whole year at a glance."""
+
+    parts = "parts"
+    leader = "leader"
+    overview = "overview"
+
+
+class CsvDialect(StrEnum):
+    excel_sv = "excel-sv"
+    rfc4180 = "rfc4180"
+
+
+ModulesFile = Annotated[Path | None, typer.Option("--modules", metavar="FILE")]
+FormatOption = Annotated[Format, typer.Option("--format", "-f")]
+KommunOption = Annotated[str | None, typer.Option("--kommun", "-k")]
+LanOption = Annotated[str | None, typer.Option("--lan")]
+CalendarFile = Annotated[Path | None, typer.Option("--calendar", metavar="FILE")]
+SchoolYearOption = Annotated[str | None, typer.Option("--school-year", "-y")]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")]

@@ -44,9 +44,22 @@ def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
 
 
 def emit(text: str, output: Path | None) -> None:
-    """Print ``text`` to stdout, or write it (UTF-8, as bytes) to ``output``."""
+    """Print ``text`` to stdout, or write it to ``output``: UTF-8 either way."""
+    emit_bytes(text.encode("utf-8"), output)
+
+
+def emit_bytes(data: bytes, output: Path | None) -> None:
+    """Machine-readable output (JSON, CSV, HTML, Markdown) is bytes in its own
+    encoding, never re-encoded for the console: on a cp1252 or ASCII console the
+    text layer would mangle or refuse it."""
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stream (an embedding application)
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+            buffer.flush()
         sys.stdout.flush()
     else:
-        atomic_write(output, text.encode("utf-8"))
+        atomic_write(output, data)

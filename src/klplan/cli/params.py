@@ -15,34 +15,41 @@ from klplan.core.weeks import IsoWeek
 T = TypeVar("T")
 
 
-def _parse(parser: Callable[[str], T], value: str | None, flag: str, message: str) -> T | None:
+Flag = str | Where  # a flag's name, or where a default came from (klplan.cli.settings)
+
+
+def _where(flag: Flag) -> Where:
+    return flag if isinstance(flag, Where) else Where(flag=flag)
+
+
+def _parse(parser: Callable[[str], T], value: str | None, flag: Flag, message: str) -> T | None:
     if value is None:
         return None
     try:
         return parser(value)
     except ValueError:
-        raise UsageError(message, where=Where(flag=flag), value=value) from None
+        raise UsageError(message, where=_where(flag), value=value) from None
 
 
-def week(value: str | None, flag: str) -> IsoWeek | None:
+def week(value: str | None, flag: Flag) -> IsoWeek | None:
     return _parse(parse_week, value, flag, "usage.bad_week")
 
 
-def school_year(value: str | None, flag: str = "--school-year") -> int | None:
+def school_year(value: str | None, flag: Flag = "--school-year") -> int | None:
     return _parse(parse_school_year, value, flag, "usage.bad_school_year")
 
 
-def weekday(value: str | None, flag: str = "--weekday") -> int | None:
+def weekday(value: str | None, flag: Flag = "--weekday") -> int | None:
     return _parse(parse_weekday, value, flag, "usage.bad_weekday")
 
 
-def clock(value: str | None, flag: str = "--time") -> time | None:
+def clock(value: str | None, flag: Flag = "--time") -> time | None:
     return _parse(parse_time, value, flag, "usage.bad_time")
 
 
-def duration(value: int | None, flag: str = "--duration") -> int | None:
+def duration(value: int | None, flag: Flag = "--duration") -> int | None:
     if value is not None and not 5 <= value <= 480:
-        raise UsageError("usage.bad_duration", where=Where(flag=flag), value=value)
+        raise UsageError("usage.bad_duration", where=_where(flag), value=value)
     return value
 
 

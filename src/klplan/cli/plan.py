@@ -7,53 +7,12 @@ from typing import Annotated
 
 import typer
 
-INIT_HELP = """\
-Write a commented example plan (a school with three groups and two leaders) that
-validates and schedules as written, for the current school year. Edit it, then run
-`klplan validate` and `klplan schedule`.
-
-Examples:
-
-  klplan init
-
-  klplan init skolans-plan.yaml
-
-  klplan init plan.yaml --force
-"""
-
-VALIDATE_HELP = """\
-Check a plan file and list its problems: errors first, then warnings (group size
-outside 4–8, a leader with more than 4 groups or more than 2 meetings a week,
-estimated calendar data). Exit code 1 on errors, and with --strict on warnings too.
-
-Examples:
-
-  klplan validate plan.yaml
-
-  klplan validate plan.yaml --strict
-"""
-
-SCHEMA_HELP = """\
-Print the JSON Schema of plan files, for editors that validate and complete YAML
-(for example with a `# yaml-language-server: $schema=plan.schema.json` line).
-
-Examples:
-
-  klplan schema
-
-  klplan schema -o plan.schema.json
-"""
-
-PlanArgument = Annotated[
-    Path, typer.Argument(help="The plan file (YAML).", show_default=False, metavar="PLAN")
-]
+PlanArgument = Annotated[Path, typer.Argument(show_default=False, metavar="PLAN")]
 
 
 def init(
-    file: Annotated[
-        Path, typer.Argument(help="Where to write the example plan.", metavar="FILE")
-    ] = Path("plan.yaml"),
-    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    file: Annotated[Path, typer.Argument(metavar="FILE")] = Path("plan.yaml"),
+    force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     import sys
 
@@ -71,9 +30,7 @@ def init(
 
 def validate(
     plan: PlanArgument,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Fail (exit code 1) on warnings too.")
-    ] = False,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
 ) -> None:
     import sys
 
@@ -117,7 +74,7 @@ def validate(
 def schema(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to FILE instead of stdout (- for stdout)."),
+        typer.Option("--output", "-o", metavar="FILE"),
     ] = None,
 ) -> None:
     import json

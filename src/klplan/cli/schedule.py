@@ -1,59 +1,31 @@
-"""``klplan schedule``: one group through one module, or every group of a plan file."""
+"""``klplan schedule``: one group through one module, or every group of a plan file.
+
+Help texts live in the message catalogue (``help.schedule.*``), filled in by
+``klplan.cli.localize`` in the user's language.
+"""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from klplan.cli.options import ModulesFile, ScheduleFormat
+from klplan.cli.options import (
+    CalendarFile,
+    CsvDialect,
+    KommunOption,
+    LanOption,
+    ModulesFile,
+    ScheduleFormat,
+    SchoolYearOption,
+    View,
+)
 
 if TYPE_CHECKING:
     from klplan.planning import ScheduleOutcome
 
-HELP = """\
-Schedule one group through a module, or every group of a plan file (PLAN), and
-print the plan.
-
-Without options it plans the bundled default (Samtal om text, intensiv, Stockholm,
-the current or next school year from next week) and says which defaults it used.
-With PLAN everything comes from the file (see `klplan init`); --stagger moves groups
-of a leader who is booked twice at once, --view leader lists each leader's meetings.
-
-Examples:
-
-  klplan schedule
-
-  klplan schedule plan.yaml --view leader
-
-  klplan schedule plan.yaml --stagger --format json -o plan.json
-
-  klplan schedule -m samtal-om-text -k Göteborg --start 2025-W40 --spring-start 2026-W04
-
-  klplan schedule --cadence treveckors --weekday torsdag --time 14:30 --format json -o plan.json
-
-  klplan schedule -k Malmö --format ics --location "Aulan" -o samtal-om-text.ics
-
-  klplan schedule --format ics -o kalendrar/ --include-breaks
-
-  klplan schedule --format ics -o samtal-om-text.ics --check
-
-Calendar files (--format ics) hold one event per meeting (B and D) in Europe/Stockholm
-time, with stable UIDs: regenerating over the previous file keeps every UID, bumps the
-SEQUENCE of a meeting that moved and cancels (STATUS:CANCELLED) one that is gone.
--o DIR (an existing directory or a path ending in /) writes grupp-<id>.ics per group and
-ledare-<id>.ics per leader. DTSTAMP comes from SOURCE_DATE_EPOCH when it is set.
-"""
-
-
-class View(StrEnum):
-    group = "group"
-    leader = "leader"
-
-
-# Flags that describe one group through one module; a plan file says all of this.
+# Flags that describe one group and one module: with a plan file they are refused.
 _SINGLE_FLAGS = (
     ("module", "--module"),
     ("modules_file", "--modules"),
@@ -72,125 +44,39 @@ _SINGLE_FLAGS = (
 
 
 def schedule(
-    plan: Annotated[
-        Path | None,
-        typer.Argument(
-            help="A plan file (see `klplan init`); without it, one group and one module.",
-            show_default=False,
-            metavar="PLAN",
-        ),
-    ] = None,
-    module: Annotated[
-        str | None, typer.Option("--module", "-m", help="Module id (see `klplan modules`).")
-    ] = None,
+    ctx: typer.Context,
+    plan: Annotated[Path | None, typer.Argument(show_default=False, metavar="PLAN")] = None,
+    module: Annotated[str | None, typer.Option("--module", "-m")] = None,
     modules_file: ModulesFile = None,
-    cadence: Annotated[
-        str | None,
-        typer.Option(
-            "--cadence", "-c", help="intensiv, treveckors, varannan-vecka, manadsvis or your own."
-        ),
-    ] = None,
-    cadences_file: Annotated[
-        Path | None, typer.Option("--cadences", help="YAML file with your own cadences.")
-    ] = None,
-    kommun: Annotated[
-        str | None,
-        typer.Option("--kommun", "-k", help="Municipality name or code (å/ä/ö optional)."),
-    ] = None,
-    lan: Annotated[
-        str | None,
-        typer.Option("--lan", help="County name or code (refused if its sportlov weeks differ)."),
-    ] = None,
-    calendar_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--calendar", help="YAML file with your own school-year dates and closed days."
-        ),
-    ] = None,
-    school_year: Annotated[
-        str | None, typer.Option("--school-year", "-y", help="School year, e.g. 2025/26.")
-    ] = None,
-    start: Annotated[
-        str | None, typer.Option("--start", help="Week of the first meeting, e.g. 2025-W40.")
-    ] = None,
-    spring_start: Annotated[
-        str | None,
-        typer.Option(
-            "--spring-start",
-            help="Split the parts between the terms; the spring half starts this week.",
-        ),
-    ] = None,
-    weekday: Annotated[
-        str | None,
-        typer.Option("--weekday", help="Meeting day: måndag–fredag or monday–friday [onsdag]."),
-    ] = None,
-    time: Annotated[str | None, typer.Option("--time", help="Start time HH:MM [15:00].")] = None,
-    duration: Annotated[
-        int | None, typer.Option("--duration", help="Minutes per meeting [90].")
-    ] = None,
-    format: Annotated[
-        ScheduleFormat, typer.Option("--format", "-f", help="Output format: table, json or ics.")
-    ] = ScheduleFormat.table,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="PATH",
-            help="Write to FILE instead of stdout (- for stdout); with ics also a DIR/.",
-        ),
-    ] = None,
-    stagger: Annotated[
-        bool,
-        typer.Option(
-            "--stagger",
-            help="With PLAN: move groups of a leader booked twice at once to another "
-            "weekday or time (and say which).",
-        ),
-    ] = False,
-    view: Annotated[
-        View,
-        typer.Option(
-            "--view", help="Table per group, or per leader (their meetings and check-ins)."
-        ),
-    ] = View.group,
-    location: Annotated[
-        str | None, typer.Option("--location", help="Where the meetings are held.")
-    ] = None,
-    video_url: Annotated[
-        str | None, typer.Option("--video-url", help="Video-meeting link (http or https).")
-    ] = None,
-    previous: Annotated[
-        Path | None,
-        typer.Option(
-            "--previous",
-            help="ics: the calendar file (or directory) this run replaces [the output].",
-        ),
-    ] = None,
-    check: Annotated[
-        bool,
-        typer.Option(
-            "--check", help="ics: write nothing; exit 1 and list the changes if files differ."
-        ),
-    ] = False,
-    include_breaks: Annotated[
-        bool,
-        typer.Option("--include-breaks", help="ics: add the lov periods as all-day events."),
-    ] = False,
-    include_preparation: Annotated[
-        bool,
-        typer.Option("--include-preparation", help="ics: add moments A and C as all-day items."),
-    ] = False,
-    invite: Annotated[
-        bool,
-        typer.Option("--invite", help="ics: add ORGANIZER/ATTENDEE from the leaders' e-mail."),
-    ] = False,
-    force: Annotated[
-        bool,
-        typer.Option("--force", help="ics: overwrite an existing file klplan did not write."),
-    ] = False,
+    cadence: Annotated[str | None, typer.Option("--cadence", "-c")] = None,
+    cadences_file: Annotated[Path | None, typer.Option("--cadences", metavar="FILE")] = None,
+    kommun: KommunOption = None,
+    lan: LanOption = None,
+    calendar_file: CalendarFile = None,
+    school_year: SchoolYearOption = None,
+    start: Annotated[str | None, typer.Option("--start")] = None,
+    spring_start: Annotated[str | None, typer.Option("--spring-start")] = None,
+    weekday: Annotated[str | None, typer.Option("--weekday")] = None,
+    time: Annotated[str | None, typer.Option("--time")] = None,
+    duration: Annotated[int | None, typer.Option("--duration")] = None,
+    format: Annotated[ScheduleFormat, typer.Option("--format", "-f")] = ScheduleFormat.table,
+    view: Annotated[View | None, typer.Option("--view")] = None,
+    csv_dialect: Annotated[
+        CsvDialect, typer.Option("--csv-dialect", case_sensitive=False)
+    ] = CsvDialect.excel_sv,
+    # A str, not a Path: "kalendrar/" (a directory for -f ics) keeps its slash.
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="PATH")] = None,
+    stagger: Annotated[bool, typer.Option("--stagger")] = False,
+    location: Annotated[str | None, typer.Option("--location")] = None,
+    video_url: Annotated[str | None, typer.Option("--video-url")] = None,
+    previous: Annotated[Path | None, typer.Option("--previous", metavar="PATH")] = None,
+    check: Annotated[bool, typer.Option("--check")] = False,
+    include_breaks: Annotated[bool, typer.Option("--include-breaks")] = False,
+    include_preparation: Annotated[bool, typer.Option("--include-preparation")] = False,
+    invite: Annotated[bool, typer.Option("--invite")] = False,
+    force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
-    from klplan.cli import params
+    from klplan.cli import params, settings
     from klplan.core.errors import UsageError, Where
     from klplan.planning import ScheduleRequest, schedule_single
 
@@ -202,10 +88,11 @@ def schedule(
         "--invite": invite,
         "--force": force,
     }
-    for flag, given in ics_flags.items():
-        if given and format is not ScheduleFormat.ics:
+    for flag, on in ics_flags.items():
+        if on and format is not ScheduleFormat.ics:
             raise UsageError("ics.only_for_ics", where=Where(flag=flag))
     video_url = params.url(video_url)
+    shown = _view(format, view)
     ics = {
         "dtstamp": params.source_date_epoch() if format is ScheduleFormat.ics else None,
         "include_breaks": include_breaks,
@@ -215,20 +102,26 @@ def schedule(
         "check": check,
         "force": force,
     }
+
+    def src(param: str, flag: str) -> params.Flag:
+        return settings.where(ctx, param, flag)
+
     outcome: ScheduleOutcome
     if plan is not None:
-        given = locals()
+        given = {name: value for name, value in locals().items() if name != "plan"}
         for name, flag in _SINGLE_FLAGS:
-            if given[name] is not None:
+            # Values from klplan.toml or KLPLAN_* are defaults, not flags: a plan wins.
+            if given[name] is not None and settings.from_command_line(ctx, name):
                 raise UsageError("plan.flag_with_plan", where=Where(flag=flag))
         from klplan.loaders.plan import load_plan
         from klplan.planning import schedule_plan
 
         outcome = schedule_plan(load_plan(plan), stagger=stagger)
     else:
-        for flag, on in (("--stagger", stagger), ("--view", view is View.leader)):
+        for flag, on in (("--stagger", stagger), ("--view", shown is View.leader)):
             if on:
                 raise UsageError("plan.flag_needs_plan", where=Where(flag=flag))
+        kommun, lan = settings.region(ctx, kommun, lan)
         req = ScheduleRequest(
             today=params.today(),
             module=module,
@@ -238,26 +131,65 @@ def schedule(
             kommun=kommun,
             lan=lan,
             calendar_file=calendar_file,
-            school_year=params.school_year(school_year),
+            school_year=params.school_year(school_year, src("school_year", "--school-year")),
             start=params.week(start, "--start"),
             spring_start=params.week(spring_start, "--spring-start"),
-            weekday=params.weekday(weekday),
-            time=params.clock(time),
-            duration=params.duration(duration),
+            weekday=params.weekday(weekday, src("weekday", "--weekday")),
+            time=params.clock(time, src("time", "--time")),
+            duration=params.duration(duration, src("duration", "--duration")),
         )
         outcome = schedule_single(req)
     if location or video_url:
         outcome = _meeting_place(outcome, location, video_url)
-    _emit(outcome, format, output, view, ics)
+    _render(outcome, format, shown, csv_dialect, output, ics)
 
 
-def _emit(
+def _view(format: ScheduleFormat, view: View | None) -> View | None:
+    """``--view`` chooses what ``table`` shows; html and md are the overview; json,
+    csv and ics carry every meeting. A view the format cannot show is a usage error."""
+    from klplan.core.errors import UsageError, Where
+
+    shows = {
+        ScheduleFormat.table: tuple(View),
+        ScheduleFormat.html: (View.overview,),
+        ScheduleFormat.md: (View.overview,),
+    }.get(format, ())
+    if view is None:
+        return shows[0] if shows else None
+    if view not in shows:
+        raise UsageError(
+            "usage.view_not_for_format",
+            where=Where(flag="--view"),
+            view=view.value,
+            format=format.value,
+            choices=", ".join(v.value for v in shows) or "-",
+        )
+    return view
+
+
+def _meeting_place(outcome: Any, location: str | None, video_url: str | None) -> Any:
+    """--location and --video-url: for every group that has no place of its own."""
+    from dataclasses import replace
+
+    groups = tuple(
+        replace(g, location=g.location or location, video_url=g.video_url or video_url)
+        for g in outcome.groups
+    )
+    return replace(outcome, groups=groups)
+
+
+def _render(
     outcome: ScheduleOutcome,
     format: ScheduleFormat,
+    view: View | None,
+    csv_dialect: CsvDialect,
     output: str | None,
-    view: View,
     ics: dict[str, Any],
 ) -> None:
+    from klplan.cli.notify import report
+    from klplan.cli.output import emit, emit_bytes
+
+    path = Path(output) if output else None
     if format is ScheduleFormat.ics:
         from klplan.cli.calendar_files import write_calendars
         from klplan.render.ics import IcsOptions
@@ -276,57 +208,40 @@ def _emit(
             check=ics["check"],
             force=ics["force"],
         )
-        _report(outcome)
+        report(outcome.defaults_used, outcome.notices)
         if code:
             raise typer.Exit(code)
         return
     if format is ScheduleFormat.json:
-        from klplan.cli.output import emit
         from klplan.render.json import dumps, schedule_document
 
-        emit(dumps(schedule_document(outcome)), Path(output) if output else None)
+        emit(dumps(schedule_document(outcome)), path)
+    elif format is ScheduleFormat.csv:
+        from klplan.render.csv import meetings_csv
+
+        emit_bytes(meetings_csv(outcome, csv_dialect.value), path)
+    elif format is ScheduleFormat.html:
+        from klplan.render.html import overview_page
+        from klplan.render.overview import build
+
+        emit(overview_page(build(outcome)), path)
+    elif format is ScheduleFormat.md:
+        from klplan.render.markdown import overview_markdown
+        from klplan.render.overview import build
+
+        emit(overview_markdown(build(outcome)), path)
     else:
-        _table(outcome, Path(output) if output else None, view)
+        from klplan.cli import params
+        from klplan.cli.console import show
+        from klplan.render.table import overview_picture, render_schedule
+
+        if view is View.overview:
+            from klplan.render.overview import build
+
+            overview, today = build(outcome), params.today()
+            show(lambda c: c.print(overview_picture(overview, today, c.width)), path)
+        else:
+            mode = "leader" if view is View.leader else "group"
+            show(lambda c: render_schedule(outcome, c, view=mode), path)
     # After the output is written, so that a failed write stays a one-line error.
-    _report(outcome)
-
-
-def _meeting_place(outcome: Any, location: str | None, video_url: str | None) -> Any:
-    """--location and --video-url: for every group that has no place of its own."""
-    from dataclasses import replace
-
-    groups = tuple(
-        replace(g, location=g.location or location, video_url=g.video_url or video_url)
-        for g in outcome.groups
-    )
-    return replace(outcome, groups=groups)
-
-
-def _report(outcome: ScheduleOutcome) -> None:
-    """Defaults and warnings go to stderr, so stdout stays the plan alone."""
-    import sys
-
-    from klplan.messages import t
-    from klplan.planning import notice_text
-
-    if outcome.defaults_used:
-        sys.stderr.write(
-            "klplan: " + t("notice.defaults_used", what=", ".join(outcome.defaults_used)) + "\n"
-        )
-    for n in outcome.notices:
-        sys.stderr.write(f"klplan: {t('warning.prefix')}: {notice_text(n)}\n")
-
-
-def _table(outcome: ScheduleOutcome, output: Path | None, view: View) -> None:
-    import io
-
-    from klplan.cli.console import console
-    from klplan.cli.output import emit
-    from klplan.render.table import render_schedule
-
-    if output is None or str(output) == "-":
-        render_schedule(outcome, console(), view=view.value)
-        return
-    buf = io.StringIO()
-    render_schedule(outcome, console(buf, plain=True, width=100), view=view.value)
-    emit(buf.getvalue(), output)
+    report(outcome.defaults_used, outcome.notices)

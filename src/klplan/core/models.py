@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 MomentKey = Literal["A", "B", "C", "D"]
 MeetingMoment = Literal["B", "D"]
@@ -30,6 +31,14 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
 SCHOOL_YEAR_RE = re.compile(r"^(\d{4})/(\d{2}|\d{4})$")
 
 
+def invalid(key: str, **params: object) -> PydanticCustomError:
+    """A validation error whose type is a message key, so the loaders can say it in
+    the user's language (klplan.loaders.validate); its own text is the English one."""
+    from klplan.messages import MESSAGES
+
+    return PydanticCustomError(key, MESSAGES[key]["en"], params)
+
+
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -43,7 +52,7 @@ class MomentSpec(Frozen):
     @classmethod
     def _ordered(cls, v: tuple[int, int] | None) -> tuple[int, int] | None:
         if v is not None and not 0 < v[0] <= v[1] <= 24 * 60:
-            raise ValueError("expected [min, max] minutes with 0 < min <= max")
+            raise invalid("model.minutes_order")
         return v
 
 
@@ -66,12 +75,10 @@ class Module(Frozen):
     @model_validator(mode="after")
     def _consistent(self) -> Module:
         if self.part_titles is not None and len(self.part_titles) != self.parts:
-            raise ValueError(
-                f"part_titles has {len(self.part_titles)} titles but parts is {self.parts}"
-            )
+            raise invalid("model.part_titles_count", titles=len(self.part_titles), parts=self.parts)
         missing = {"A", "B", "C", "D"} - set(self.moments)
         if missing:
-            raise ValueError(f"moments lacks {', '.join(sorted(missing))}")
+            raise invalid("model.moments_missing", missing=", ".join(sorted(missing)))
         return self
 
     def part_title(self, part: int) -> str | None:
@@ -94,7 +101,7 @@ class Cadence(Frozen):
     @classmethod
     def _positive(cls, v: tuple[int, ...]) -> tuple[int, ...]:
         if any(g < 1 or g > 26 for g in v):
-            raise ValueError("every gap must be a whole number of school weeks from 1 to 26")
+            raise invalid("model.gap_range")
         return v
 
     def gap(self, transition: int) -> int:
@@ -127,7 +134,7 @@ class Closure(Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> Closure:
         if self.end < self.start:
-            raise ValueError("end is before start")
+            raise invalid("model.end_before_start")
         return self
 
 
@@ -144,7 +151,9 @@ class Term(Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> Term:
         if self.end < self.start:
-            raise ValueError(f"{self.name} ends ({self.end}) before it starts ({self.start})")
+            raise invalid(
+                "model.term_ends_before_start", term=self.name, end=self.end, start=self.start
+            )
         return self
 
 
@@ -175,7 +184,7 @@ class SchoolCalendar(Frozen):
     def _terms_in_order(self) -> SchoolCalendar:
         for a, b in zip(self.terms, self.terms[1:], strict=False):
             if b.start <= a.end:
-                raise ValueError(f"{b.label} starts before {a.label} ends")
+                raise invalid("model.terms_overlap", later=b.label, earlier=a.label)
         return self
 
     @property

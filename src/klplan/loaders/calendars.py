@@ -155,7 +155,7 @@ class ClosedDay(Frozen):
         first = self.date or self.start
         last = self.date or self.end or self.start
         if first is None or last is None or (self.date and (self.start or self.end)):
-            raise ValueError("give either date, or start (and end)")
+            raise ValueError(t("model.closed_day_span"))
         return first, last
 
 

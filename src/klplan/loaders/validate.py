@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from klplan.core.errors import InputError
 from klplan.loaders.yamlio import Path_, YamlDoc
-from klplan.messages import language
+from klplan.messages import MESSAGES, t
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -18,26 +18,26 @@ M = TypeVar("M", bound=BaseModel)
 # their message is already complete and in the user's language.
 CUSTOM = "klplan_value"
 
-# pydantic error types -> what was expected, in both languages.
-_EXPECTED: dict[str, tuple[str, str]] = {
-    "string_type": ("text", "text"),
-    "int_type": ("ett heltal", "a whole number"),
-    "int_parsing": ("ett heltal", "a whole number"),
-    "int_from_float": ("ett heltal", "a whole number"),
-    "float_type": ("ett tal", "a number"),
-    "float_parsing": ("ett tal", "a number"),
-    "bool_type": ("true eller false", "true or false"),
-    "bool_parsing": ("true eller false", "true or false"),
-    "date_type": ("ett datum ÅÅÅÅ-MM-DD", "a date YYYY-MM-DD"),
-    "date_parsing": ("ett datum ÅÅÅÅ-MM-DD", "a date YYYY-MM-DD"),
-    "date_from_datetime_parsing": ("ett datum ÅÅÅÅ-MM-DD", "a date YYYY-MM-DD"),
-    "time_type": ("en tid TT:MM", "a time HH:MM"),
-    "time_parsing": ("en tid TT:MM", "a time HH:MM"),
-    "list_type": ("en lista", "a list"),
-    "tuple_type": ("en lista", "a list"),
-    "dict_type": ("en mappning (nyckel: värde)", "a mapping (key: value)"),
-    "model_type": ("en mappning (nyckel: värde)", "a mapping (key: value)"),
-    "model_attributes_type": ("en mappning (nyckel: värde)", "a mapping (key: value)"),
+# pydantic error types -> what was expected (a message key).
+_EXPECTED: dict[str, str] = {
+    "string_type": "expected.text",
+    "int_type": "expected.int",
+    "int_parsing": "expected.int",
+    "int_from_float": "expected.int",
+    "float_type": "expected.number",
+    "float_parsing": "expected.number",
+    "bool_type": "expected.bool",
+    "bool_parsing": "expected.bool",
+    "date_type": "expected.date",
+    "date_parsing": "expected.date",
+    "date_from_datetime_parsing": "expected.date",
+    "time_type": "expected.time",
+    "time_parsing": "expected.time",
+    "list_type": "expected.list",
+    "tuple_type": "expected.list",
+    "dict_type": "expected.mapping",
+    "model_type": "expected.mapping",
+    "model_attributes_type": "expected.mapping",
 }
 
 
@@ -77,7 +77,6 @@ def error_from(err: Any, doc: YamlDoc, path: Path_, model: type[BaseModel]) -> I
     loc = tuple(p for p in err["loc"] if p != "[key]")
     full = (*path, *loc)
     where = doc.where(full, at_key=err["type"] == "extra_forbidden")
-    sv = language() == "sv"
     kind = err["type"]
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
@@ -87,45 +86,26 @@ def error_from(err: Any, doc: YamlDoc, path: Path_, model: type[BaseModel]) -> I
             "schema.unknown_key", where=where, key=key, allowed=", ".join(allowed) or "-"
         )
         if close:
-            err_.hint = ("menade du " if sv else "did you mean ") + f"{close[0]!r}?"
+            err_.hint = t("hint.did_you_mean", suggestion=repr(close[0]))
         return err_
     if kind == "missing":
         return InputError("schema.missing_key", where=where)
     got = err.get("input")
     got_text = _short(got)
+    ctx = dict(err.get("ctx") or {})
     if kind in _EXPECTED:
-        exp = _EXPECTED[kind][0 if sv else 1]
-        problem = (
-            (f"förväntade {exp}, fick {got_text}") if sv else f"expected {exp}, got {got_text}"
-        )
+        problem = t("schema.expected_got", expected=t(_EXPECTED[kind]), got=got_text)
     elif kind == CUSTOM:
         problem = str(err["msg"])
-    elif kind in ("too_short", "too_long"):
-        ctx = err.get("ctx", {})
-        n = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
-        problem = (
-            (
-                f"förväntade minst {n} element"
-                if kind == "too_short"
-                else f"förväntade högst {n} element"
-            )
-            if sv
-            else (
-                f"expected at least {n} items"
-                if kind == "too_short"
-                else f"expected at most {n} items"
-            )
-        )
     elif kind == "literal_error":
-        exp = err.get("ctx", {}).get("expected", "")
-        problem = (
-            (f"förväntade en av {exp}, fick {got_text}")
-            if sv
-            else (f"expected one of {exp}, got {got_text}")
-        )
+        problem = t("schema.expected_one_of", expected=ctx.get("expected", ""), got=got_text)
+    elif kind in MESSAGES:  # a model validator's own error: its type is a message key
+        problem = t(kind, **ctx)
+    elif f"pydantic.{kind}" in MESSAGES:
+        problem = t(f"pydantic.{kind}", got=got_text, **ctx)
     else:
         msg = str(err["msg"]).removeprefix("Value error, ")
-        problem = f"{msg} ({'fick' if sv else 'got'} {got_text})" if _scalar(got) else msg
+        problem = t("schema.problem_got", problem=msg, got=got_text) if _scalar(got) else msg
     return InputError("schema.invalid", where=where, problem=problem)
 
 

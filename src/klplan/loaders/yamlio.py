@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from klplan.core.errors import InputError, OutputError, Where
+from klplan.messages import t
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -94,7 +95,7 @@ def read_bytes(path: Path, display: str | None = None, limit: int = MAX_BYTES) -
         raise InputError("file.not_found", where=Where(file=name)) from None
     except IsADirectoryError:
         raise InputError(
-            "file.unreadable", where=Where(file=name), reason="is a directory"
+            "file.unreadable", where=Where(file=name), reason=t("file.is_directory")
         ) from None
     except OSError as e:
         raise OutputError("file.unreadable", where=Where(file=name), reason=e.strerror) from None
@@ -126,10 +127,10 @@ def load_yaml_text(text: str, name: str) -> YamlDoc:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        problem = (e.problem or e.context or "syntax error").strip()
+        problem = (e.problem or e.context or t("yaml.syntax_error")).strip()
         lines = text.splitlines()
         if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
-            problem += " (a tab: YAML is indented with spaces, not tabs)"
+            problem += " (" + t("yaml.tab_hint") + ")"
         where = (
             Where(file=name, line=mark.line + 1, column=mark.column + 1)
             if mark
@@ -210,7 +211,9 @@ class _Builder:
 
     def check_tag(self, node: yaml.Node, path: Path_, kind: str) -> None:
         if node.tag != _STD + kind:
-            raise self.fail("yaml.syntax", node, path, problem=f"unsupported tag {node.tag}")
+            raise self.fail(
+                "yaml.syntax", node, path, problem=t("yaml.unsupported_tag", tag=node.tag)
+            )
 
     def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
         value: str = node.value
@@ -218,7 +221,7 @@ class _Builder:
         if node.style or tag == _STD + "str":  # plain style is None (C loader: "")
             return value  # quoted, block or explicitly !!str: always text
         if tag not in _SCALAR_TAGS:
-            raise self.fail("yaml.syntax", node, path, problem=f"unsupported tag {tag}")
+            raise self.fail("yaml.syntax", node, path, problem=t("yaml.unsupported_tag", tag=tag))
         if value in _NULL:
             return None
         if value in _TRUE:

@@ -87,7 +87,10 @@ _LIMIT = 75  # octets per line, CRLF excluded
 def clean_text(text: str) -> str:
     """Text as klplan writes and compares it: line breaks as LF, ``\\N`` read as a
     line break (RFC 5545's escape for one, as icalendar reads it), and the control
-    characters TEXT forbids dropped."""
+    characters TEXT forbids dropped. One leading byte-order mark is dropped too, as
+    icalendar does (it decodes values as utf-8-sig)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
     if "\\N" in text:
         text = text.replace("\\N", "\n")
     if "\r" in text:

@@ -16,6 +16,7 @@ from klplan.core.plan import ClosedWeek, Meeting, ModulePlan, Notice
 from klplan.messages import reason_label
 from klplan.planning import (
     Budgets,
+    CalendarOutcome,
     CheckIn,
     GroupPlan,
     ScheduleOutcome,
@@ -242,3 +243,57 @@ def meeting_document(plan: ModulePlan, x: Meeting) -> dict[str, Any]:
 
 def dumps(doc: dict[str, Any]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+CALENDAR_SCHEMA = "klplan.calendar/1"
+
+
+def calendar_year_document(outcome: CalendarOutcome) -> dict[str, Any]:
+    """``klplan calendar --format json``: one region's school year, day by day."""
+    from klplan.render.calendar_view import calendar_weeks, week_notes
+
+    cal = outcome.calendar
+    weeks = []
+    for w in calendar_weeks(cal):
+        closed = w.closed
+        weeks.append(
+            {
+                "week": str(w.week),
+                "closed": (
+                    None
+                    if closed is None
+                    else {"reason": closed.code, "label": reason_label(closed.code, closed.name)}
+                ),
+                "notes": list(week_notes(cal, w)),
+                "days": [
+                    {
+                        "date": d.date.isoformat(),
+                        "weekday": WEEKDAY_IDS[d.date.weekday()],
+                        "status": d.status,
+                        "names": list(d.names),
+                        "term": d.term.label if d.term else None,
+                    }
+                    for d in w.days
+                ],
+            }
+        )
+    closures = sorted(cal.closures, key=lambda c: (c.start, c.end, c.kind.value, c.name or ""))
+    return {
+        "schema": CALENDAR_SCHEMA,
+        "generator": {"name": "klplan", "version": __version__},
+        "school_year": _school_year(outcome.school_year),
+        "defaults_used": list(outcome.defaults_used),
+        "notices": [notice_document(n) for n in outcome.notices],
+        "calendar": calendar_document(cal),
+        "closures": [
+            {
+                "kind": c.kind.value,
+                "start": c.start.isoformat(),
+                "end": c.end.isoformat(),
+                "name": c.name,
+                "label": reason_label(c.kind.value, c.name),
+            }
+            for c in closures
+        ],
+        "weeks": weeks,
+    }

@@ -1,0 +1,210 @@
+"""Defaults from the environment (``KLPLAN_KOMMUN``, ``KLPLAN_WEEKDAY``, ...) and from a
+``klplan.toml`` in the working directory.
+
+Precedence: a flag on the command line, then ``KLPLAN_*``, then ``klplan.toml``, then
+the built-in default. Both sources become click's ``default_map`` (which click ranks
+below the command line), and each value remembers where it came from, so a bad value
+is reported as ``klplan.toml:3:11: weekday: ...`` or ``KLPLAN_WEEKDAY: ...``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from klplan.core.errors import InputError, UsageError, Where
+from klplan.core.models import Frozen
+from klplan.loaders.validate import validate
+from klplan.loaders.yamlio import YamlDoc, read_text
+
+CONFIG_FILE = "klplan.toml"
+ENV_PREFIX = "KLPLAN_"
+
+
+class Settings(Frozen):
+    """Every key ``klplan.toml`` may hold (and ``KLPLAN_<KEY>`` may set)."""
+
+    lang: str | None = None
+    quiet: bool | None = None
+    no_color: bool | None = None
+    kommun: str | None = None
+    lan: str | None = None
+    calendar: str | None = None
+    module: str | None = None
+    modules: str | None = None
+    cadence: str | None = None
+    cadences: str | None = None
+    weekday: str | None = None
+    time: str | None = None
+    duration: int | None = Field(default=None, ge=5, le=480)
+    csv_dialect: str | None = None
+
+
+# Settings that name a file are the commands' ``*_file`` parameters.
+_PARAM = {"calendar": "calendar_file", "modules": "modules_file", "cadences": "cadences_file"}
+_ROOT = ("lang", "quiet", "no_color")
+_TRUE = {"1", "true", "yes", "on", "ja"}
+_FALSE = {"0", "false", "no", "off", "nej"}
+
+
+def env_var(key: str) -> str:
+    return ENV_PREFIX + key.upper()
+
+
+@dataclass
+class Loaded:
+    """The merged settings and where each came from."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    origin: dict[str, Where] = field(default_factory=dict)
+    rank: dict[str, int] = field(default_factory=dict)  # 1 klplan.toml, 2 environment
+
+    def default_map(self, command: Any) -> dict[str, Any]:
+        """click's ``default_map`` for the root command and each subcommand that has
+        a parameter of the setting's name."""
+        out: dict[str, Any] = {k: v for k, v in self.values.items() if k in _ROOT}
+        for name, sub in getattr(command, "commands", {}).items():
+            params = {p.name for p in sub.params}
+            own = {
+                _PARAM.get(k, k): v
+                for k, v in self.values.items()
+                if k not in _ROOT and _PARAM.get(k, k) in params
+            }
+            if own:
+                out[name] = own
+        return out
+
+
+_state: dict[str, Loaded] = {"loaded": Loaded()}
+
+
+def current() -> Loaded:
+    return _state["loaded"]
+
+
+def load(directory: Path | None = None, environ: dict[str, str] | None = None) -> Loaded:
+    """Read ``klplan.toml`` from ``directory`` (default: the working directory, if
+    there is one) and ``KLPLAN_*`` from ``environ``; remember the result for the
+    commands (see ``where``)."""
+    env = os.environ if environ is None else environ
+    loaded = Loaded()
+    if directory is None:
+        try:
+            directory = Path.cwd()
+        except OSError:  # the working directory was removed under us
+            directory = None
+    path = directory / CONFIG_FILE if directory is not None else None
+    if path is not None and path.is_file():
+        doc = _toml_doc(path, CONFIG_FILE)
+        s = validate(Settings, doc)
+        for key, value in s.model_dump(exclude_none=True).items():
+            loaded.values[key] = value
+            loaded.origin[key] = doc.where((key,))
+            loaded.rank[key] = 1
+    for key, info in Settings.model_fields.items():
+        raw = env.get(env_var(key), "").strip()
+        if not raw:
+            continue
+        where = Where(flag=env_var(key))
+        if info.annotation == bool | None:
+            if raw.lower() not in _TRUE | _FALSE:
+                raise UsageError("usage.bad_bool", where=where, value=raw)
+            value: Any = raw.lower() in _TRUE
+        elif key == "duration":
+            try:
+                value = int(raw)
+            except ValueError:
+                raise UsageError("usage.bad_duration", where=where, value=raw) from None
+        else:
+            value = raw
+        loaded.values[key] = value
+        loaded.origin[key] = where
+        loaded.rank[key] = 2
+    _state["loaded"] = loaded
+    return loaded
+
+
+_KEY_LINE = re.compile(r"""^\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[A-Za-z0-9_-]+))\s*=""")
+_TABLE_LINE = re.compile(r"^\s*\[+\s*(?P<name>[^\]]+?)\s*\]+")
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _toml_doc(path: Path, name: str) -> YamlDoc:
+    """Parse TOML into the loaders' document type, with the line and column of each
+    top-level key and table, so validation errors name them (tomllib keeps none)."""
+    text = read_text(path, name)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        m = _TOML_POS.search(str(e))
+        where = Where(file=name, line=int(m[1]), column=int(m[2])) if m else Where(file=name)
+        problem = _TOML_POS.sub("", str(e)).strip()
+        raise InputError("toml.syntax", where=where, problem=problem) from None
+    doc = YamlDoc(data, name)
+    doc.marks[()] = (1, 1)
+    in_table = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        table = _TABLE_LINE.match(line)
+        if table:
+            key = table["name"].strip().strip("\"'").split(".")[0]
+            in_table = True
+        else:
+            m = _KEY_LINE.match(line)
+            if not m or in_table:
+                continue
+            key = m["dq"] if m["dq"] is not None else m["sq"] if m["sq"] is not None else m["bare"]
+        column = len(line) - len(line.lstrip()) + 1
+        doc.key_marks.setdefault((key,), (number, column))
+        if table:
+            value_column = column
+        else:
+            after = line.index("=") + 1
+            value_column = after + len(line[after:]) - len(line[after:].lstrip()) + 1
+        doc.marks.setdefault((key,), (number, value_column))
+    return doc
+
+
+def where(ctx: Any, param: str, flag: str) -> Where:
+    """Where the value of ``param`` came from: its flag, or the setting behind it."""
+    if _source(ctx, param) == "DEFAULT_MAP":
+        key = {v: k for k, v in _PARAM.items()}.get(param, param)
+        found = current().origin.get(key)
+        if found is not None:
+            return found
+    return Where(flag=flag)
+
+
+def _source(ctx: Any, param: str) -> str | None:
+    source = ctx.get_parameter_source(param) if ctx is not None else None
+    return source.name if source is not None else None
+
+
+def region(ctx: Any, kommun: str | None, lan: str | None) -> tuple[str | None, str | None]:
+    """``--kommun`` and ``--lan`` exclude each other; when they come from different
+    places, the one with the higher precedence wins (a flag beats KLPLAN_KOMMUN,
+    which beats klplan.toml), so a default municipality never blocks ``--lan``."""
+    if kommun is None or lan is None:
+        return kommun, lan
+    ranks = {name: _rank(ctx, name) for name in ("kommun", "lan")}
+    if ranks["kommun"] > ranks["lan"]:
+        return kommun, None
+    if ranks["lan"] > ranks["kommun"]:
+        return None, lan
+    return kommun, lan
+
+
+def _rank(ctx: Any, param: str) -> int:
+    if _source(ctx, param) == "DEFAULT_MAP":
+        return current().rank.get(param, 0)
+    return 3
+
+
+def from_command_line(ctx: Any, param: str) -> bool:
+    """Whether ``param`` was given as a flag (not from KLPLAN_* or klplan.toml)."""
+    return _source(ctx, param) == "COMMANDLINE"

@@ -1,0 +1,109 @@
+"""CSV: one row per meeting, for spreadsheets (``--format csv``).
+
+Two dialects (``--csv-dialect``):
+
+- ``excel-sv`` (default): what Excel in a Swedish locale opens correctly by double
+  click: UTF-8 with a byte order mark (without it Excel reads the file as cp1252 and
+  å/ä/ö break), ``;`` between fields (the Swedish list separator, since the decimal
+  separator is a comma), CRLF line ends, headings in the chosen language. A text
+  that starts like a formula (= + - @) gets a leading apostrophe, so a group name can
+  never run as a formula.
+- ``rfc4180``: plain RFC 4180 for programs: ``,``, CRLF, no BOM, stable English
+  column ids as headings, values unchanged.
+
+Dates are ISO (2026-12-02) and times HH:MM, which Swedish Excel reads as dates and
+times.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+from klplan.messages import t, weekday_name
+from klplan.planning import ScheduleOutcome
+
+COLUMNS = (
+    "group",
+    "group_name",
+    "leader",
+    "module_id",
+    "module",
+    "part",
+    "part_title",
+    "moment",
+    "moment_name",
+    "week",
+    "date",
+    "weekday",
+    "start",
+    "end",
+    "location",
+    "video_url",
+    "term",
+    "moved_from",
+)
+# Free text a user wrote: guarded against formula injection in excel-sv.
+_TEXT = {"group", "group_name", "leader", "module", "part_title", "location", "video_url"}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+DIALECTS = ("excel-sv", "rfc4180")
+
+
+def _rows(outcome: ScheduleOutcome) -> Iterator[dict[str, str]]:
+    leaders = {x.id: x.name or x.id for x in outcome.leaders}
+    for g in outcome.groups:
+        leader = leaders.get(g.leader or "", g.leader or "")
+        for plan in g.plans:
+            for m in plan.meetings:
+                yield {
+                    "group": g.id,
+                    "group_name": g.name or "",
+                    "leader": leader,
+                    "module_id": plan.module.id,
+                    "module": plan.module.title,
+                    "part": str(m.part),
+                    "part_title": plan.module.part_title(m.part) or "",
+                    "moment": m.moment,
+                    "moment_name": t(f"moment.{m.moment}"),
+                    "week": str(m.week),
+                    "date": m.date.isoformat(),
+                    "weekday": weekday_name(m.date.weekday()),
+                    "start": m.start.strftime("%H:%M"),
+                    "end": m.end.strftime("%H:%M"),
+                    "location": g.location or "",
+                    "video_url": g.video_url or "",
+                    "term": m.term.label,
+                    "moved_from": m.moved_from.isoformat() if m.moved_from else "",
+                }
+    for c in outcome.checkins:
+        yield {
+            **dict.fromkeys(COLUMNS, ""),
+            "leader": leaders.get(c.leader, c.leader),
+            "moment_name": t("csv.checkin"),
+            "week": str(c.week),
+            "date": c.date.isoformat(),
+            "weekday": weekday_name(c.date.weekday()),
+            "start": c.start.strftime("%H:%M"),
+            "end": c.end.strftime("%H:%M"),
+        }
+
+
+def _guard(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def meetings_csv(outcome: ScheduleOutcome, dialect: str = "excel-sv") -> bytes:
+    """Every meeting (and principal–leader check-in) as CSV bytes in ``dialect``."""
+    if dialect not in DIALECTS:
+        raise ValueError(f"unknown CSV dialect {dialect!r}")
+    excel = dialect == "excel-sv"
+    buf = io.StringIO(newline="")
+    writer = csv.writer(
+        buf, delimiter=";" if excel else ",", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
+    )
+    writer.writerow([t(f"csv.col.{c}") for c in COLUMNS] if excel else COLUMNS)
+    for row in _rows(outcome):
+        writer.writerow([_guard(row[c]) if excel and c in _TEXT else row[c] for c in COLUMNS])
+    text = buf.getvalue()
+    return ("\ufeff" + text if excel else text).encode("utf-8")

@@ -1,0 +1,84 @@
+"""The documentation keeps up with the code: a page per command naming every option
+and choice, the README's transcripts are real output, the data sources page is current."""
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+
+from klplan.cli.app import app
+
+REPO = Path(__file__).parent.parent
+DOCS = REPO / "docs" / "commands"
+
+
+def commands():
+    root = typer.main.get_command(app)
+    yield "klplan", root
+    yield from root.commands.items()  # type: ignore[attr-defined]
+
+
+def flags(command) -> list[tuple[str, list[str], list[str]]]:
+    """(parameter, its flags, its choices) for every option, -h/--help included."""
+    ctx = typer.Context(command)
+    out = []
+    for p in [*command.params, command.get_help_option(ctx)]:
+        if p is None:
+            continue
+        descriptor = getattr(p, "type_descriptor", None)
+        choices = [str(getattr(c, "value", c)) for c in getattr(descriptor, "choices", None) or ()]
+        out.append((p.name, [*p.opts, *p.secondary_opts], choices))
+    return out
+
+
+@pytest.mark.parametrize("name,command", list(commands()))
+def test_every_command_has_a_page_naming_every_option(name, command):
+    page = DOCS / f"{name}.md"
+    assert page.exists(), f"docs/commands/{name}.md is missing"
+    text = page.read_text("utf-8")
+    for param, opts, choices in flags(command):
+        for opt in opts:
+            assert re.search(rf"`{re.escape(opt)}[` ]", text), f"{name}.md lacks {opt}"
+        for choice in choices:
+            assert f"`{choice}`" in text, f"{name}.md lacks {param}'s choice {choice!r}"
+
+
+def test_the_commands_page_lists_every_command():
+    index = (DOCS / "klplan.md").read_text("utf-8")
+    for name, _ in list(commands())[1:]:
+        assert f"`klplan {name}`" in index and f"({name}.md)" in index
+
+
+def transcripts() -> list[tuple[str, str]]:
+    """(command line, what the README shows) for every ```console block."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    blocks = re.findall(r"```console\n\$ (klplan[^\n]*)\n(.*?)```", readme, re.S)
+    # The plan's transcript needs the README's plan file: test_cli_plan checks it.
+    return [(cmd, shown) for cmd, shown in blocks if "plan.yaml" not in cmd]
+
+
+def test_readme_has_transcripts_of_calendar_and_the_overview():
+    shown = [cmd for cmd, _ in transcripts()]
+    assert "klplan calendar" in shown
+    assert any("--view overview" in cmd for cmd in shown)
+
+
+@pytest.mark.parametrize("command,shown", transcripts())
+def test_readme_transcripts_are_real_output(klplan, command, shown):
+    r = klplan(*shlex.split(command)[1:])
+    assert r.code == 0, r.err
+    real = [line.rstrip() for line in (r.err + r.out).splitlines()]
+    assert [line.rstrip() for line in shown.splitlines()] == real
+
+
+def test_data_sources_page_is_current():
+    script = REPO / "scripts" / "build_data_sources.py"
+    r = subprocess.run([sys.executable, str(script), "--check"], capture_output=True)
+    assert r.returncode == 0, "docs/data-sources.md is stale: python scripts/build_data_sources.py"
+    page = (REPO / "docs" / "data-sources.md").read_text("utf-8")
+    assert "[data/holidays/README.md]" in page and "[data/MODULES.md]" in page
+    assert "`samtal-om-text`" in page and "0180 Stockholm" in page

@@ -1,0 +1,112 @@
+"""Defaults from KLPLAN_* and klplan.toml: flag > environment > klplan.toml > built in."""
+
+import json
+
+import pytest
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    """An empty working directory (klplan.toml is read from there)."""
+    monkeypatch.chdir(tmp_path)
+    for var in ("KLPLAN_KOMMUN", "KLPLAN_LAN", "KLPLAN_WEEKDAY", "KLPLAN_TIME", "KLPLAN_QUIET"):
+        monkeypatch.delenv(var, raising=False)
+    return tmp_path
+
+
+def slot(klplan, *args):
+    r = klplan("schedule", "-f", "json", *args)
+    assert r.code == 0, r.err
+    doc = json.loads(r.out)
+    return doc["groups"][0]["slot"], doc["inputs"]["region"]["name"], r.err
+
+
+def test_built_in_defaults(klplan, workdir):
+    s, region, err = slot(klplan)
+    assert (s["weekday"], s["time"], region) == ("wednesday", "15:00", "Stockholm")
+    assert "kommun Stockholm (0180)" in err
+
+
+def test_klplan_toml_sets_defaults(klplan, workdir):
+    (workdir / "klplan.toml").write_text(
+        '# vår skola\nkommun = "Göteborg"\nweekday = "torsdag"\ntime = "14:30"\nduration = 60\n',
+        encoding="utf-8",
+    )
+    s, region, err = slot(klplan)
+    assert (s["weekday"], s["time"], s["duration_minutes"], region) == (
+        "thursday",
+        "14:30",
+        60,
+        "Göteborg",
+    )
+    assert "kommun" not in err  # not a built-in default any more
+
+
+def test_precedence_flag_then_environment_then_file(klplan, workdir, monkeypatch):
+    (workdir / "klplan.toml").write_text('weekday = "torsdag"\n', encoding="utf-8")
+    assert slot(klplan)[0]["weekday"] == "thursday"
+    monkeypatch.setenv("KLPLAN_WEEKDAY", "fredag")
+    assert slot(klplan)[0]["weekday"] == "friday"
+    assert slot(klplan, "--weekday", "tisdag")[0]["weekday"] == "tuesday"
+
+
+def test_a_county_on_the_command_line_beats_a_configured_municipality(klplan, workdir):
+    (workdir / "klplan.toml").write_text('kommun = "Göteborg"\n', encoding="utf-8")
+    r = klplan("calendar", "--lan", "Stockholm", "-y", "2026/27", "-f", "json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["calendar"]["region"]["kind"] == "lan"
+    r = klplan("calendar", "-k", "Stockholm", "--lan", "Stockholm")
+    assert r.code == 1 and "inte båda" in r.err  # both as flags: still an error
+
+
+def test_environment_municipality_and_language(klplan, workdir, monkeypatch):
+    monkeypatch.setenv("KLPLAN_KOMMUN", "Malmö")
+    monkeypatch.setenv("KLPLAN_LANG", "en")
+    r = klplan("calendar", "-y", "2026/27")
+    assert r.out.startswith("Malmö · school year 2026/27")
+
+
+def test_language_and_quiet_from_the_file(klplan, workdir):
+    (workdir / "klplan.toml").write_text('lang = "en"\nquiet = true\n', encoding="utf-8")
+    r = klplan("schedule")
+    assert r.code == 0 and r.err == ""
+    assert "Samtal om text (8 parts)" in r.out
+    assert klplan("--lang", "sv", "schedule").out.startswith("Samtal om text (8 delar)")
+
+
+@pytest.mark.parametrize(
+    "toml,fragment",
+    [
+        ('kommun = "Göteborg"\nveckodag = "torsdag"\n', "klplan.toml:2:1: veckodag: okänd nyckel"),
+        ('wekday = "torsdag"\n', "menade du 'weekday'?"),
+        ("[schedule]\nweekday = 'torsdag'\n", "klplan.toml:1:1: schedule: okänd nyckel"),
+        ("duration = 1000\n", "klplan.toml:1:12: duration: förväntade högst 480, fick 1000"),
+        ('duration = "lång"\n', "klplan.toml:1:12: duration: förväntade ett heltal"),
+        ('kommun = "Göteborg\n', "klplan.toml:1:19: ogiltig TOML"),
+        ('weekday = "lördag"\n', "klplan.toml:1:11: weekday: ogiltig veckodag 'lördag'"),
+        ('lang = "de"\n', "klplan.toml:1:8: lang: ogiltigt värde 'de'"),
+    ],
+)
+def test_a_bad_file_names_file_line_and_key(klplan, workdir, toml, fragment):
+    (workdir / "klplan.toml").write_text(toml, encoding="utf-8")
+    r = klplan("schedule")
+    assert r.code in (1, 2), r.err
+    assert fragment in r.err
+    assert len(r.err.strip().splitlines()) == 1 and r.out == ""
+
+
+@pytest.mark.parametrize(
+    "var,value,fragment",
+    [
+        ("KLPLAN_WEEKDAY", "söndag", "KLPLAN_WEEKDAY: ogiltig veckodag 'söndag'"),
+        ("KLPLAN_TIME", "25:00", "KLPLAN_TIME: ogiltig tid '25:00'"),
+        ("KLPLAN_DURATION", "lång", "KLPLAN_DURATION: ogiltig längd 'lång'"),
+        ("KLPLAN_QUIET", "kanske", "KLPLAN_QUIET: ogiltigt värde 'kanske'"),
+        ("KLPLAN_LANG", "de", "KLPLAN_LANG: ogiltigt värde 'de'"),
+    ],
+)
+def test_a_bad_environment_variable_is_named(klplan, workdir, monkeypatch, var, value, fragment):
+    monkeypatch.setenv(var, value)
+    r = klplan("schedule")
+    assert r.code == 2, r.err
+    assert fragment in r.err

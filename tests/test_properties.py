@@ -10,11 +10,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from klplan.core.errors import ScheduleError
-from klplan.core.models import Cadence, Module, Provenance, Region, Slot
+from klplan.core.models import Cadence, Module, MomentSpec, Provenance, Region, Slot
 from klplan.core.scheduler import SchoolWeeks, schedule_module
 from klplan.core.weeks import IsoWeek
 from klplan.loaders.calendars import ClosedDay, Span, YearFacts, build_calendar
 from klplan.loaders.catalog import DEFAULT_MOMENTS
+
+MOMENTS = {k: MomentSpec(**v) for k, v in DEFAULT_MOMENTS.items()}
 
 settings.register_profile(
     "klplan", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -66,7 +68,7 @@ modules = st.builds(
         area="Test",
         school_forms=("grundskola",),
         parts=parts,
-        moments=DEFAULT_MOMENTS,
+        moments=MOMENTS,
         source="test",
     ),
     st.integers(1, 12),
@@ -142,7 +144,7 @@ def test_gap_between_b_and_d_is_the_cadence_gap_in_open_weeks(cal, cadence, week
         area="T",
         school_forms=("grundskola",),
         parts=2,
-        moments=DEFAULT_MOMENTS,
+        moments=MOMENTS,
         source="t",
     )
     try:

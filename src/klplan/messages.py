@@ -869,6 +869,14 @@ MESSAGES.update(
             "sv": "taggen {tag} stöds inte",
             "en": "unsupported tag {tag}",
         },
+        "model.no_terms": {
+            "sv": "kalendern har inga terminer",
+            "en": "the calendar has no terms",
+        },
+        "model.slot_range": {
+            "sv": "veckodag måste vara måndag–fredag och längden 5–480 minuter",
+            "en": "the weekday must be Monday–Friday and the duration 5–480 minutes",
+        },
         "model.minutes_order": {
             "sv": "förväntade [min, max] minuter med 0 < min <= max",
             "en": "expected [min, max] minutes with 0 < min <= max",

@@ -11,24 +11,27 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import Field
+from annotated_types import Ge, Le
 
 from klplan.core.errors import InputError, UsageError, Where
-from klplan.core.models import Frozen
-from klplan.loaders.validate import validate
-from klplan.loaders.yamlio import YamlDoc, read_text
+from klplan.core.models import STRICT_KEYS
+
+if TYPE_CHECKING:
+    from klplan.loaders.yamlio import YamlDoc
 
 CONFIG_FILE = "klplan.toml"
 ENV_PREFIX = "KLPLAN_"
 
 
-class Settings(Frozen):
+@dataclass(frozen=True, slots=True)
+class Settings:
     """Every key ``klplan.toml`` may hold (and ``KLPLAN_<KEY>`` may set)."""
+
+    __pydantic_config__ = STRICT_KEYS
 
     lang: str | None = None
     quiet: bool | None = None
@@ -42,13 +45,14 @@ class Settings(Frozen):
     cadences: str | None = None
     weekday: str | None = None
     time: str | None = None
-    duration: int | None = Field(default=None, ge=5, le=480)
+    duration: Annotated[int, Ge(5), Le(480)] | None = None
     csv_dialect: str | None = None
 
 
 # Settings that name a file are the commands' ``*_file`` parameters.
 _PARAM = {"calendar": "calendar_file", "modules": "modules_file", "cadences": "cadences_file"}
 _ROOT = ("lang", "quiet", "no_color")
+_BOOLS = ("quiet", "no_color")
 _TRUE = {"1", "true", "yes", "on", "ja"}
 _FALSE = {"0", "false", "no", "off", "nej"}
 
@@ -101,18 +105,22 @@ def load(directory: Path | None = None, environ: dict[str, str] | None = None) -
             directory = None
     path = directory / CONFIG_FILE if directory is not None else None
     if path is not None and path.is_file():
+        from klplan.loaders.validate import validate
+
         doc = _toml_doc(path, CONFIG_FILE)
         s = validate(Settings, doc)
-        for key, value in s.model_dump(exclude_none=True).items():
+        for key, value in asdict(s).items():
+            if value is None:
+                continue
             loaded.values[key] = value
             loaded.origin[key] = doc.where((key,))
             loaded.rank[key] = 1
-    for key, info in Settings.model_fields.items():
+    for key in (f.name for f in fields(Settings)):
         raw = env.get(env_var(key), "").strip()
         if not raw:
             continue
         where = Where(flag=env_var(key))
-        if info.annotation == bool | None:
+        if key in _BOOLS:
             if raw.lower() not in _TRUE | _FALSE:
                 raise UsageError("usage.bad_bool", where=where, value=raw)
             value: Any = raw.lower() in _TRUE
@@ -138,6 +146,10 @@ _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 def _toml_doc(path: Path, name: str) -> YamlDoc:
     """Parse TOML into the loaders' document type, with the line and column of each
     top-level key and table, so validation errors name them (tomllib keeps none)."""
+    import tomllib
+
+    from klplan.loaders.yamlio import YamlDoc, read_text
+
     text = read_text(path, name)
     try:
         data = tomllib.loads(text)

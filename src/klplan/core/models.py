@@ -1,17 +1,22 @@
-"""Validated input models (pydantic, frozen, no unknown keys) for modules, cadences,
-school calendars and meeting slots. Loaders build them from YAML; the scheduler only
-ever sees these."""
+"""The core's input models: modules, cadences, school calendars and meeting slots.
+
+Frozen stdlib dataclasses, so the core (and the default ``klplan schedule``) never
+imports pydantic. Their constraints are ``annotated_types`` metadata and
+``__post_init__`` checks, which pydantic honours when the loaders validate a user's
+YAML into them (``klplan.loaders.validate``, with unknown keys refused through
+``__pydantic_config__``); bundled data is built directly (``klplan.loaders.trusted``).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from datetime import time as Time
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from annotated_types import Ge, Gt, Le, MaxLen, MinLen
 
 MomentKey = Literal["A", "B", "C", "D"]
 MeetingMoment = Literal["B", "D"]
@@ -27,82 +32,107 @@ SchoolForm = Literal[
     "skolledning",
     "vuxenutbildning",
 ]
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
+ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+_ID = re.compile(ID_PATTERN)
+Id = Annotated[str, MinLen(1), MaxLen(80)]
+Text = Annotated[str, MinLen(1), MaxLen(200)]
 SCHOOL_YEAR_RE = re.compile(r"^(\d{4})/(\d{2}|\d{4})$")
 
-
-def invalid(key: str, **params: object) -> PydanticCustomError:
-    """A validation error whose type is a message key, so the loaders can say it in
-    the user's language (klplan.loaders.validate); its own text is the English one."""
-    from klplan.messages import MESSAGES
-
-    return PydanticCustomError(key, MESSAGES[key]["en"], params)
+# pydantic reads this from each model: a key the model does not have is an error.
+STRICT_KEYS: Any = {"extra": "forbid"}
 
 
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class ModelError(ValueError):
+    """A broken rule of a model. ``key`` names a message in the catalogue, so the
+    loaders can say it in the user's language; ``str()`` is the English text."""
+
+    def __init__(self, key: str, *, field: str | None = None, **params: object) -> None:
+        from klplan.messages import MESSAGES
+
+        self.key = key
+        self.field = field  # the key it is about, when it is one key
+        self.params = params
+        super().__init__(MESSAGES[key]["en"].format(**params))
 
 
-class MomentSpec(Frozen):
+def check_id(value: str, field: str = "id") -> None:
+    if not _ID.match(value):
+        raise ModelError(
+            "pydantic.string_pattern_mismatch", field=field, got=repr(value), pattern=ID_PATTERN
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class MomentSpec:
+    __pydantic_config__ = STRICT_KEYS
+
     kind: MomentKind
     # (min, max) minutes; None where the moment is part of ordinary teaching (C).
     minutes: tuple[int, int] | None = None
 
-    @field_validator("minutes")
-    @classmethod
-    def _ordered(cls, v: tuple[int, int] | None) -> tuple[int, int] | None:
+    def __post_init__(self) -> None:
+        v = self.minutes
         if v is not None and not 0 < v[0] <= v[1] <= 24 * 60:
-            raise invalid("model.minutes_order")
-        return v
+            raise ModelError("model.minutes_order", field="minutes")
 
 
-class Module(Frozen):
+@dataclass(frozen=True, slots=True)
+class Module:
     """A Lärportalen module (or a school's own) on the A–D model."""
 
+    __pydantic_config__ = STRICT_KEYS
+
     id: Id
-    title: str = Field(min_length=1, max_length=200)
-    area: str = Field(min_length=1, max_length=200)
-    school_forms: tuple[SchoolForm, ...] = Field(min_length=1)
-    parts: int = Field(ge=1, le=60)
-    part_titles: tuple[str, ...] | None = None
-    hours: float | None = Field(default=None, gt=0, le=1000)
+    title: Text
+    area: Text
+    school_forms: Annotated[tuple[SchoolForm, ...], MinLen(1)]
+    parts: Annotated[int, Ge(1), Le(60)]
     moments: dict[MomentKey, MomentSpec]
-    source: str = Field(min_length=1)
+    source: Annotated[str, MinLen(1)]
+    part_titles: tuple[str, ...] | None = None
+    hours: Annotated[float, Gt(0), Le(1000)] | None = None
     verified: bool = False
     revision: str | None = None
     url: str | None = None
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Module:
+    def __post_init__(self) -> None:
+        check_id(self.id)
         if self.part_titles is not None and len(self.part_titles) != self.parts:
-            raise invalid("model.part_titles_count", titles=len(self.part_titles), parts=self.parts)
+            raise ModelError(
+                "model.part_titles_count",
+                field="part_titles",
+                titles=len(self.part_titles),
+                parts=self.parts,
+            )
         missing = {"A", "B", "C", "D"} - set(self.moments)
         if missing:
-            raise invalid("model.moments_missing", missing=", ".join(sorted(missing)))
-        return self
+            raise ModelError(
+                "model.moments_missing", field="moments", missing=", ".join(sorted(missing))
+            )
 
     def part_title(self, part: int) -> str | None:
         return self.part_titles[part - 1] if self.part_titles else None
 
 
-class Cadence(Frozen):
+@dataclass(frozen=True, slots=True)
+class Cadence:
     """A pace, as the cycle of gaps (in open school weeks) between consecutive
     meetings B, D, B, D, ...: ``[1, 1]`` is a meeting every week, ``[2, 1]`` puts D two
     school weeks after B and the next B one week after D."""
 
+    __pydantic_config__ = STRICT_KEYS
+
     id: Id
     title: str
+    gaps: Annotated[tuple[int, ...], MinLen(1), MaxLen(12)]
     title_en: str | None = None
-    gaps: tuple[int, ...] = Field(min_length=1, max_length=12)
     description: str | None = None
     source: str | None = None
 
-    @field_validator("gaps")
-    @classmethod
-    def _positive(cls, v: tuple[int, ...]) -> tuple[int, ...]:
-        if any(g < 1 or g > 26 for g in v):
-            raise invalid("model.gap_range")
-        return v
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        if any(g < 1 or g > 26 for g in self.gaps):
+            raise ModelError("model.gap_range", field="gaps")
 
     def gap(self, transition: int) -> int:
         """Open school weeks between meeting ``transition`` and the next (0-based)."""
@@ -123,7 +153,8 @@ class ClosureKind(StrEnum):
     CLOSED_DAY = "closed_day"
 
 
-class Closure(Frozen):
+@dataclass(frozen=True, slots=True)
+class Closure:
     """Days on which no meeting is held, from ``start`` to ``end`` inclusive."""
 
     kind: ClosureKind
@@ -131,14 +162,13 @@ class Closure(Frozen):
     end: date
     name: str | None = None
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Closure:
+    def __post_init__(self) -> None:
         if self.end < self.start:
-            raise invalid("model.end_before_start")
-        return self
+            raise ModelError("model.end_before_start")
 
 
-class Term(Frozen):
+@dataclass(frozen=True, slots=True)
+class Term:
     name: Literal["HT", "VT"]
     school_year: str
     start: date
@@ -148,16 +178,15 @@ class Term(Frozen):
     def label(self) -> str:
         return f"{self.name} {self.start.year}"
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Term:
+    def __post_init__(self) -> None:
         if self.end < self.start:
-            raise invalid(
+            raise ModelError(
                 "model.term_ends_before_start", term=self.name, end=self.end, start=self.start
             )
-        return self
 
 
-class Provenance(Frozen):
+@dataclass(frozen=True, slots=True)
+class Provenance:
     school_year: str
     source: str
     verified_fields: tuple[str, ...] = ()
@@ -166,26 +195,31 @@ class Provenance(Frozen):
     notes: tuple[str, ...] = ()
 
 
-class Region(Frozen):
+@dataclass(frozen=True, slots=True)
+class Region:
     kind: Literal["kommun", "lan", "custom"]
     code: str
     name: str
 
+    def as_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "code": self.code, "name": self.name}
 
-class SchoolCalendar(Frozen):
+
+@dataclass(frozen=True, slots=True)
+class SchoolCalendar:
     """One region's school calendar over one or more consecutive school years."""
 
     region: Region
-    terms: tuple[Term, ...] = Field(min_length=1)
+    terms: tuple[Term, ...]
     closures: tuple[Closure, ...] = ()
     provenance: tuple[Provenance, ...] = ()
 
-    @model_validator(mode="after")
-    def _terms_in_order(self) -> SchoolCalendar:
+    def __post_init__(self) -> None:
+        if not self.terms:
+            raise ModelError("model.no_terms")
         for a, b in zip(self.terms, self.terms[1:], strict=False):
             if b.start <= a.end:
-                raise invalid("model.terms_overlap", later=b.label, earlier=a.label)
-        return self
+                raise ModelError("model.terms_overlap", later=b.label, earlier=a.label)
 
     @property
     def school_years(self) -> tuple[str, ...]:
@@ -199,17 +233,25 @@ class SchoolCalendar(Frozen):
         return self.terms[0].start, self.terms[-1].end
 
 
-class Slot(Frozen):
+@dataclass(frozen=True, slots=True)
+class Slot:
     """When a group meets: weekday (0 = Monday), local time, duration."""
 
-    weekday: int = Field(default=2, ge=0, le=4)
+    weekday: Annotated[int, Ge(0), Le(4)] = 2
     time: Time = Time(15, 0)
-    duration_minutes: int = Field(default=90, ge=5, le=8 * 60)
+    duration_minutes: Annotated[int, Ge(5), Le(8 * 60)] = 90
     timezone: str = "Europe/Stockholm"
+    _duration: timedelta = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.weekday <= 4 or not 5 <= self.duration_minutes <= 8 * 60:
+            raise ModelError("model.slot_range")
+        # Cached: the scheduler asks for it once per meeting.
+        object.__setattr__(self, "_duration", timedelta(minutes=self.duration_minutes))
 
     @property
     def duration(self) -> timedelta:
-        return timedelta(minutes=self.duration_minutes)
+        return self._duration
 
 
 def school_year_label(first_year: int) -> str:

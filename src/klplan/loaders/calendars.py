@@ -5,19 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, model_validator
+from annotated_types import MaxLen, MinLen
 
 from klplan.core.errors import InputError, Where
 from klplan.core.models import (
+    STRICT_KEYS,
     Closure,
     ClosureKind,
-    Frozen,
     Provenance,
     Region,
     SchoolCalendar,
@@ -29,6 +29,7 @@ from klplan.core.parse import fold
 from klplan.core.plan import Notice
 from klplan.core.weeks import IsoWeek
 from klplan.loaders.resources import data_path, display_name
+from klplan.loaders.trusted import trusted
 from klplan.loaders.validate import validate
 from klplan.loaders.yamlio import YamlDoc, load_yaml_file
 from klplan.messages import t
@@ -36,18 +37,22 @@ from klplan.messages import t
 Week = int  # an ISO week number within the term's year
 
 
-class Span(Frozen):
+@dataclass(frozen=True, slots=True)
+class Span:
+    __pydantic_config__ = STRICT_KEYS
+
     start: date
     end: date
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Span:
+    def __post_init__(self) -> None:
         if self.end < self.start:
             raise ValueError(f"end ({self.end}) is before start ({self.start})")
-        return self
 
 
-class YearFacts(Frozen):
+@dataclass(frozen=True, slots=True)
+class YearFacts:
+    __pydantic_config__ = STRICT_KEYS
+
     """One region's school year as published: terms and lov weeks."""
 
     school_year: str
@@ -60,8 +65,7 @@ class YearFacts(Frozen):
     source_url: str | None = None
     notes: tuple[str, ...] = ()
 
-    @model_validator(mode="after")
-    def _consistent(self) -> YearFacts:
+    def __post_init__(self) -> None:
         first = parse_school_year(self.school_year)
         if not (self.ht.start.year == first and self.vt.end.year == first + 1):
             raise ValueError(
@@ -79,22 +83,30 @@ class YearFacts(Frozen):
                     IsoWeek(year, w)
                 except ValueError:
                     raise ValueError(f"{name}: {year} has no ISO week {w}") from None
-        return self
 
 
-class _KommunRef(Frozen):
+@dataclass(frozen=True, slots=True)
+class _KommunRef:
+    __pydantic_config__ = STRICT_KEYS
+
     code: str
     name: str
     lan: str
 
 
-class _KommunFile(Frozen):
+@dataclass(frozen=True, slots=True)
+class _KommunFile:
+    __pydantic_config__ = STRICT_KEYS
+
     kommun: _KommunRef
     source: str
     school_years: tuple[YearFacts, ...]
 
 
-class _LanYear(Frozen):
+@dataclass(frozen=True, slots=True)
+class _LanYear:
+    __pydantic_config__ = STRICT_KEYS
+
     school_year: str
     kommuner: tuple[str, ...] = ()
     ht: Span | None = None
@@ -106,50 +118,71 @@ class _LanYear(Frozen):
     notes: tuple[str, ...] = ()
 
 
-class _LanRef(Frozen):
+@dataclass(frozen=True, slots=True)
+class _LanRef:
+    __pydantic_config__ = STRICT_KEYS
+
     code: str
     name: str
 
 
-class _LanFile(Frozen):
+@dataclass(frozen=True, slots=True)
+class _LanFile:
+    __pydantic_config__ = STRICT_KEYS
+
     lan: _LanRef
     source: str
-    kommuner: tuple[str, ...] = ()
     school_years: tuple[_LanYear, ...]
+    kommuner: tuple[str, ...] = ()
 
 
-class IndexEntry(Frozen):
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    __pydantic_config__ = STRICT_KEYS
+
     code: str
     name: str
     file: str
     lan: str | None = None
-    sportlov: dict[str, int] = Field(default_factory=dict)
+    sportlov: dict[str, int] = field(default_factory=dict)
 
 
-class _Index(Frozen):
+@dataclass(frozen=True, slots=True)
+class _Index:
+    __pydantic_config__ = STRICT_KEYS
+
     source: str
     lan: tuple[IndexEntry, ...]
     kommuner: tuple[IndexEntry, ...]
 
 
-class _RedDay(Frozen):
+@dataclass(frozen=True, slots=True)
+class _RedDay:
+    __pydantic_config__ = STRICT_KEYS
+
     date: dt.date
     name: str
 
 
-class _RedDayFile(Frozen):
+@dataclass(frozen=True, slots=True)
+class _RedDayFile:
+    __pydantic_config__ = STRICT_KEYS
+
     source: str
     year: int
     days: tuple[_RedDay, ...]
 
 
-class ClosedDay(Frozen):
+@dataclass(frozen=True, slots=True)
+class ClosedDay:
+    __pydantic_config__ = STRICT_KEYS
+
     """A school's own closed day or days (studiedag, lovdag): ``date`` or ``start``-``end``."""
 
     date: dt.date | None = None
     start: dt.date | None = None
     end: dt.date | None = None
-    reason: str = Field(default="studiedag", min_length=1, max_length=100)
+    reason: Annotated[str, MinLen(1), MaxLen(100)] = "studiedag"
 
     def span(self) -> tuple[dt.date, dt.date]:
         first = self.date or self.start
@@ -159,7 +192,10 @@ class ClosedDay(Frozen):
         return first, last
 
 
-class CalendarOverrides(Frozen):
+@dataclass(frozen=True, slots=True)
+class CalendarOverrides:
+    __pydantic_config__ = STRICT_KEYS
+
     """The user's own calendar file (``--calendar FILE``, or a plan's ``calendar:``)."""
 
     school_years: tuple[YearFacts, ...] = ()
@@ -177,7 +213,7 @@ def _norm(text: str) -> str:
 @cache
 def _index() -> _Index:
     path = data_path("holidays", "index.yaml")
-    return validate(_Index, load_yaml_file(path, display_name(path)))
+    return trusted(_Index, load_yaml_file(path, display_name(path)))
 
 
 def resolve(name: str, kind: str, flag: str) -> IndexEntry:
@@ -290,7 +326,7 @@ def load_calendar(
 
 def _kommun_facts(entry: IndexEntry) -> tuple[dict[str, YearFacts], str]:
     path = data_path("holidays", entry.file)
-    f = validate(_KommunFile, load_yaml_file(path, display_name(path)))
+    f = trusted(_KommunFile, load_yaml_file(path, display_name(path)))
     return {y.school_year: y for y in f.school_years}, f.source
 
 
@@ -298,7 +334,7 @@ def _lan_facts(
     entry: IndexEntry, first_year: int, years: int, own: dict[str, YearFacts]
 ) -> tuple[dict[str, YearFacts], str]:
     path = data_path("holidays", entry.file)
-    f = validate(_LanFile, load_yaml_file(path, display_name(path)))
+    f = trusted(_LanFile, load_yaml_file(path, display_name(path)))
     names = kommun_names()
     out: dict[str, YearFacts] = {}
     wanted = {school_year_label(y) for y in range(first_year, first_year + years)}
@@ -380,7 +416,7 @@ def red_days(year: int) -> tuple[tuple[date, str], ...]:
     path = data_path("holidays", "red-days", f"{year}.yaml")
     if path.exists():
         doc: YamlDoc = load_yaml_file(path, display_name(path))
-        f = validate(_RedDayFile, doc)
+        f = trusted(_RedDayFile, doc)
         return tuple((d.date, d.name) for d in f.days)
     import holidays  # only for years the bundled data does not cover
 

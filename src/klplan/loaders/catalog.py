@@ -3,32 +3,49 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field
+from annotated_types import Ge, Le
 
 from klplan.core.errors import InputError, Where
-from klplan.core.models import Cadence, Frozen, Module, MomentKey, MomentSpec
+from klplan.core.models import STRICT_KEYS, Cadence, Module, MomentKey, MomentSpec
 from klplan.loaders.resources import data_path, display_name
+from klplan.loaders.trusted import build
 from klplan.loaders.validate import validate
-from klplan.loaders.yamlio import YamlDoc, load_yaml_file
+from klplan.loaders.yamlio import Path_, YamlDoc, load_yaml_file
 
 
-class _Defaults(Frozen):
-    moments: dict[MomentKey, MomentSpec] = Field(default_factory=dict)
+def _model(cls: type[Any], doc: YamlDoc, data: Any, path: Path_, trusted: bool) -> Any:
+    """Bundled data is built directly; a user's file is validated."""
+    if trusted:
+        return build(cls, doc.data if data is None else data)
+    return validate(cls, doc, data, path)
 
 
-class _ModuleFile(Frozen):
-    schema_version: int = Field(default=1, alias="schema", ge=1, le=1)
-    defaults: _Defaults | None = None
+@dataclass(frozen=True, slots=True)
+class _Defaults:
+    __pydantic_config__ = STRICT_KEYS
+
+    moments: dict[MomentKey, MomentSpec] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _ModuleFile:
+    __pydantic_config__ = STRICT_KEYS
+
     modules: list[dict[str, Any]]
+    schema: Annotated[int, Ge(1), Le(1)] = 1
+    defaults: _Defaults | None = None
 
 
-class _CadenceFile(Frozen):
-    schema_version: int = Field(default=1, alias="schema", ge=1, le=1)
+@dataclass(frozen=True, slots=True)
+class _CadenceFile:
+    __pydantic_config__ = STRICT_KEYS
+
     cadences: list[dict[str, Any]]
+    schema: Annotated[int, Ge(1), Le(1)] = 1
 
 
 DEFAULT_MOMENTS: dict[str, dict[str, Any]] = {
@@ -79,11 +96,11 @@ def read_mapping(path: Path, user: bool = True) -> YamlDoc:
     return doc
 
 
-def load_modules(doc: YamlDoc) -> list[Module]:
-    envelope = validate(_ModuleFile, doc)
+def load_modules(doc: YamlDoc, trusted: bool = False) -> list[Module]:
+    envelope = _model(_ModuleFile, doc, None, (), trusted)
     defaults = dict(DEFAULT_MOMENTS)
     if envelope.defaults:
-        defaults.update({k: v.model_dump() for k, v in envelope.defaults.moments.items()})
+        defaults.update({k: asdict(v) for k, v in envelope.defaults.moments.items()})
     out: list[Module] = []
     seen: dict[str, int] = {}
     for i, raw in enumerate(envelope.modules):
@@ -92,7 +109,7 @@ def load_modules(doc: YamlDoc) -> list[Module]:
             raise InputError("yaml.expected_mapping", where=doc.where(path))
         merged = dict(raw)
         merged["moments"] = {**defaults, **(raw.get("moments") or {})}
-        module = validate(Module, doc, merged, path)
+        module = _model(Module, doc, merged, path, trusted)
         if module.id in seen:
             raise InputError(
                 "module.duplicate_id",
@@ -114,7 +131,7 @@ def load_catalog(extra: Path | None = None) -> Catalog:
         if path is None:
             continue
         doc = read_mapping(path, user)
-        for m in load_modules(doc):
+        for m in load_modules(doc, trusted=not user):
             modules[m.id] = m
             origin[m.id] = doc.file
     return Catalog(modules, origin)
@@ -126,10 +143,10 @@ def load_cadences(extra: Path | None = None) -> dict[str, Cadence]:
         if path is None:
             continue
         doc = read_mapping(path, user)
-        envelope = validate(_CadenceFile, doc)
+        envelope = _model(_CadenceFile, doc, None, (), not user)
         ids_in_file: set[str] = set()
         for i, raw in enumerate(envelope.cadences):
-            cadence = validate(Cadence, doc, raw, ("cadences", i))
+            cadence = _model(Cadence, doc, raw, ("cadences", i), not user)
             if cadence.id in ids_in_file:
                 raise InputError(
                     "cadence.duplicate_id",

@@ -1,22 +1,35 @@
-"""Validate parsed YAML into models, turning pydantic's errors into one-line messages
-that name file, line, column and key path."""
+"""Validate parsed YAML into models (pydantic models, or the core's dataclasses),
+turning pydantic's errors into one-line messages that name file, line, column and key
+path. pydantic is imported here only, and only when a user's file is validated."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar, get_type_hints
 
 from klplan.core.errors import InputError
+from klplan.core.models import ModelError
 from klplan.loaders.yamlio import Path_, YamlDoc
 from klplan.messages import MESSAGES, t
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter, ValidationError
+
+M = TypeVar("M")
 
 # The error type of values checked by klplan's own parsers (weekdays, times, weeks):
 # their message is already complete and in the user's language.
 CUSTOM = "klplan_value"
+
+# The same problems, as pydantic names them for dataclasses.
+_KIND = {
+    "unexpected_keyword_argument": "extra_forbidden",
+    "missing_argument": "missing",
+    "dataclass_type": "model_type",
+    "dataclass_exact_type": "model_type",
+}
 
 # pydantic error types -> what was expected (a message key).
 _EXPECTED: dict[str, str] = {
@@ -41,24 +54,30 @@ _EXPECTED: dict[str, str] = {
 }
 
 
+@cache
+def adapter(model: Any) -> TypeAdapter[Any]:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(model)
+
+
 def validate(model: type[M], doc: YamlDoc, data: Any = None, path: Path_ = ()) -> M:
     """Validate ``data`` (default: the whole document) found at ``path`` in ``doc``."""
+    from pydantic import ValidationError
+
     value = doc.data if data is None and not path else data
     try:
-        return model.model_validate(value)
+        result: M = adapter(model).validate_python(value)
     except ValidationError as e:
         raise to_input_error(e, doc, path, model) from None
+    return result
 
 
-def to_input_error(
-    e: ValidationError, doc: YamlDoc, path: Path_, model: type[BaseModel]
-) -> InputError:
+def to_input_error(e: ValidationError, doc: YamlDoc, path: Path_, model: Any) -> InputError:
     return error_from(e.errors(include_url=False)[0], doc, path, model)
 
 
-def all_input_errors(
-    e: ValidationError, doc: YamlDoc, path: Path_, model: type[BaseModel]
-) -> list[InputError]:
+def all_input_errors(e: ValidationError, doc: YamlDoc, path: Path_, model: Any) -> list[InputError]:
     """Every problem pydantic found, one per key path, in document order."""
     errors = e.errors(include_url=False)
     locs = [tuple(err["loc"]) for err in errors]
@@ -72,12 +91,12 @@ def all_input_errors(
     return sorted(out.values(), key=lambda x: (x.where.line or 0, x.where.column or 0))  # type: ignore[union-attr]
 
 
-def error_from(err: Any, doc: YamlDoc, path: Path_, model: type[BaseModel]) -> InputError:
+def error_from(err: Any, doc: YamlDoc, path: Path_, model: Any) -> InputError:
     """One pydantic error (a dict from ``ValidationError.errors()``) as an InputError."""
     loc = tuple(p for p in err["loc"] if p != "[key]")
     full = (*path, *loc)
-    where = doc.where(full, at_key=err["type"] == "extra_forbidden")
-    kind = err["type"]
+    kind = _KIND.get(err["type"], err["type"])
+    where = doc.where(full, at_key=kind == "extra_forbidden")
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
         allowed = sorted(_fields_at(model, loc[:-1]))
@@ -93,6 +112,11 @@ def error_from(err: Any, doc: YamlDoc, path: Path_, model: type[BaseModel]) -> I
     got = err.get("input")
     got_text = _short(got)
     ctx = dict(err.get("ctx") or {})
+    cause = ctx.get("error")
+    if isinstance(cause, ModelError):  # a core model's own rule, said in the user's language
+        if cause.field:
+            where = doc.where((*full, cause.field))
+        return InputError("schema.invalid", where=where, problem=t(cause.key, **cause.params))
     if kind in _EXPECTED:
         problem = t("schema.expected_got", expected=t(_EXPECTED[kind]), got=got_text)
     elif kind == CUSTOM:
@@ -122,26 +146,42 @@ def _short(v: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> set[str]:
+def _field_types(model: Any) -> dict[str, Any]:
+    """A model's keys and their types: pydantic models and dataclasses alike."""
+    if getattr(model, "model_fields", None):
+        return {k: f.annotation for k, f in model.model_fields.items()}
+    if dataclasses.is_dataclass(model) and isinstance(model, type):
+        hints = get_type_hints(model)
+        return {f.name: hints[f.name] for f in dataclasses.fields(model) if f.init}
+    return {}
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and (
+        bool(getattr(annotation, "model_fields", None)) or dataclasses.is_dataclass(annotation)
+    )
+
+
+def _fields_at(model: Any, loc: tuple[Any, ...]) -> set[str]:
     """The allowed keys of the (nested) model at ``loc``, as far as it can be followed."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
-        fields = getattr(current, "model_fields", None)
-        if not fields or part not in fields:
+        fields = _field_types(current)
+        if part not in fields:
             # dict-valued fields (e.g. moments: {A: ...}) are keyed by data, not fields
             current = _inner_model(current)
-            fields = getattr(current, "model_fields", None)
-            if not fields or part not in fields:
+            fields = _field_types(current)
+            if part not in fields:
                 continue
-        current = _inner_model(fields[part].annotation)
-    return set(getattr(current, "model_fields", {}) or {})
+        current = _inner_model(fields[part])
+    return set(_field_types(current))
 
 
 def _inner_model(annotation: Any) -> Any:
     """Dig the model class out of ``X | None``, ``tuple[X, ...]``, ``dict[K, X]``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if _is_model(annotation):
         return annotation
     for arg in getattr(annotation, "__args__", ()) or ():
         found = _inner_model(arg)

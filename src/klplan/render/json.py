@@ -41,7 +41,7 @@ def schedule_document(outcome: ScheduleOutcome) -> dict[str, Any]:
         "inputs": {
             "school_year": _school_year(outcome.school_year),
             "school_years": list(outcome.calendar.school_years),
-            "region": outcome.calendar.region.model_dump(),
+            "region": outcome.calendar.region.as_dict(),
             "start": str(outcome.start),
             "spring_start": str(outcome.spring_start) if outcome.spring_start else None,
             "defaults_used": list(outcome.defaults_used),
@@ -148,7 +148,7 @@ def _school_year(first: int) -> str:
 
 def calendar_document(cal: SchoolCalendar) -> dict[str, Any]:
     return {
-        "region": cal.region.model_dump(),
+        "region": cal.region.as_dict(),
         "terms": [
             {
                 "name": term.name,

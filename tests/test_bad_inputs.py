@@ -38,3 +38,27 @@ def test_bad_input(case, klplan, tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(existing)
     for name, data in existing.items():
         assert (tmp_path / name).read_bytes() == data
+
+
+def test_text_from_a_plan_cannot_inject_calendar_properties(klplan, tmp_path):
+    """Names, places and links end up in .ics files: line breaks, ';' and ',' are
+    escaped, so no text can start a property of its own."""
+    import icalendar
+
+    plan = (CORPUS / "inputs" / "plan-ok.yaml").read_text("utf-8")
+    plan = plan.replace(
+        'slot: {weekday: onsdag, time: "15:00"}',
+        'slot: {weekday: onsdag, time: "15:00", '
+        'location: "Rum 1\\nATTENDEE:mailto:evil@example.com\\r\\nX-EVIL;A=B:1, 2"}',
+    )
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan, "utf-8")
+    out = tmp_path / "g.ics"
+    r = klplan("schedule", str(path), "-f", "ics", "-o", str(out))
+    assert r.code == 0, r.err
+    data = out.read_bytes()
+    lines = data.split(b"\r\n")
+    assert not any(line.startswith((b"ATTENDEE", b"X-EVIL")) for line in lines)
+    event = next(iter(icalendar.Calendar.from_ical(data).walk("VEVENT")))
+    assert "ATTENDEE:mailto:evil@example.com" in str(event["LOCATION"])
+    assert "ATTENDEE" not in event

@@ -99,3 +99,15 @@ def test_syntax_error_has_line_and_column():
         load_yaml_text("a: [1, 2\nb: 3\n", "p.yaml")
     assert e.value.message().startswith("p.yaml:")
     assert "ogiltig YAML" in e.value.message()
+
+
+def test_a_very_large_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    from klplan.loaders import yamlio
+
+    monkeypatch.setattr(yamlio, "MAX_BYTES", 1000)
+    big = tmp_path / "big.yaml"
+    big.write_text("a: " + "x" * 2000 + "\n", "utf-8")
+    with pytest.raises(InputError) as e:
+        yamlio.load_yaml_file(big)
+    assert e.value.key == "file.too_large"
+    assert str(big) in e.value.message()

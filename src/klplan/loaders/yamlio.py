@@ -83,9 +83,10 @@ def read_text(path: Path, display: str | None = None) -> str:
     return decode(read_bytes(path, name), name)
 
 
-def read_bytes(path: Path, display: str | None = None, limit: int = MAX_BYTES) -> bytes:
-    """Read a file of at most ``limit`` bytes, with errors that name the file."""
+def read_bytes(path: Path, display: str | None = None, limit: int | None = None) -> bytes:
+    """Read a file of at most ``limit`` bytes (MAX_BYTES), with errors that name it."""
     name = display or str(path)
+    limit = MAX_BYTES if limit is None else limit
     try:
         size = path.stat().st_size
         if size > limit:

@@ -198,3 +198,31 @@ def test_users_own_cadence(klplan, tmp_path):
     assert r.code == 0, r.err
     weeks = [m["week"] for m in json.loads(r.out)["groups"][0]["meetings"]]
     assert weeks[:4] == ["2025-W38", "2025-W40", "2025-W41", "2025-W43"]
+
+
+def test_output_files_get_ordinary_permissions_not_mkstemps_0600(klplan, tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "plan.json"
+        assert klplan("schedule", "-f", "json", "-o", str(out)).code == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+        out.chmod(0o640)  # an existing file keeps its own
+        assert klplan("schedule", "-f", "json", "-o", str(out)).code == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    finally:
+        os.umask(old)
+
+
+def test_streamed_json_is_the_same_data_as_the_document(klplan):
+    from datetime import date
+
+    from klplan.planning import ScheduleRequest, schedule_single
+    from klplan.render.json import schedule_document, schedule_json_chunks
+
+    outcome = schedule_single(ScheduleRequest(today=date(2026, 11, 23)))
+    streamed = "".join(schedule_json_chunks(outcome))
+    assert json.loads(streamed) == json.loads(json.dumps(schedule_document(outcome)))
+    assert streamed.count("\n") > 16  # one meeting per line, readable in a diff

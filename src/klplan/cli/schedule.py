@@ -213,9 +213,10 @@ def _render(
             raise typer.Exit(code)
         return
     if format is ScheduleFormat.json:
-        from klplan.render.json import dumps, schedule_document
+        from klplan.cli.output import emit_chunks
+        from klplan.render.json import schedule_json_chunks
 
-        emit(dumps(schedule_document(outcome)), path)
+        emit_chunks((c.encode("utf-8") for c in schedule_json_chunks(outcome)), path)
     elif format is ScheduleFormat.csv:
         from klplan.render.csv import meetings_csv
 

@@ -5,6 +5,7 @@ without a new schema version."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -28,6 +29,40 @@ SCHEMA = "klplan.schedule/1"
 
 
 def schedule_document(outcome: ScheduleOutcome) -> dict[str, Any]:
+    """The whole document as one dict (for tests and small runs; the CLI streams it
+    with ``schedule_json_chunks``, which gives the same data)."""
+    doc = _skeleton(outcome)
+    doc["groups"] = [group_document(g) for g in outcome.groups]
+    return doc
+
+
+_GROUPS = "\x00groups\x00"
+_MEETINGS = "\x00meetings\x00"
+# The C encoder (no indent): one meeting per line, 10x faster than indent=2.
+_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
+def _pretty(doc: dict[str, Any], depth: int) -> str:
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * depth) if depth else text
+
+
+def schedule_json_chunks(outcome: ScheduleOutcome) -> Iterator[str]:
+    """The JSON document, group by group, so memory does not grow with the number of
+    groups: indented like ``json.dumps(indent=2)``, but each meeting on one line."""
+    head, tail = _pretty({**_skeleton(outcome), "groups": _GROUPS}, 0).split(json.dumps(_GROUPS))
+    yield head + "["
+    for i, g in enumerate(outcome.groups):
+        doc = group_document(g, meetings=False)
+        first, last = _pretty({**doc, "meetings": _MEETINGS}, 2).split(json.dumps(_MEETINGS))
+        lines = ",\n".join(
+            "        " + _LINE.encode(meeting_document(p, x)) for p in g.plans for x in p.meetings
+        )
+        yield ("," if i else "") + "\n    " + first + "[\n" + lines + "\n      ]" + last
+    yield ("\n  ]" if outcome.groups else "]") + tail + "\n"
+
+
+def _skeleton(outcome: ScheduleOutcome) -> dict[str, Any]:
     closed: dict[str, ClosedWeek] = {}
     for g in outcome.groups:
         for p in g.plans:
@@ -58,7 +93,7 @@ def schedule_document(outcome: ScheduleOutcome) -> dict[str, Any]:
             }
             for x in outcome.leaders
         ],
-        "groups": [group_document(g) for g in outcome.groups],
+        "groups": None,  # filled in by schedule_document / schedule_json_chunks
         "checkins": [checkin_document(c) for c in outcome.checkins],
         "budgets": budgets_document(time_budgets(outcome)),
     }
@@ -119,11 +154,12 @@ def budgets_document(b: Budgets) -> dict[str, Any]:
     }
 
 
-def group_document(g: GroupPlan) -> dict[str, Any]:
+def group_document(g: GroupPlan, meetings: bool = True) -> dict[str, Any]:
     """A group: its fields, its modules in order, and all its meetings in order.
     ``module``/``cadence``/``slot`` describe the first module (for one-module runs)."""
-    first = plan_document(g.plans[0])
-    return {
+    plans = [plan_document(p, meetings=False) for p in g.plans]
+    first = plans[0]
+    doc = {
         "id": g.id,
         "name": g.name,
         "leader": g.leader,
@@ -134,12 +170,12 @@ def group_document(g: GroupPlan) -> dict[str, Any]:
         "module": first["module"],
         "cadence": first["cadence"],
         "slot": first["slot"],
-        "modules": [
-            {k: v for k, v in plan_document(p).items() if k != "meetings"} for p in g.plans
-        ],
-        "closed_weeks": [c for p in g.plans for c in plan_document(p)["closed_weeks"]],
-        "meetings": [meeting_document(p, x) for p in g.plans for x in p.meetings],
+        "modules": plans,
+        "closed_weeks": [c for p in plans for c in p["closed_weeks"]],
     }
+    if meetings:
+        doc["meetings"] = [meeting_document(p, x) for p in g.plans for x in p.meetings]
+    return doc
 
 
 def _school_year(first: int) -> str:
@@ -192,9 +228,9 @@ def _closed(c: ClosedWeek) -> dict[str, Any]:
     }
 
 
-def plan_document(plan: ModulePlan) -> dict[str, Any]:
+def plan_document(plan: ModulePlan, meetings: bool = True) -> dict[str, Any]:
     m = plan.module
-    return {
+    doc = {
         "module": {
             "id": m.id,
             "title": m.title,
@@ -210,8 +246,10 @@ def plan_document(plan: ModulePlan) -> dict[str, Any]:
             "timezone": plan.slot.timezone,
         },
         "closed_weeks": [_closed(c) for c in plan.closed_weeks],
-        "meetings": [meeting_document(plan, x) for x in plan.meetings],
     }
+    if meetings:
+        doc["meetings"] = [meeting_document(plan, x) for x in plan.meetings]
+    return doc
 
 
 def meeting_document(plan: ModulePlan, x: Meeting) -> dict[str, Any]:

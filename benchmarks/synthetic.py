@@ -19,8 +19,9 @@ WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag"]
 TIMES = ["08:00", "10:00", "13:00", "15:00"]
 
 
-def plan_yaml(groups: int, groups_per_leader: int = 4) -> str:
-    """A plan whose leaders each lead ``groups_per_leader`` groups in distinct slots."""
+def plan_yaml(groups: int, groups_per_leader: int = 4, block: bool = False) -> str:
+    """A plan whose leaders each lead ``groups_per_leader`` groups in distinct slots;
+    ``block``: groups in block style, one key per line (as people write them)."""
     lines = [
         "schema: 1",
         "plan: {id: synthetic, name: Synthetic plan}",
@@ -36,11 +37,22 @@ def plan_yaml(groups: int, groups_per_leader: int = 4) -> str:
     for g in range(groups):
         leader, k = divmod(g, groups_per_leader)
         slot = f"{{weekday: {WEEKDAYS[g % 5]}, time: '{TIMES[k % 4]}'}}"
-        lines.append(
-            f"  - {{id: g{g}, participants: {4 + g % 5}, leader: l{leader}, "
-            f"module: {MODULES[g % len(MODULES)]}, cadence: {CADENCES[g % 2]}, "
-            f"start: 2025-W{35 + g % 3}, slot: {slot}}}"
-        )
+        fields = {
+            "id": f"g{g}",
+            "participants": 4 + g % 5,
+            "leader": f"l{leader}",
+            "module": MODULES[g % len(MODULES)],
+            "cadence": CADENCES[g % 2],
+            "start": f"2025-W{35 + g % 3}",
+            "slot": slot,
+        }
+        if block:
+            lines += [
+                ("  - " if i == 0 else "    ") + f"{k}: {v}"
+                for i, (k, v) in enumerate(fields.items())
+            ]
+        else:
+            lines.append("  - {" + ", ".join(f"{k}: {v}" for k, v in fields.items()) + "}")
     return "\n".join(lines) + "\n"
 
 

@@ -869,6 +869,8 @@ MESSAGES.update(
             "sv": "taggen {tag} stöds inte",
             "en": "unsupported tag {tag}",
         },
+        "progress.calendar_files": {"sv": "Skriver kalenderfiler", "en": "Writing calendar files"},
+        "progress.json": {"sv": "Skriver JSON", "en": "Writing JSON"},
         "model.no_terms": {
             "sv": "kalendern har inga terminer",
             "en": "the calendar has no terms",

@@ -86,13 +86,17 @@ def write_calendars(
             raise OutputError(
                 "file.unwritable", where=Where(file=str(path)), reason=e.strerror
             ) from None
-    for f in files:
-        chunks = schedule_calendar(
-            outcome, f.target, options, previous=f.previous, changes=f.changes
-        )
-        atomic_write(f.path, chunks)
-        if f.previous is not None and f.changes:
-            _say(_summary_of_changes(f))
+    from klplan.cli.console import progress
+
+    with progress(len(files), t("progress.calendar_files")) as step:
+        for f in files:
+            chunks = schedule_calendar(
+                outcome, f.target, options, previous=f.previous, changes=f.changes
+            )
+            atomic_write(f.path, chunks)
+            step()
+            if f.previous is not None and f.changes:
+                _say(_summary_of_changes(f))
     return 0
 
 

@@ -5,9 +5,11 @@ draws ASCII boxes and the stream transliterates the rest (see klplan.cli.encodin
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -54,3 +56,24 @@ def show(render: Callable[[Console], None], output: Path | None) -> None:
     buf = io.StringIO()
     render(console(buf, plain=True, width=100))
     emit(buf.getvalue(), output)
+
+
+# Runs with fewer steps than this finish before a bar would be worth drawing.
+PROGRESS_FROM = 200
+
+
+@contextlib.contextmanager
+def progress(total: int, label: str) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for long runs, when stderr is a terminal (never in
+    scripts, CI or with --quiet); yields the function that advances it one step."""
+    from klplan.cli.notify import is_quiet
+
+    if total < PROGRESS_FROM or is_quiet() or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)

@@ -6,6 +6,7 @@ Help texts live in the message catalogue (``help.schedule.*``), filled in by
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -213,10 +214,19 @@ def _render(
             raise typer.Exit(code)
         return
     if format is ScheduleFormat.json:
+        from klplan.cli.console import progress
         from klplan.cli.output import emit_chunks
+        from klplan.messages import t
         from klplan.render.json import schedule_json_chunks
 
-        emit_chunks((c.encode("utf-8") for c in schedule_json_chunks(outcome)), path)
+        with progress(len(outcome.groups) + 2, t("progress.json")) as step:
+
+            def chunks() -> Iterator[bytes]:
+                for chunk in schedule_json_chunks(outcome):
+                    yield chunk.encode("utf-8")
+                    step()
+
+            emit_chunks(chunks(), path)
     elif format is ScheduleFormat.csv:
         from klplan.render.csv import meetings_csv
 

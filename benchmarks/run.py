@@ -1,0 +1,212 @@
+"""klplan's benchmark harness: every target of the performance issue, measured side by
+side in one run on this machine, printed with ratios and whether it is met.
+
+    python benchmarks/run.py            # startup, .ics writer, 100 and 1,000 groups,
+                                        # a 10,000-line plan
+    python benchmarks/run.py --full     # also 20,000 groups (a few minutes)
+
+Not part of the test suite: timings belong here, not in unit tests. Run it from the
+repository root with klplan installed (the README's test command installs it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).parent
+REPO = HERE.parent
+sys.path[:0] = [str(REPO), str(HERE)]
+
+from startup import report as startup_report  # noqa: E402
+from synthetic import plan_yaml  # noqa: E402
+
+ENV = {**os.environ, "KLPLAN_TODAY": "2026-11-23", "NO_COLOR": "1"}
+
+
+@dataclass
+class Row:
+    what: str
+    value: str
+    target: str
+    met: bool | None  # None: information, no target
+
+
+def measured(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak MiB) of ``cmd`` run in a child of a fresh Python."""
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+        "wall = time.perf_counter() - t\n"
+        "if r.returncode: sys.exit(r.stderr.decode()[-400:])\n"
+        "print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *cmd], env=ENV, capture_output=True, text=True, check=True
+    )
+    wall, mib = out.stdout.split()
+    return float(wall), float(mib)
+
+
+def scale(groups: int, work: Path) -> dict[str, float]:
+    """schedule + JSON, and schedule + one .ics per group and per leader, for N groups."""
+    plan = work / f"plan-{groups}.yaml"
+    plan.write_text(plan_yaml(groups), "utf-8")
+    klplan = [sys.executable, "-m", "klplan", "--quiet", "schedule", str(plan)]
+    json_s, json_mib = measured([*klplan, "-f", "json", "-o", str(work / f"{groups}.json")])
+    ics_s, ics_mib = measured([*klplan, "-f", "ics", "-o", f"{work / f'ics-{groups}'}/"])
+    return {"json_s": json_s, "json_mib": json_mib, "ics_s": ics_s, "ics_mib": ics_mib}
+
+
+def ics_writer(meetings_wanted: int = 16_000) -> tuple[float, float, int, bool]:
+    """(klplan's writer s, icalendar's API s, events, byte-identical) on the same events."""
+    from tests.test_ics_writer import STAMP, icalendar_bytes, ours
+
+    from klplan.loaders.plan import load_plan
+    from klplan.planning import schedule_plan
+    from klplan.render.ics import IcsOptions, single_target, target_events
+
+    groups = meetings_wanted // 16
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "plan.yaml"
+        text = plan_yaml(groups)
+        for module in (
+            "lasstrategier",
+            "skrivundervisning",
+            "lasa-och-beratta",
+            "leda-digitalisering",
+            "fritidshemmets-uppdrag",
+        ):
+            text = text.replace(f"module: {module}", "module: samtal-om-text")  # 8 parts
+        path.write_text(text, "utf-8")
+        outcome = schedule_plan(load_plan(path))
+    target = single_target(outcome)
+    events = list(target_events(outcome, target, IcsOptions(dtstamp=STAMP)))
+    t = time.perf_counter()
+    fast = ours(target.name, events)
+    fast_s = time.perf_counter() - t
+    t = time.perf_counter()
+    reference = icalendar_bytes(target.name, events)
+    ref_s = time.perf_counter() - t
+    return fast_s, ref_s, len(events), fast == reference
+
+
+def plan_load(lines_wanted: int = 10_000) -> tuple[float, int, bool]:
+    """(seconds to load, lines, error located) for a block-style plan of ~10,000 lines."""
+    from klplan.core.errors import KlplanError
+    from klplan.loaders.plan import load_plan
+
+    text = plan_yaml(lines_wanted // 7, block=True)
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "plan.yaml"
+        path.write_text(text, "utf-8")
+        t = time.perf_counter()
+        load_plan(path)
+        seconds = time.perf_counter() - t
+        bad = text.replace("participants: 5", "participants: fem", 1)
+        path.write_text(bad, "utf-8")
+        try:
+            load_plan(path)
+            located = False
+        except KlplanError as e:
+            located = e.where is not None and e.where.line is not None
+    return seconds, text.count("\n"), located
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--full", action="store_true", help="also 20,000 groups")
+    ap.add_argument("--rounds", type=int, default=11, help="startup rounds (median)")
+    ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = ap.parse_args()
+    rows: list[Row] = []
+
+    for name, seconds, ratio, ok in startup_report(args.rounds):
+        target = {"klplan --help": "<= 1.0x", "klplan schedule": "<= 1.2x"}.get(name, "")
+        rows.append(
+            Row(
+                f"startup: {name}",
+                f"{seconds * 1000:.0f} ms ({ratio:.2f}x)",
+                target,
+                ok if target else None,
+            )
+        )
+
+    fast_s, ref_s, events, same = ics_writer()
+    rows.append(Row(f".ics writer, {events} events", f"{fast_s:.2f} s", "", None))
+    rows.append(Row("icalendar Calendar API, same events", f"{ref_s:.2f} s", "", None))
+    rows.append(
+        Row(".ics writer speed-up", f"{ref_s / fast_s:.1f}x", ">= 10x", ref_s / fast_s >= 10)
+    )
+    rows.append(Row(".ics byte-identical to icalendar", str(same), "True", same))
+
+    seconds, lines, located = plan_load()
+    rows.append(Row(f"load a {lines}-line plan", f"{seconds:.2f} s", "<= 0.3 s", seconds <= 0.3))
+    rows.append(Row("  its errors still have line numbers", str(located), "True", located))
+
+    sizes = [100, 1000, *([20_000] if args.full else [])]
+    per_group: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as d:
+        base = scale(1, Path(d))  # startup and fixed costs, taken off per-group figures
+        fixed = base["json_s"] + base["ics_s"]
+        for n in sizes:
+            r = scale(n, Path(d))
+            total = r["json_s"] + r["ics_s"]
+            per_group[n] = (total - fixed) / (n - 1)
+            rows.append(
+                Row(
+                    f"{n} groups: schedule + JSON",
+                    f"{r['json_s']:.1f} s, {r['json_mib']:.0f} MiB",
+                    "",
+                    None,
+                )
+            )
+            rows.append(
+                Row(
+                    f"{n} groups: schedule + all .ics",
+                    f"{r['ics_s']:.1f} s, {r['ics_mib']:.0f} MiB",
+                    "",
+                    None,
+                )
+            )
+            if n == 20_000:
+                peak = max(r["json_mib"], r["ics_mib"])
+                rows.append(
+                    Row("20000 groups: JSON + .ics", f"{total:.1f} s", "<= 15 s", total <= 15)
+                )
+                rows.append(
+                    Row("20000 groups: peak memory", f"{peak:.0f} MiB", "<= 1024 MiB", peak <= 1024)
+                )
+    small, large = per_group[sizes[0]], per_group[sizes[-1]]
+    rows.append(
+        Row(
+            f"time per group, {sizes[0]} -> {sizes[-1]} groups",
+            f"{small * 1000:.1f} -> {large * 1000:.1f} ms",
+            "within 25%",
+            abs(large - small) <= 0.25 * small,
+        )
+    )
+
+    print(
+        f"klplan benchmarks on {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
+    width = max(len(r.what) for r in rows)
+    for r in rows:
+        verdict = "" if r.met is None else ("met" if r.met else "MISSED")
+        print(f"{r.what:<{width}}  {r.value:>24}  {r.target:>12}  {verdict}")
+    if args.json:
+        args.json.write_text(json.dumps([r.__dict__ for r in rows], indent=2), "utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -71,7 +71,8 @@ def test_readme_has_transcripts_of_calendar_and_the_overview():
 def test_readme_transcripts_are_real_output(klplan, command, shown):
     r = klplan(*shlex.split(command)[1:])
     assert r.code == 0, r.err
-    real = [line.rstrip() for line in (r.err + r.out).splitlines()]
+    # Notices (stderr) follow the output, as on a terminal.
+    real = [line.rstrip() for line in (r.out + r.err).splitlines()]
     assert [line.rstrip() for line in shown.splitlines()] == real
 
 

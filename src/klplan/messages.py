@@ -960,6 +960,8 @@ MESSAGES.update(
             "  klplan schedule --view overview\n"
             "  klplan calendar --kommun Malmö\n"
             "  klplan modules --school-form förskola\n"
+            "  klplan init && klplan validate plan.yaml && klplan schedule plan.yaml\n"
+            "  klplan schedule plan.yaml -f ics -o kalendrar/\n"
             "  klplan --lang en --quiet schedule --format json",
             "en": "klplan plans collegial learning (kollegialt lärande): it places each "
             "part's meetings (B kollegialt arbete, D gemensam uppföljning) of a "
@@ -976,6 +978,8 @@ MESSAGES.update(
             "  klplan schedule --view overview\n"
             "  klplan calendar --kommun Malmö\n"
             "  klplan modules --school-form förskola\n"
+            "  klplan init && klplan validate plan.yaml && klplan schedule plan.yaml\n"
+            "  klplan schedule plan.yaml -f ics -o kalendrar/\n"
             "  klplan --lang en --quiet schedule --format json",
         },
         "help.klplan.lang": {

@@ -216,11 +216,30 @@ def _index() -> _Index:
     return trusted(_Index, load_yaml_file(path, display_name(path)))
 
 
+def _by_code(code: str, kind: str) -> IndexEntry | None:
+    """A code finds its file by name, without reading the index (the default
+    ``klplan schedule`` uses a code: this keeps it fast)."""
+    folder = "kommuner" if kind == "kommun" else "lan"
+    code = code.zfill(4 if kind == "kommun" else 2)
+    matches = sorted(data_path("holidays", folder).glob(f"{code}-*.yaml"))
+    if len(matches) != 1:
+        return None
+    path = matches[0]
+    head = load_yaml_file(path, display_name(path)).data[kind]  # kommun: / lan: {code, name}
+    return IndexEntry(
+        code=code, name=head["name"], file=f"{folder}/{path.name}", lan=head.get("lan")
+    )
+
+
 def resolve(name: str, kind: str, flag: str) -> IndexEntry:
     """Find a municipality (``kind="kommun"``) or county by code or name; å/ä/ö and
     case are optional, "kommun"/"stad"/"län" suffixes ignored."""
-    entries = _index().kommuner if kind == "kommun" else _index().lan
     wanted = name.strip()
+    if wanted.isdigit():
+        found = _by_code(wanted, kind)
+        if found is not None:
+            return found
+    entries = _index().kommuner if kind == "kommun" else _index().lan
     for e in entries:
         if wanted == e.code or (wanted.isdigit() and wanted.zfill(len(e.code)) == e.code):
             return e

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group
@@ -23,7 +24,9 @@ from klplan.messages import (
     weekday_name,
 )
 from klplan.planning import CalendarOutcome, GroupPlan, ScheduleOutcome, time_budgets
-from klplan.render.overview import Overview
+
+if TYPE_CHECKING:
+    from klplan.render.overview import Overview
 
 
 def week_label(week: IsoWeek) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -123,6 +124,12 @@ class ScheduleOutcome:
     checkins: tuple[CheckIn, ...] = ()
     plan_id: str = "klplan"
     plan: PlanMeta | None = None  # set for plan files (klplan schedule PLAN)
+
+    @cached_property
+    def leaders_by_id(self) -> dict[str, Leader]:
+        """The leaders by id, built once per outcome: each of a run's calendar files
+        looks its leaders up here (a dict per file made writing them quadratic)."""
+        return {x.id: x for x in self.leaders}
 
     def groups_by_leader(self) -> dict[str, list[GroupPlan]]:
         """Each leader's groups, in plan order (one pass, for plans of any size)."""

@@ -382,12 +382,14 @@ class _Planner:
         moves: list[Notice] = []
         for g in self.plan.groups:
             plans = self.sequence(g, g.slot)
-            clashes = self.bookings.clashes(g.leader, _bookings(g.id, plans))
+            booked = _bookings(g.id, plans)
+            clashes = self.bookings.clashes(g.leader, booked)
             if clashes and stagger:
                 found = next(self.free_slots(g, limit=1), None)
                 if found is None:
                     raise self.conflict(g, clashes, suggest=False)
                 slot, plans = found
+                booked = _bookings(g.id, plans)
                 moves.append(
                     Notice(
                         "plan.staggered",
@@ -402,7 +404,7 @@ class _Planner:
                 )
             elif clashes:
                 raise self.conflict(g, clashes, suggest=True)
-            self.bookings.add(g.leader, _bookings(g.id, plans))
+            self.bookings.add(g.leader, booked)
             for p in plans:
                 self.notices.extend(
                     replace(n, params={**n.params, "group": g.id}) for n in p.notices

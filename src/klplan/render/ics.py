@@ -359,7 +359,12 @@ def calendar_lines(name: str, *, timezone: bool = True) -> list[str]:
 
 def uid_for(*identity: object) -> str:
     """A UID from a stable identity: the same identity always gives the same UID."""
-    digest = hashlib.sha256("\x1f".join(map(str, identity)).encode("utf-8")).hexdigest()
+    return _uid("\x1f".join(map(str, identity)))
+
+
+def _uid(joined: str) -> str:
+    """The UID of an identity already joined with ``\x1f`` (see ``uid_for``)."""
+    digest = hashlib.sha256(joined.encode("utf-8")).hexdigest()
     return f"klplan-{digest[:16]}@klplan"
 
 
@@ -627,12 +632,13 @@ def group_events(
             f"#{seen[plan.module.id]}" if seen[plan.module.id] > 1 else ""
         )
         identity = ("meeting", outcome.plan_id, _region(outcome), group.id, module_key)
+        joined = "\x1f".join(map(str, identity))  # as uid_for joins it, once per module
         for m in plan.meetings:
             summary = _summary(plan, m.part, m.moment, group if label else None)
             if options.include_preparation:
                 yield from _preparation(identity, plan, m, group if label else None)
             yield Event(
-                uid=uid_for(*identity, m.part, m.moment),
+                uid=_uid(f"{joined}\x1f{m.part}\x1f{m.moment}"),
                 summary=summary,
                 start=m.start,
                 end=m.end,
@@ -678,16 +684,18 @@ def _moment_text(lang: str, moment: str, minutes: tuple[int, int] | None) -> str
 
 def _meeting_description(plan: ModulePlan, m: Meeting, url: str | None) -> str:
     module = plan.module
-    moved = (m.moved_from, m.moved_because) if m.moved_from and m.moved_because else None
     return _description_text(
         language(),
         (module.title, module.parts, module.part_title(m.part), module.url),
         m.part,
+        m.moment,
+        m.prep_moment,
         m.prep_weeks,
-        _moment(plan, m.prep_moment),
-        _moment(plan, m.moment),
+        module.moments[m.prep_moment].minutes,  # type: ignore[index]
+        module.moments[m.moment].minutes,
         plan.slot.duration_minutes,
-        moved,
+        m.moved_from,
+        m.moved_because,
         url,
     )
 
@@ -697,11 +705,14 @@ def _description_text(
     lang: str,
     module: tuple[str, int, str | None, str | None],  # title, parts, part title, url
     part: int,
-    prep_weeks: tuple[IsoWeek, ...],
+    moment: str,
     prep: str,
-    during: str,
-    minutes: int,
-    moved: tuple[date, DayOff] | None,
+    prep_weeks: tuple[IsoWeek, ...],
+    prep_minutes: tuple[int, int] | None,
+    minutes: tuple[int, int] | None,
+    duration: int,
+    moved_from: date | None,
+    moved_because: DayOff | None,
     url: str | None,
 ) -> str:
     title, parts, part_title, material = module
@@ -709,13 +720,15 @@ def _description_text(
         t("ics.part_of", part=part, parts=parts, module=title)
         + (f": {part_title}" if part_title else "")
         + ".",
-        t("ics.before", weeks=week_range(prep_weeks), what=prep),
-        t("ics.during", what=during),
-        t("ics.scheduled", minutes=minutes),
+        t("ics.before", weeks=week_range(prep_weeks), what=_moment_text(lang, prep, prep_minutes)),
+        t("ics.during", what=_moment_text(lang, moment, minutes)),
+        t("ics.scheduled", minutes=duration),
     ]
-    if moved is not None:
-        day, why = moved
-        lines.append(t("ics.moved", date=format_date(day), reason=reason_label(why.code, why.name)))
+    if moved_from and moved_because:
+        why = moved_because
+        lines.append(
+            t("ics.moved", date=format_date(moved_from), reason=reason_label(why.code, why.name))
+        )
     if url:
         lines.append(t("ics.video", url=url))
     if material:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import icalendar
 from hypothesis import given, settings
@@ -26,6 +27,7 @@ from klplan.render.ics import (
     render_calendar,
     single_target,
     target_events,
+    to_bytes,
     unescape_text,
 )
 from tests.ics_helpers import assert_wellformed, parse, two_groups
@@ -125,6 +127,22 @@ def test_a_representative_plan_is_byte_identical_to_icalendar():
     assert data == icalendar_bytes(name, events)
     assert_wellformed(data)
     parse(data)
+
+
+def test_each_event_is_written_as_its_lines_whatever_was_written_before():
+    """``Event.to_bytes`` takes recurring lines from caches: every event, written
+    after all the others, is still exactly its own ``lines``."""
+    events = representative_events()
+    # The same wall time either side of New York's autumn fold is two instants that
+    # compare equal (same zone): Stockholm time tells them apart.
+    new_york = ZoneInfo("America/New_York")
+    for fold_ in (0, 1):
+        start = datetime(2025, 11, 2, 1, 30, tzinfo=new_york, fold=fold_)
+        events.append(Event(uid="u", summary="s", start=start, end=start + timedelta(hours=1)))
+    stamp = "20250701T000000Z"
+    for event in [*events, *reversed(events)]:
+        assert event.to_bytes(stamp) == to_bytes(event.lines(stamp))
+    assert events[-1].to_bytes(stamp) != events[-2].to_bytes(stamp)
 
 
 def test_holiday_feed_is_byte_identical_to_icalendar():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -123,6 +124,12 @@ class ScheduleOutcome:
     checkins: tuple[CheckIn, ...] = ()
     plan_id: str = "klplan"
     plan: PlanMeta | None = None  # set for plan files (klplan schedule PLAN)
+
+    @cached_property
+    def leaders_by_id(self) -> dict[str, Leader]:
+        """The leaders by id, built once per outcome: each of a run's calendar files
+        looks its leaders up here (a dict per file made writing them quadratic)."""
+        return {x.id: x for x in self.leaders}
 
     def groups_by_leader(self) -> dict[str, list[GroupPlan]]:
         """Each leader's groups, in plan order (one pass, for plans of any size)."""
@@ -375,12 +382,14 @@ class _Planner:
         moves: list[Notice] = []
         for g in self.plan.groups:
             plans = self.sequence(g, g.slot)
-            clashes = self.bookings.clashes(g.leader, _bookings(g.id, plans))
+            booked = _bookings(g.id, plans)
+            clashes = self.bookings.clashes(g.leader, booked)
             if clashes and stagger:
                 found = next(self.free_slots(g, limit=1), None)
                 if found is None:
                     raise self.conflict(g, clashes, suggest=False)
                 slot, plans = found
+                booked = _bookings(g.id, plans)
                 moves.append(
                     Notice(
                         "plan.staggered",
@@ -395,7 +404,7 @@ class _Planner:
                 )
             elif clashes:
                 raise self.conflict(g, clashes, suggest=True)
-            self.bookings.add(g.leader, _bookings(g.id, plans))
+            self.bookings.add(g.leader, booked)
             for p in plans:
                 self.notices.extend(
                     replace(n, params={**n.params, "group": g.id}) for n in p.notices

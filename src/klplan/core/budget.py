@@ -93,13 +93,16 @@ def leader_budget(
     school_weeks: int,
 ) -> LeaderBudget:
     """``meetings`` and ``checkins`` are (week, minutes) of each booking."""
-    per_week: Counter[IsoWeek] = Counter()
-    count: Counter[IsoWeek] = Counter()
+    # Weeks are counted under ``year * 100 + week``: only the busiest week's totals
+    # are kept, and an int key hashes in C (IsoWeek's hash is Python code).
+    per_week: Counter[int] = Counter()
+    count: Counter[int] = Counter()
     for week, minutes in meetings:
-        per_week[week] += minutes + round(minutes * PREPARATION_FACTOR)
-        count[week] += 1
+        key = week.year * 100 + week.week
+        per_week[key] += minutes + round(minutes * PREPARATION_FACTOR)
+        count[key] += 1
     for week, minutes in checkins:
-        per_week[week] += minutes
+        per_week[week.year * 100 + week.week] += minutes
     meeting_minutes = sum(m for _, m in meetings)
     return LeaderBudget(
         leader=leader,

@@ -51,6 +51,36 @@ class SchoolWeeks:
             self._classify(week)
         self._open_weeks = [o.week for o in self.open]
         self._open_terms = [o.term_index for o in self.open]
+        # A part's B and D meetings, made once for every group that meets them alike:
+        # key (module id, part, open-week indexes of B and D, slot, slot time's fold),
+        # everything a Meeting is made of besides this index. Meetings are immutable,
+        # so groups can share them.
+        self._parts: dict[tuple[object, ...], tuple[Meeting, Meeting]] = {}
+
+    def part_meetings(
+        self, module: Module, part: int, b: int, d: int, slot: Slot
+    ) -> tuple[Meeting, Meeting]:
+        """Part ``part``'s B meeting in open week ``b`` and D in open week ``d``."""
+        key = (module.id, part, b, d, slot, slot.time.fold)
+        found = self._parts.get(key)
+        if found is None:
+            tz = ZoneInfo(slot.timezone)
+            opens = self.open
+            found = self._parts[key] = (
+                _meeting(module, part, "B", opens, b, (opens[b].week,), slot, tz, self),
+                _meeting(
+                    module,
+                    part,
+                    "D",
+                    opens,
+                    d,
+                    tuple(o.week for o in opens[b + 1 : d + 1]),
+                    slot,
+                    tz,
+                    self,
+                ),
+            )
+        return found
 
     def why_closed(self, day: date) -> tuple[int | None, DayOff | None]:
         """(term index, reason) for ``day``: reason is None on a school day."""
@@ -141,7 +171,7 @@ def schedule_module(
     if slot.weekday != weeks.weekday:
         raise ValueError("the SchoolWeeks index was built for another weekday")
     opens = weeks.open
-    tz = ZoneInfo(slot.timezone)
+    ZoneInfo(slot.timezone)  # an unknown zone fails here, before anything is placed
     notices: list[Notice] = []
     meetings: list[Meeting] = []
 
@@ -195,11 +225,7 @@ def schedule_module(
                         {"part": part, "term": weeks.calendar.terms[opens[pos].term_index].label},
                     )
                 )
-            meetings.append(
-                _meeting(module, part, "B", opens, b, (opens[b].week,), slot, tz, weeks)
-            )
-            c_weeks = tuple(o.week for o in opens[b + 1 : d + 1])
-            meetings.append(_meeting(module, part, "D", opens, d, c_weeks, slot, tz, weeks))
+            meetings.extend(weeks.part_meetings(module, part, b, d, slot))
             last_d = d
             pos = d + cadence.gap(transition + 1)
             transition += 2

@@ -37,14 +37,15 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Literal
 from zoneinfo import ZoneInfo
 
 from klplan import __version__
 from klplan.core.models import ClosureKind, SchoolCalendar, school_year_label
-from klplan.core.plan import Meeting, ModulePlan
+from klplan.core.plan import DayOff, Meeting, ModulePlan
 from klplan.core.weeks import IsoWeek
-from klplan.messages import format_date, reason_label, t, week_range
+from klplan.messages import format_date, language, reason_label, t, week_range
 from klplan.planning import CheckIn, GroupPlan, Leader, ScheduleOutcome, school_year_of
 
 TZID = "Europe/Stockholm"
@@ -82,6 +83,7 @@ TRANSPARENT = "TRANSPARENT"
 # --- the writer -------------------------------------------------------------------
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LIMIT = 75  # octets per line, CRLF excluded
+_TEXT_CACHE = 1 << 14  # entries per text cache (texts recur across groups and files)
 
 
 def clean_text(text: str) -> str:
@@ -89,6 +91,16 @@ def clean_text(text: str) -> str:
     line break (RFC 5545's escape for one, as icalendar reads it), and the control
     characters TEXT forbids dropped. One leading byte-order mark is dropped too, as
     icalendar does (it decodes values as utf-8-sig)."""
+    # Fast path: printable text has no BOM, no CR or LF and no control character,
+    # so only the ``\N`` escape could change it.
+    if text.isprintable() and "\\N" not in text:
+        return text
+    return _clean_text(text)
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _clean_text(text: str) -> str:
+    # Cached: what reaches here is mostly multi-line descriptions, repeated per group.
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\\N" in text:
@@ -133,10 +145,6 @@ def fold_bytes(line: bytes) -> bytes:
         start = cut
     out.append(line[start:])
     return b"\r\n ".join(out)
-
-
-def to_bytes(lines: Iterable[str]) -> bytes:
-    return b"".join(fold_bytes(line.encode("utf-8")) + b"\r\n" for line in lines)
 
 
 _QUOTABLE = re.compile("[,;:’]")
@@ -191,6 +199,47 @@ class Person:
         if self.role:
             params += f";ROLE={self.role}"
         return f"{prop}{params}:mailto:{self.email}"
+
+
+def to_bytes(lines: Iterable[str]) -> bytes:
+    return b"".join(fold_bytes(line.encode("utf-8")) + b"\r\n" for line in lines)
+
+
+# Caches of finished content lines (folded, with CRLF). A plan's events repeat the
+# same texts and times across groups, and a leader's file repeats its groups' events,
+# so most lines of a large run have been written before. Each key is everything the
+# line is made of; bounded, so a long-lived process does not grow without end.
+_LINE_CACHE = 1 << 14
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def _text_line(prop: str, text: str) -> bytes:
+    """``PROP:`` and the TEXT value escaped (SUMMARY, DESCRIPTION, LOCATION)."""
+    return fold_bytes((prop + escape_text(text)).encode("utf-8")) + b"\r\n"
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def _raw_line(line: str) -> bytes:
+    """A line whose value is written as it is (URL, STATUS, TRANSP)."""
+    return fold_bytes(line.encode("utf-8")) + b"\r\n"
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def _time_line_of(name: str, value: date, zone: object, fold: int) -> bytes:
+    # ``zone`` and ``fold`` are only part of the key: aware datetimes compare equal
+    # as instants across zones (and ignore ``fold`` within one), yet print differently.
+    return fold_bytes(time_value(name, value).encode("utf-8")) + b"\r\n"
+
+
+def _time_line(name: str, value: date) -> bytes:
+    if isinstance(value, datetime):
+        return _time_line_of(name, value, value.tzinfo, value.fold)
+    return _time_line_of(name, value, None, 0)
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def _person_line(person: Person, prop: str) -> bytes:
+    return fold_bytes(person.line(prop).encode("utf-8")) + b"\r\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +310,34 @@ class Event:
         out.append("END:VEVENT")
         return out
 
+    def to_bytes(self, dtstamp: str) -> bytes:
+        """``to_bytes(self.lines(dtstamp))``, with the lines that recur across events
+        (texts, times, people) taken from the line caches."""
+        out = [
+            b"BEGIN:VEVENT\r\n",
+            _text_line("SUMMARY:", self.summary),
+            _time_line("DTSTART", self.start),
+            _time_line("DTEND", self.end),
+            _raw_line("DTSTAMP:" + dtstamp),
+            fold_bytes(("UID:" + escape_text(self.uid)).encode("utf-8")) + b"\r\n",
+            fold_bytes(b"SEQUENCE:%d" % self.sequence) + b"\r\n",
+        ]
+        out += [_person_line(a, "ATTENDEE") for a in self.attendees]
+        if self.description:
+            out.append(_text_line("DESCRIPTION:", self.description))
+        if self.location:
+            out.append(_text_line("LOCATION:", self.location))
+        if self.organizer:
+            out.append(_person_line(self.organizer, "ORGANIZER"))
+        if self.status:
+            out.append(_raw_line("STATUS:" + self.status))
+        if self.transp:
+            out.append(_raw_line("TRANSP:" + self.transp))
+        if self.url:
+            out.append(_raw_line("URL:" + self.url))
+        out.append(b"END:VEVENT\r\n")
+        return b"".join(out)
+
 
 def calendar_lines(name: str, *, timezone: bool = True) -> list[str]:
     """The VCALENDAR header (and VTIMEZONE) up to the first VEVENT."""
@@ -282,7 +359,12 @@ def calendar_lines(name: str, *, timezone: bool = True) -> list[str]:
 
 def uid_for(*identity: object) -> str:
     """A UID from a stable identity: the same identity always gives the same UID."""
-    digest = hashlib.sha256("\x1f".join(map(str, identity)).encode("utf-8")).hexdigest()
+    return _uid("\x1f".join(map(str, identity)))
+
+
+def _uid(joined: str) -> str:
+    """The UID of an identity already joined with ``\x1f`` (see ``uid_for``)."""
+    digest = hashlib.sha256(joined.encode("utf-8")).hexdigest()
     return f"klplan-{digest[:16]}@klplan"
 
 
@@ -357,22 +439,22 @@ def render_calendar(
     for event in events:
         old = left.pop(event.uid, None)
         if previous is None:
-            yield to_bytes(event.lines(stamp))
+            yield event.to_bytes(stamp)
             continue
         event, change = reconcile(event, old)
         if change is not None and changes is not None:
             changes.append(change)
-        yield to_bytes(event.lines(stamp))
+        yield event.to_bytes(stamp)
     for old in sorted(left.values(), key=lambda e: (local_key(e.start), e.uid)):
         if keep_from is not None and _day(old.start) < keep_from:
             continue
         if old.status == CANCELLED:
-            yield to_bytes(old.lines(stamp))
+            yield old.to_bytes(stamp)
             continue
         gone = replace(old, status=CANCELLED, sequence=old.sequence + 1)
         if changes is not None:
             changes.append(Change("cancelled", old, gone))
-        yield to_bytes(gone.lines(stamp))
+        yield gone.to_bytes(stamp)
     yield b"END:VCALENDAR\r\n"
 
 
@@ -521,7 +603,7 @@ def target_events(
     outcome: ScheduleOutcome, target: CalendarTarget, options: IcsOptions
 ) -> Iterator[Event]:
     """The target's events, group by group (then check-ins, then breaks)."""
-    leaders = {x.id: x for x in outcome.leaders}
+    leaders = outcome.leaders_by_id
     label = len(target.groups) > 1
     for group in target.groups:
         yield from group_events(outcome, group, options, leaders, label=label)
@@ -550,12 +632,13 @@ def group_events(
             f"#{seen[plan.module.id]}" if seen[plan.module.id] > 1 else ""
         )
         identity = ("meeting", outcome.plan_id, _region(outcome), group.id, module_key)
+        joined = "\x1f".join(map(str, identity))  # as uid_for joins it, once per module
         for m in plan.meetings:
             summary = _summary(plan, m.part, m.moment, group if label else None)
             if options.include_preparation:
                 yield from _preparation(identity, plan, m, group if label else None)
             yield Event(
-                uid=uid_for(*identity, m.part, m.moment),
+                uid=_uid(f"{joined}\x1f{m.part}\x1f{m.moment}"),
                 summary=summary,
                 start=m.start,
                 end=m.end,
@@ -568,51 +651,88 @@ def group_events(
             )
 
 
+# Event texts are the same for every group that takes the same part of a module in
+# the same weeks, so they are built once: each cached function takes, as arguments,
+# everything its text is made of, starting with the language the messages are in.
+
+
 def _summary(plan: ModulePlan, part: int, moment: str, group: GroupPlan | None) -> str:
-    text = t(
-        "ics.summary",
-        module=plan.module.title,
-        part=part,
-        name=t(f"moment.{moment}"),
-        moment=moment,
-    )
-    if group is not None:
+    text = _summary_text(language(), plan.module.title, part, moment)
+    if group is not None:  # one group's own: not worth a cache entry
         text = t("ics.summary_group", summary=text, group=group_label(group))
     return text
 
 
+@lru_cache(maxsize=_TEXT_CACHE)
+def _summary_text(lang: str, module: str, part: int, moment: str) -> str:
+    return t("ics.summary", module=module, part=part, name=t(f"moment.{moment}"), moment=moment)
+
+
 def _moment(plan: ModulePlan, moment: str) -> str:
-    """``A, individuell förberedelse, 45–60 min``: what the moment is and its time."""
     spec = plan.module.moments[moment]  # type: ignore[index]
+    return _moment_text(language(), moment, spec.minutes)
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _moment_text(lang: str, moment: str, minutes: tuple[int, int] | None) -> str:
+    """``A, individuell förberedelse, 45–60 min``: what the moment is and its time."""
     text = t(f"ics.moment.{moment}")
-    if spec.minutes is not None:
-        text += ", " + t("minutes.range", low=spec.minutes[0], high=spec.minutes[1])
+    if minutes is not None:
+        text += ", " + t("minutes.range", low=minutes[0], high=minutes[1])
     return text
 
 
 def _meeting_description(plan: ModulePlan, m: Meeting, url: str | None) -> str:
     module = plan.module
-    title = module.part_title(m.part)
+    return _description_text(
+        language(),
+        (module.title, module.parts, module.part_title(m.part), module.url),
+        m.part,
+        m.moment,
+        m.prep_moment,
+        m.prep_weeks,
+        module.moments[m.prep_moment].minutes,  # type: ignore[index]
+        module.moments[m.moment].minutes,
+        plan.slot.duration_minutes,
+        m.moved_from,
+        m.moved_because,
+        url,
+    )
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _description_text(
+    lang: str,
+    module: tuple[str, int, str | None, str | None],  # title, parts, part title, url
+    part: int,
+    moment: str,
+    prep: str,
+    prep_weeks: tuple[IsoWeek, ...],
+    prep_minutes: tuple[int, int] | None,
+    minutes: tuple[int, int] | None,
+    duration: int,
+    moved_from: date | None,
+    moved_because: DayOff | None,
+    url: str | None,
+) -> str:
+    title, parts, part_title, material = module
     lines = [
-        t("ics.part_of", part=m.part, parts=module.parts, module=module.title)
-        + (f": {title}" if title else "")
+        t("ics.part_of", part=part, parts=parts, module=title)
+        + (f": {part_title}" if part_title else "")
         + ".",
-        t("ics.before", weeks=week_range(m.prep_weeks), what=_moment(plan, m.prep_moment)),
-        t("ics.during", what=_moment(plan, m.moment)),
-        t("ics.scheduled", minutes=plan.slot.duration_minutes),
+        t("ics.before", weeks=week_range(prep_weeks), what=_moment_text(lang, prep, prep_minutes)),
+        t("ics.during", what=_moment_text(lang, moment, minutes)),
+        t("ics.scheduled", minutes=duration),
     ]
-    if m.moved_from and m.moved_because:
+    if moved_from and moved_because:
+        why = moved_because
         lines.append(
-            t(
-                "ics.moved",
-                date=format_date(m.moved_from),
-                reason=reason_label(m.moved_because.code, m.moved_because.name),
-            )
+            t("ics.moved", date=format_date(moved_from), reason=reason_label(why.code, why.name))
         )
     if url:
         lines.append(t("ics.video", url=url))
-    if module.url:
-        lines.append(t("ics.material", url=module.url))
+    if material:
+        lines.append(t("ics.material", url=material))
     return "\n".join(lines)
 
 

@@ -47,18 +47,64 @@ def _pretty(doc: dict[str, Any], depth: int) -> str:
     return text.replace("\n", "\n" + "  " * depth) if depth else text
 
 
+def _entries(doc: dict[str, Any], depth: int) -> str:
+    """The indented ``"key": value`` lines of ``_pretty(doc, depth)``, without its
+    braces (``doc`` is not empty), so that documents can be pieced together."""
+    return _pretty(doc, depth)[2 : -2 - 2 * depth]
+
+
+# Texts kept for reuse while streaming: enough for any realistic variety of slots and
+# modules, few enough that memory does not grow with the number of groups.
+_CACHED_LINES = 50_000
+# The fields of a group document that come from its module plans, in document order.
+_PLAN_FIELDS = ("module", "cadence", "slot", "modules", "closed_weeks")
+
+
 def schedule_json_chunks(outcome: ScheduleOutcome) -> Iterator[str]:
     """The JSON document, group by group, so memory does not grow with the number of
     groups: indented like ``json.dumps(indent=2)``, but each meeting on one line."""
     head, tail = _pretty({**_skeleton(outcome), "groups": _GROUPS}, 0).split(json.dumps(_GROUPS))
     yield head + "["
+    # Groups on the same modules, cadences, slots and closed weeks share the text of
+    # those fields (indenting JSON in Python is slow). Keyed by the module objects'
+    # identity (groups on one module share its object; the outcome keeps them all
+    # alive during the call) and by the other, hashable, inputs of plan_document.
+    plan_text: dict[tuple[object, ...], str] = {}
+    # Likewise one line per distinct meeting: groups that meet at the same time on the
+    # same module have equal meetings. A meeting's fields are compared by value, but
+    # aware datetimes equal as instants can still print differently, so their zone
+    # and fold are part of the key.
+    meeting_text: dict[tuple[object, ...], str] = {}
+
+    def meeting_line(p: ModulePlan, x: Meeting) -> str:
+        key = (id(p.module), x, x.start.tzinfo, x.start.fold, x.end.tzinfo, x.end.fold)
+        line = meeting_text.get(key)
+        if line is None:
+            if len(meeting_text) >= _CACHED_LINES:  # memory stays bounded
+                meeting_text.clear()
+            line = meeting_text[key] = "        " + _LINE.encode(meeting_document(p, x))
+        return line
+
     for i, g in enumerate(outcome.groups):
-        doc = group_document(g, meetings=False)
-        first, last = _pretty({**doc, "meetings": _MEETINGS}, 2).split(json.dumps(_MEETINGS))
-        lines = ",\n".join(
-            "        " + _LINE.encode(meeting_document(p, x)) for p in g.plans for x in p.meetings
+        key = tuple((id(p.module), p.cadence, p.slot, p.closed_weeks) for p in g.plans)
+        derived = plan_text.get(key)
+        doc = group_document(g, meetings=False, plans=derived is None)
+        if derived is None:
+            if len(plan_text) >= _CACHED_LINES:
+                plan_text.clear()
+            derived = plan_text[key] = _entries({k: doc[k] for k in _PLAN_FIELDS}, 2)
+        own = _entries({k: v for k, v in doc.items() if k not in _PLAN_FIELDS}, 2)
+        lines = ",\n".join(meeting_line(p, x) for p in g.plans for x in p.meetings)
+        yield (
+            ("," if i else "")
+            + "\n    {\n"
+            + own
+            + ",\n"
+            + derived
+            + ',\n      "meetings": [\n'
+            + lines
+            + "\n      ]\n    }"
         )
-        yield ("," if i else "") + "\n    " + first + "[\n" + lines + "\n      ]" + last
     yield ("\n  ]" if outcome.groups else "]") + tail + "\n"
 
 
@@ -154,12 +200,11 @@ def budgets_document(b: Budgets) -> dict[str, Any]:
     }
 
 
-def group_document(g: GroupPlan, meetings: bool = True) -> dict[str, Any]:
+def group_document(g: GroupPlan, meetings: bool = True, plans: bool = True) -> dict[str, Any]:
     """A group: its fields, its modules in order, and all its meetings in order.
-    ``module``/``cadence``/``slot`` describe the first module (for one-module runs)."""
-    plans = [plan_document(p, meetings=False) for p in g.plans]
-    first = plans[0]
-    doc = {
+    ``module``/``cadence``/``slot`` describe the first module (for one-module runs).
+    Without ``plans``, only the group's own fields (those before ``module``)."""
+    doc: dict[str, Any] = {
         "id": g.id,
         "name": g.name,
         "leader": g.leader,
@@ -167,11 +212,17 @@ def group_document(g: GroupPlan, meetings: bool = True) -> dict[str, Any]:
         "location": g.location,
         "video_url": g.video_url,
         "sequence": g.sequence,
+    }
+    if not plans:
+        return doc
+    docs = [plan_document(p, meetings=False) for p in g.plans]
+    first = docs[0]
+    doc |= {
         "module": first["module"],
         "cadence": first["cadence"],
         "slot": first["slot"],
-        "modules": plans,
-        "closed_weeks": [c for p in plans for c in p["closed_weeks"]],
+        "modules": docs,
+        "closed_weeks": [c for p in docs for c in p["closed_weeks"]],
     }
     if meetings:
         doc["meetings"] = [meeting_document(p, x) for p in g.plans for x in p.meetings]

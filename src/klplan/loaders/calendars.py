@@ -51,9 +51,9 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class YearFacts:
-    __pydantic_config__ = STRICT_KEYS
-
     """One region's school year as published: terms and lov weeks."""
+
+    __pydantic_config__ = STRICT_KEYS
 
     school_year: str
     ht: Span
@@ -175,9 +175,9 @@ class _RedDayFile:
 
 @dataclass(frozen=True, slots=True)
 class ClosedDay:
-    __pydantic_config__ = STRICT_KEYS
-
     """A school's own closed day or days (studiedag, lovdag): ``date`` or ``start``-``end``."""
+
+    __pydantic_config__ = STRICT_KEYS
 
     date: dt.date | None = None
     start: dt.date | None = None
@@ -194,9 +194,9 @@ class ClosedDay:
 
 @dataclass(frozen=True, slots=True)
 class CalendarOverrides:
-    __pydantic_config__ = STRICT_KEYS
-
     """The user's own calendar file (``--calendar FILE``, or a plan's ``calendar:``)."""
+
+    __pydantic_config__ = STRICT_KEYS
 
     school_years: tuple[YearFacts, ...] = ()
     closed_days: tuple[ClosedDay, ...] = ()
@@ -216,6 +216,14 @@ def _index() -> _Index:
     return trusted(_Index, load_yaml_file(path, display_name(path)))
 
 
+@cache
+def _bundled(file: str) -> YamlDoc:
+    """A bundled calendar file, read once per run (resolving a code and loading its
+    facts both need it)."""
+    path = data_path("holidays", file)
+    return load_yaml_file(path, display_name(path))
+
+
 def _by_code(code: str, kind: str) -> IndexEntry | None:
     """A code finds its file by name, without reading the index (the default
     ``klplan schedule`` uses a code: this keeps it fast)."""
@@ -225,7 +233,7 @@ def _by_code(code: str, kind: str) -> IndexEntry | None:
     if len(matches) != 1:
         return None
     path = matches[0]
-    head = load_yaml_file(path, display_name(path)).data[kind]  # kommun: / lan: {code, name}
+    head = _bundled(f"{folder}/{path.name}").data[kind]  # kommun: / lan: {code, name}
     return IndexEntry(
         code=code, name=head["name"], file=f"{folder}/{path.name}", lan=head.get("lan")
     )
@@ -344,16 +352,14 @@ def load_calendar(
 
 
 def _kommun_facts(entry: IndexEntry) -> tuple[dict[str, YearFacts], str]:
-    path = data_path("holidays", entry.file)
-    f = trusted(_KommunFile, load_yaml_file(path, display_name(path)))
+    f = trusted(_KommunFile, _bundled(entry.file))
     return {y.school_year: y for y in f.school_years}, f.source
 
 
 def _lan_facts(
     entry: IndexEntry, first_year: int, years: int, own: dict[str, YearFacts]
 ) -> tuple[dict[str, YearFacts], str]:
-    path = data_path("holidays", entry.file)
-    f = trusted(_LanFile, load_yaml_file(path, display_name(path)))
+    f = trusted(_LanFile, _bundled(entry.file))
     names = kommun_names()
     out: dict[str, YearFacts] = {}
     wanted = {school_year_label(y) for y in range(first_year, first_year + years)}

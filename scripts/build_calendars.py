@@ -599,6 +599,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     write(files, args.out)
     print(f"wrote {len(files)} files to {args.out}")
+    print("now run: python scripts/build_snapshots.py (klplan reads data/ through them)")
     return 0
 
 

@@ -4,9 +4,11 @@ what full validation gives, so a bad edit to data/ fails here."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from klplan.loaders import calendars, catalog
+from klplan.loaders import calendars, catalog, snapshots
 from klplan.loaders.resources import data_path, display_name
 from klplan.loaders.trusted import build, trusted
 from klplan.loaders.validate import validate
@@ -72,3 +74,83 @@ def test_default_schedule_loads_only_what_it_needs():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --- snapshots: the bundled YAML read without a YAML parser (klplan.loaders.snapshots) --
+SOURCES = snapshots.bundled_sources()
+
+
+def test_every_bundled_yaml_file_has_a_snapshot():
+    assert len(SOURCES) == 2 + len(FILES)
+    built = sorted(p.relative_to(data_path()).as_posix() for p in data_path("snapshots").rglob("*"))
+    wanted = sorted(snapshots.snapshot_path(s).relative_to(data_path()).as_posix() for s in SOURCES)
+    assert [b for b in built if b.endswith(".json")] == wanted, (
+        "run: python scripts/build_snapshots.py"
+    )
+
+
+@pytest.mark.parametrize(
+    "source", SOURCES, ids=[s.relative_to(data_path()).as_posix() for s in SOURCES]
+)
+def test_snapshot_is_fresh_and_holds_what_the_yaml_says(source):
+    """A stale snapshot is never used (the hash), but a stale one means slower starts:
+    rebuild with ``python scripts/build_snapshots.py``."""
+    fresh, data = snapshots._snapshot_data(source)
+    assert fresh, f"stale: run python scripts/build_snapshots.py ({source.name})"
+    assert data == load_yaml_file(source).data
+    doc = snapshots.bundled_doc(source)
+    assert (doc.data, doc.file) == (data, display_name(source))
+
+
+def _copy_data(tmp_path, monkeypatch, name="modules.yaml"):
+    """A copy of data/modules.yaml and its snapshot under tmp_path, used as data/."""
+    import shutil
+
+    from klplan.loaders import resources
+
+    (tmp_path / "snapshots").mkdir()
+    shutil.copy(data_path(name), tmp_path / name)
+    shutil.copy(snapshots.snapshot_path(data_path(name)), tmp_path / "snapshots" / "modules.json")
+    monkeypatch.setattr(resources, "data_dir", lambda: tmp_path)
+    monkeypatch.setattr(snapshots, "data_dir", lambda: tmp_path)
+    assert snapshots._snapshot_data(tmp_path / name)[0]
+    return tmp_path / name
+
+
+def test_an_edited_yaml_file_is_read_not_its_stale_snapshot(tmp_path, monkeypatch):
+    source = _copy_data(tmp_path, monkeypatch)
+    text = source.read_text("utf-8")
+    source.write_text(text.replace("title: Samtal om text", "title: Samtal om texter", 1), "utf-8")
+    assert snapshots._snapshot_data(source) == (False, None)
+    doc = snapshots.bundled_doc(source)
+    titles = {m["id"]: m["title"] for m in doc.data["modules"]}
+    assert titles["samtal-om-text"] == "Samtal om texter"
+    assert doc.marks  # parsed from the YAML, positions and all
+
+
+def test_a_windows_checkout_with_crlf_line_ends_still_uses_the_snapshot(tmp_path, monkeypatch):
+    source = _copy_data(tmp_path, monkeypatch)
+    source.write_bytes(source.read_bytes().replace(b"\n", b"\r\n"))
+    fresh, data = snapshots._snapshot_data(source)
+    assert fresh and data == load_yaml_file(source).data
+
+
+@pytest.mark.parametrize("snapshot", [b"", b"{not json", b"[]", b'{"sha256": 1}'])
+def test_a_broken_or_missing_snapshot_falls_back_to_the_yaml(tmp_path, monkeypatch, snapshot):
+    source = _copy_data(tmp_path, monkeypatch)
+    (tmp_path / "snapshots" / "modules.json").write_bytes(snapshot)
+    assert snapshots.bundled_doc(source).data == load_yaml_file(source).data
+    (tmp_path / "snapshots" / "modules.json").unlink()
+    assert snapshots.bundled_doc(source).data == load_yaml_file(source).data
+
+
+def test_build_snapshots_check_passes_on_the_committed_data():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "build_snapshots", Path(__file__).parent.parent / "scripts" / "build_snapshots.py"
+    )
+    assert spec and spec.loader
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert script.main(["--check"]) == 0

@@ -28,10 +28,11 @@ from klplan.core.models import (
 from klplan.core.parse import fold
 from klplan.core.plan import Notice
 from klplan.core.weeks import IsoWeek
-from klplan.loaders.resources import data_path, display_name
+from klplan.loaders.resources import data_path
+from klplan.loaders.snapshots import bundled_doc
 from klplan.loaders.trusted import trusted
 from klplan.loaders.validate import validate
-from klplan.loaders.yamlio import YamlDoc, load_yaml_file
+from klplan.loaders.yamlio import YamlDoc
 from klplan.messages import t
 
 Week = int  # an ISO week number within the term's year
@@ -212,16 +213,14 @@ def _norm(text: str) -> str:
 
 @cache
 def _index() -> _Index:
-    path = data_path("holidays", "index.yaml")
-    return trusted(_Index, load_yaml_file(path, display_name(path)))
+    return trusted(_Index, bundled_doc(data_path("holidays", "index.yaml")))
 
 
 @cache
 def _bundled(file: str) -> YamlDoc:
     """A bundled calendar file, read once per run (resolving a code and loading its
     facts both need it)."""
-    path = data_path("holidays", file)
-    return load_yaml_file(path, display_name(path))
+    return bundled_doc(data_path("holidays", file))
 
 
 def _by_code(code: str, kind: str) -> IndexEntry | None:
@@ -440,8 +439,7 @@ def red_days(year: int) -> tuple[tuple[date, str], ...]:
     from the holidays package; for years beyond them, the package itself."""
     path = data_path("holidays", "red-days", f"{year}.yaml")
     if path.exists():
-        doc: YamlDoc = load_yaml_file(path, display_name(path))
-        f = trusted(_RedDayFile, doc)
+        f = trusted(_RedDayFile, bundled_doc(path))
         return tuple((d.date, d.name) for d in f.days)
     import holidays  # only for years the bundled data does not cover
 

@@ -11,7 +11,7 @@ from annotated_types import Ge, Le
 
 from klplan.core.errors import InputError, Where
 from klplan.core.models import STRICT_KEYS, Cadence, Module, MomentKey, MomentSpec
-from klplan.loaders.resources import data_path, display_name
+from klplan.loaders.resources import data_path
 from klplan.loaders.trusted import build
 from klplan.loaders.validate import validate
 from klplan.loaders.yamlio import Path_, YamlDoc, load_yaml_file
@@ -88,7 +88,14 @@ def _did_you_mean(value: str, ids: Any, titles: dict[str, str] | None = None) ->
 
 
 def read_mapping(path: Path, user: bool = True) -> YamlDoc:
-    doc = load_yaml_file(path, str(path) if user else display_name(path))
+    """A YAML file whose top level is a mapping: a user's, or a bundled one (read from
+    its snapshot, see ``klplan.loaders.snapshots``)."""
+    if user:
+        doc = load_yaml_file(path, str(path))
+    else:
+        from klplan.loaders.snapshots import bundled_doc
+
+        doc = bundled_doc(path)
     if doc.data is None:
         raise InputError("yaml.empty", where=Where(file=doc.file))
     if not isinstance(doc.data, dict):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from klplan.loaders import calendars, catalog, snapshots
+from klplan.loaders import calendars, catalog, lan, snapshots
 from klplan.loaders.resources import data_path, display_name
 from klplan.loaders.trusted import build, trusted
 from klplan.loaders.validate import validate
@@ -21,7 +21,7 @@ FILES = [
         (f"kommuner/{p.name}", calendars._KommunFile)
         for p in sorted(HOLIDAYS.glob("kommuner/*.yaml"))
     ),
-    *((f"lan/{p.name}", calendars._LanFile) for p in sorted(HOLIDAYS.glob("lan/*.yaml"))),
+    *((f"lan/{p.name}", lan.LanFile) for p in sorted(HOLIDAYS.glob("lan/*.yaml"))),
     *(
         (f"red-days/{p.name}", calendars._RedDayFile)
         for p in sorted(HOLIDAYS.glob("red-days/*.yaml"))

@@ -2,8 +2,6 @@
 
 Help texts live in the message catalogue (see klplan.cli.localize)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

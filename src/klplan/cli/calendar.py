@@ -1,7 +1,5 @@
 """``klplan calendar``: a municipality's school year at a glance."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

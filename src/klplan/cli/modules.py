@@ -1,7 +1,5 @@
 """``klplan modules``: the module catalogue."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

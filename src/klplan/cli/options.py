@@ -5,8 +5,6 @@ Help texts are not written here: they live in the message catalogue
 commands share) and are filled in, in the user's language, by ``klplan.cli.localize``.
 """
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

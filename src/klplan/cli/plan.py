@@ -1,7 +1,5 @@
 """``klplan init``, ``klplan validate`` and ``klplan schema``: plan files."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

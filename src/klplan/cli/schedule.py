@@ -4,8 +4,6 @@ Help texts live in the message catalogue (``help.schedule.*``), filled in by
 ``klplan.cli.localize`` in the user's language.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -180,7 +178,7 @@ def _meeting_place(outcome: Any, location: str | None, video_url: str | None) ->
 
 
 def _render(
-    outcome: ScheduleOutcome,
+    outcome: "ScheduleOutcome",
     format: ScheduleFormat,
     view: View | None,
     csv_dialect: CsvDialect,

@@ -105,39 +105,6 @@ class _KommunFile:
 
 
 @dataclass(frozen=True, slots=True)
-class _LanYear:
-    __pydantic_config__ = STRICT_KEYS
-
-    school_year: str
-    kommuner: tuple[str, ...] = ()
-    ht: Span | None = None
-    vt: Span | None = None
-    laslov_weeks: tuple[Week, ...] = ()
-    sportlov_weeks: tuple[Week, ...] = ()
-    pasklov_weeks: tuple[Week, ...] = ()
-    mixed_sportlov: dict[int, tuple[str, ...]] | None = None
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class _LanRef:
-    __pydantic_config__ = STRICT_KEYS
-
-    code: str
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class _LanFile:
-    __pydantic_config__ = STRICT_KEYS
-
-    lan: _LanRef
-    source: str
-    school_years: tuple[_LanYear, ...]
-    kommuner: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
 class IndexEntry:
     __pydantic_config__ = STRICT_KEYS
 
@@ -217,7 +184,7 @@ def _index() -> _Index:
 
 
 @cache
-def _bundled(file: str) -> YamlDoc:
+def bundled_file(file: str) -> YamlDoc:
     """A bundled calendar file, read once per run (resolving a code and loading its
     facts both need it)."""
     return bundled_doc(data_path("holidays", file))
@@ -232,7 +199,7 @@ def _by_code(code: str, kind: str) -> IndexEntry | None:
     if len(matches) != 1:
         return None
     path = matches[0]
-    head = _bundled(f"{folder}/{path.name}").data[kind]  # kommun: / lan: {code, name}
+    head = bundled_file(f"{folder}/{path.name}").data[kind]  # kommun: / lan: {code, name}
     return IndexEntry(
         code=code, name=head["name"], file=f"{folder}/{path.name}", lan=head.get("lan")
     )
@@ -294,12 +261,12 @@ def load_calendar(
     own = {o.school_year: o for o in (overrides.school_years if overrides else ())}
     notices: list[Notice] = []
     if kommun or lan:
+        from klplan.loaders.lan import lan_facts
+
         flag = "--kommun" if kommun else "--lan"
         entry = resolve(kommun or lan or "", "kommun" if kommun else "lan", flag)
         region = Region(kind="kommun" if kommun else "lan", code=entry.code, name=entry.name)
-        known, source = (
-            _kommun_facts(entry) if kommun else _lan_facts(entry, first_year, years, own)
-        )
+        known, source = _kommun_facts(entry) if kommun else lan_facts(entry, first_year, years, own)
     else:
         region = Region(kind="custom", code="custom", name=overrides_file or "calendar")
         known, source = {}, overrides.source if overrides and overrides.source else ""
@@ -351,47 +318,8 @@ def load_calendar(
 
 
 def _kommun_facts(entry: IndexEntry) -> tuple[dict[str, YearFacts], str]:
-    f = trusted(_KommunFile, _bundled(entry.file))
+    f = trusted(_KommunFile, bundled_file(entry.file))
     return {y.school_year: y for y in f.school_years}, f.source
-
-
-def _lan_facts(
-    entry: IndexEntry, first_year: int, years: int, own: dict[str, YearFacts]
-) -> tuple[dict[str, YearFacts], str]:
-    f = trusted(_LanFile, _bundled(entry.file))
-    names = kommun_names()
-    out: dict[str, YearFacts] = {}
-    wanted = {school_year_label(y) for y in range(first_year, first_year + years)}
-    for y in f.school_years:
-        if y.mixed_sportlov:
-            if y.school_year in wanted and y.school_year not in own:
-                weeks = "; ".join(
-                    t(
-                        "region.week_list",
-                        week=w,
-                        names=", ".join(names.get(c, c) for c in codes),
-                    )
-                    for w, codes in sorted(y.mixed_sportlov.items())
-                )
-                raise InputError(
-                    "region.mixed_sportlov",
-                    where=Where(flag="--lan"),
-                    lan=f.lan.name,
-                    school_year=y.school_year,
-                    weeks=weeks,
-                )
-            continue
-        assert y.ht is not None and y.vt is not None
-        out[y.school_year] = YearFacts(
-            school_year=y.school_year,
-            ht=y.ht,
-            vt=y.vt,
-            laslov_weeks=y.laslov_weeks,
-            sportlov_weeks=y.sportlov_weeks,
-            pasklov_weeks=y.pasklov_weeks,
-            notes=y.notes,
-        )
-    return out, f.source + " (county calendar derived from its municipalities)"
 
 
 def _same_weekday(day: date, years: int) -> date:

@@ -14,17 +14,43 @@ Deliberate choices, documented for users in the README:
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from klplan.core.errors import InputError, OutputError, Where
 from klplan.messages import t
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _lazy_module(name: str) -> ModuleType:
+    """``name`` imported on first use (importlib's LazyLoader). PyYAML costs a
+    noticeable part of a start, and the default run reads only bundled data, from
+    JSON snapshots (klplan.loaders.snapshots): it never touches the module."""
+    import importlib.util
+
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None, name
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+if TYPE_CHECKING:
+    import yaml
+else:
+    yaml = _lazy_module("yaml")
+
+
+def _loader() -> type:
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[no-any-return]
+
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_NODES = 2_000_000
@@ -125,7 +151,7 @@ def load_yaml_file(path: Path, display: str | None = None) -> YamlDoc:
 
 def load_yaml_text(text: str, name: str) -> YamlDoc:
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_loader())
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = (e.problem or e.context or t("yaml.syntax_error")).strip()

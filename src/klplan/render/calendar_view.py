@@ -161,33 +161,5 @@ def week_notes(calendar: SchoolCalendar, week: CalendarWeek) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def provenance_summary(calendar: SchoolCalendar) -> str:
-    """Per school year: verified (which fields), not verified, estimated, or the
-    user's own file; e.g. ``2026/27 verifierad (sportlov)``."""
-    parts = []
-    for p in calendar.provenance:
-        if p.estimated:
-            state = t("calendar.is_estimated")
-        elif p.source in ("user",) or p.source.endswith((".yaml", ".yml")):
-            state = t("calendar.user", file=p.source)
-        elif p.verified_fields:
-            fields = ", ".join(t(f"field.{f}") for f in p.verified_fields)
-            state = t("calendar.verified", fields=fields)
-        else:
-            state = t("calendar.not_verified")
-        parts.append(f"{p.school_year} {state}")
-    return "; ".join(parts)
-
-
-def sources(calendar: SchoolCalendar) -> tuple[str, ...]:
-    """The data's sources, each once, with the page that verified it if any."""
-    out: list[str] = []
-    for p in calendar.provenance:
-        for text in (p.source, p.source_url):
-            if text and text not in out:
-                out.append(text)
-    return tuple(out)
-
-
 def school_days(weeks: tuple[CalendarWeek, ...], term: Term) -> int:
     return sum(1 for w in weeks for d in w.days if d.is_school_day and d.term == term)

@@ -10,7 +10,6 @@ from html import escape
 
 from klplan import __version__
 from klplan.messages import MONTHS_SHORT, format_date, language, reason_label, t
-from klplan.render.calendar_view import provenance_summary, sources
 from klplan.render.overview import (
     Column,
     Overview,
@@ -19,6 +18,7 @@ from klplan.render.overview import (
     group_summary,
     moved_notes,
 )
+from klplan.render.provenance import provenance_summary, sources
 
 CSS = """\
 @page { size: A4 landscape; margin: 10mm; }

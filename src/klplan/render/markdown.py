@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from klplan.messages import format_date, format_month_day, t
-from klplan.render.calendar_view import provenance_summary, sources
 from klplan.render.overview import Overview, group_summary, moved_notes
+from klplan.render.provenance import provenance_summary, sources
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 

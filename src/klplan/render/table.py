@@ -109,7 +109,7 @@ def _title(outcome: ScheduleOutcome, plan: ModulePlan) -> Text:
 
 
 def _source(outcome: ScheduleOutcome) -> str:
-    from klplan.render.calendar_view import provenance_summary
+    from klplan.render.provenance import provenance_summary
 
     return provenance_summary(outcome.calendar)
 
@@ -377,11 +377,10 @@ def calendar_picture(outcome: CalendarOutcome, today: date | None) -> Group:
         calendar_weeks,
         day_mark,
         legend,
-        provenance_summary,
         school_days,
-        sources,
         week_notes,
     )
+    from klplan.render.provenance import provenance_summary, sources
 
     cal = outcome.calendar
     weeks = calendar_weeks(cal)
@@ -452,8 +451,8 @@ def overview_picture(overview: Overview, today: date | None, width: int = 80) ->
     """Weeks down, groups across: each group's meetings (``3B``) and closed weeks,
     with what happens each week. Groups get numbers as headings when their names
     would not fit in ``width`` columns."""
-    from klplan.render.calendar_view import provenance_summary
     from klplan.render.overview import group_summary, moved_notes
+    from klplan.render.provenance import provenance_summary
 
     cal = overview.outcome.calendar
     labels = [c.label for c in overview.columns]

@@ -1,0 +1,93 @@
+"""County (län) calendars: derived conservatively from the county's municipalities by
+``scripts/build_calendars.py`` (the latest start, the earliest end, the union of their
+lov weeks), and refused for a school year whose municipalities have different sportlov
+weeks. Apart from ``calendars`` because only ``--lan`` needs it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from klplan.core.errors import InputError, Where
+from klplan.core.models import STRICT_KEYS, school_year_label
+from klplan.loaders.calendars import (
+    IndexEntry,
+    Span,
+    Week,
+    YearFacts,
+    bundled_file,
+    kommun_names,
+)
+from klplan.loaders.trusted import trusted
+from klplan.messages import t
+
+
+@dataclass(frozen=True, slots=True)
+class LanYear:
+    __pydantic_config__ = STRICT_KEYS
+
+    school_year: str
+    kommuner: tuple[str, ...] = ()
+    ht: Span | None = None
+    vt: Span | None = None
+    laslov_weeks: tuple[Week, ...] = ()
+    sportlov_weeks: tuple[Week, ...] = ()
+    pasklov_weeks: tuple[Week, ...] = ()
+    mixed_sportlov: dict[int, tuple[str, ...]] | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LanRef:
+    __pydantic_config__ = STRICT_KEYS
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class LanFile:
+    __pydantic_config__ = STRICT_KEYS
+
+    lan: LanRef
+    source: str
+    school_years: tuple[LanYear, ...]
+    kommuner: tuple[str, ...] = ()
+
+
+def lan_facts(
+    entry: IndexEntry, first_year: int, years: int, own: dict[str, YearFacts]
+) -> tuple[dict[str, YearFacts], str]:
+    f = trusted(LanFile, bundled_file(entry.file))
+    names = kommun_names()
+    out: dict[str, YearFacts] = {}
+    wanted = {school_year_label(y) for y in range(first_year, first_year + years)}
+    for y in f.school_years:
+        if y.mixed_sportlov:
+            if y.school_year in wanted and y.school_year not in own:
+                weeks = "; ".join(
+                    t(
+                        "region.week_list",
+                        week=w,
+                        names=", ".join(names.get(c, c) for c in codes),
+                    )
+                    for w, codes in sorted(y.mixed_sportlov.items())
+                )
+                raise InputError(
+                    "region.mixed_sportlov",
+                    where=Where(flag="--lan"),
+                    lan=f.lan.name,
+                    school_year=y.school_year,
+                    weeks=weeks,
+                )
+            continue
+        assert y.ht is not None and y.vt is not None
+        out[y.school_year] = YearFacts(
+            school_year=y.school_year,
+            ht=y.ht,
+            vt=y.vt,
+            laslov_weeks=y.laslov_weeks,
+            sportlov_weeks=y.sportlov_weeks,
+            pasklov_weeks=y.pasklov_weeks,
+            notes=y.notes,
+        )
+    return out, f.source + " (county calendar derived from its municipalities)"

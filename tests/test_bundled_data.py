@@ -57,7 +57,8 @@ def test_cadences_trusted_build_equals_validation():
 
 def test_default_schedule_loads_only_what_it_needs():
     """The startup budget: the default `klplan schedule` and `--help` build no pydantic
-    models and import neither icalendar nor holidays (Typer itself imports pydantic)."""
+    models, import neither icalendar nor holidays, and read bundled data from its
+    snapshots without loading PyYAML (Typer itself imports pydantic)."""
     import subprocess
     import sys
 
@@ -69,7 +70,8 @@ def test_default_schedule_loads_only_what_it_needs():
         "    assert run(['schedule']) == 0\n"
         "    run(['--help'])\n"
         "heavy = ('holidays', 'icalendar', 'dateutil', 'klplan.loaders.plan', "
-        "'klplan.loaders.spec')\n"
+        "'klplan.loaders.spec', 'klplan.loaders.lan', 'klplan.render.calendar_view', "
+        "'yaml.')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -261,12 +261,15 @@ def load_calendar(
     own = {o.school_year: o for o in (overrides.school_years if overrides else ())}
     notices: list[Notice] = []
     if kommun or lan:
-        from klplan.loaders.lan import lan_facts
-
         flag = "--kommun" if kommun else "--lan"
         entry = resolve(kommun or lan or "", "kommun" if kommun else "lan", flag)
         region = Region(kind="kommun" if kommun else "lan", code=entry.code, name=entry.name)
-        known, source = _kommun_facts(entry) if kommun else lan_facts(entry, first_year, years, own)
+        if kommun:
+            known, source = _kommun_facts(entry)
+        else:
+            from klplan.loaders.lan import lan_facts
+
+            known, source = lan_facts(entry, first_year, years, own)
     else:
         region = Region(kind="custom", code="custom", name=overrides_file or "calendar")
         known, source = {}, overrides.source if overrides and overrides.source else ""

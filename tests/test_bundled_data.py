@@ -156,3 +156,28 @@ def test_build_snapshots_check_passes_on_the_committed_data():
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     assert script.main(["--check"]) == 0
+
+
+def test_the_catalogue_builds_a_bundled_module_only_when_asked_for():
+    cat = catalog.load_catalog()
+    assert cat.modules._built == {}
+    assert cat.get("samtal-om-text").title == "Samtal om text"
+    assert list(cat.modules._built) == ["samtal-om-text"]
+    doc = load_yaml_file(data_path("modules.yaml"))
+    assert dict(cat.modules) == {m.id: m for m in catalog.load_modules(doc, trusted=False)}
+
+
+def test_a_users_module_replaces_the_bundled_one_in_its_place(tmp_path):
+    own = tmp_path / "egna.yaml"
+    fields = "area: Egen, school_forms: [grundskola], hours: 4, source: oss"
+    own.write_text(
+        "modules:\n"
+        f"  - {{id: samtal-om-text, title: Egen version, parts: 2, {fields}}}\n"
+        f"  - {{id: egen-modul, title: Egen modul, parts: 3, {fields}}}\n",
+        "utf-8",
+    )
+    bundled = list(catalog.load_catalog().modules)
+    cat = catalog.load_catalog(own)
+    assert list(cat.modules) == [*bundled, "egen-modul"]
+    assert cat.get("samtal-om-text").title == "Egen version"
+    assert cat.origin["samtal-om-text"] == str(own)

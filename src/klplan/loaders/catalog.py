@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -58,7 +60,7 @@ DEFAULT_MOMENTS: dict[str, dict[str, Any]] = {
 
 @dataclass(frozen=True)
 class Catalog:
-    modules: dict[str, Module]
+    modules: Mapping[str, Module]
     origin: dict[str, str]  # module id -> file it came from
 
     def get(self, module_id: str, where: Where | None = None) -> Module:
@@ -104,11 +106,18 @@ def read_mapping(path: Path, user: bool = True) -> YamlDoc:
 
 
 def load_modules(doc: YamlDoc, trusted: bool = False) -> list[Module]:
+    return [m() for _, m in _module_makers(doc, trusted)]
+
+
+def _module_makers(doc: YamlDoc, trusted: bool) -> list[tuple[str, Callable[[], Module]]]:
+    """(id, a function that builds the module) for each module of the file, in order:
+    a user's modules are validated at once (errors are found now), bundled ones are
+    built when called (``_Modules``)."""
     envelope = _model(_ModuleFile, doc, None, (), trusted)
     defaults = dict(DEFAULT_MOMENTS)
     if envelope.defaults:
         defaults.update({k: asdict(v) for k, v in envelope.defaults.moments.items()})
-    out: list[Module] = []
+    out: list[tuple[str, Callable[[], Module]]] = []
     seen: dict[str, int] = {}
     for i, raw in enumerate(envelope.modules):
         path = ("modules", i)
@@ -116,31 +125,61 @@ def load_modules(doc: YamlDoc, trusted: bool = False) -> list[Module]:
             raise InputError("yaml.expected_mapping", where=doc.where(path))
         merged = dict(raw)
         merged["moments"] = {**defaults, **(raw.get("moments") or {})}
-        module = _model(Module, doc, merged, path, trusted)
-        if module.id in seen:
+        if trusted:
+            module_id = merged["id"]
+            out.append((module_id, partial(build, Module, merged)))
+        else:
+            module = validate(Module, doc, merged, path)
+            module_id = module.id
+            out.append((module_id, lambda module=module: module))
+        if module_id in seen:
             raise InputError(
                 "module.duplicate_id",
                 where=doc.where((*path, "id")),
-                module=module.id,
-                other=f"modules[{seen[module.id]}]",
+                module=module_id,
+                other=f"modules[{seen[module_id]}]",
             )
-        seen[module.id] = i
-        out.append(module)
+        seen[module_id] = i
     return out
+
+
+class _Modules(Mapping[str, Module]):
+    """Modules by id, in file order. A module is built the first time it is asked
+    for: a run needs one or two of the 45 bundled ones, and building them all would
+    cost a noticeable part of a default ``klplan schedule``."""
+
+    def __init__(self) -> None:
+        self._makers: dict[str, Callable[[], Module]] = {}
+        self._built: dict[str, Module] = {}
+
+    def add(self, module_id: str, make: Callable[[], Module]) -> None:
+        self._makers[module_id] = make  # a later file replaces, keeping the position
+        self._built.pop(module_id, None)
+
+    def __getitem__(self, module_id: str) -> Module:
+        if module_id not in self._built:
+            self._built[module_id] = self._makers[module_id]()
+        return self._built[module_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
 
 
 def load_catalog(extra: Path | None = None) -> Catalog:
     """The bundled catalogue, plus (replacing same ids) the user's own modules."""
     bundled = data_path("modules.yaml")
-    modules: dict[str, Module] = {}
+    modules = _Modules()
     origin: dict[str, str] = {}
     for path, user in ((bundled, False), (extra, True)):
         if path is None:
             continue
         doc = read_mapping(path, user)
-        for m in load_modules(doc, trusted=not user):
-            modules[m.id] = m
-            origin[m.id] = doc.file
+        for module_id, make in _module_makers(doc, trusted=not user):
+            modules.add(module_id, make)
+            origin[module_id] = doc.file
     return Catalog(modules, origin)
 
 

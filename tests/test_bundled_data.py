@@ -95,7 +95,7 @@ def test_every_bundled_yaml_file_has_a_snapshot():
     "source", SOURCES, ids=[s.relative_to(data_path()).as_posix() for s in SOURCES]
 )
 def test_snapshot_is_fresh_and_holds_what_the_yaml_says(source):
-    """A stale snapshot is never used (the hash), but a stale one means slower starts:
+    """A stale snapshot is never used (the checksum), but a stale one means slower starts:
     rebuild with ``python scripts/build_snapshots.py``."""
     fresh, data = snapshots._snapshot_data(source)
     assert fresh, f"stale: run python scripts/build_snapshots.py ({source.name})"
@@ -137,7 +137,7 @@ def test_a_windows_checkout_with_crlf_line_ends_still_uses_the_snapshot(tmp_path
     assert fresh and data == load_yaml_file(source).data
 
 
-@pytest.mark.parametrize("snapshot", [b"", b"{not json", b"[]", b'{"sha256": 1}'])
+@pytest.mark.parametrize("snapshot", [b"", b"{not json", b"[]", b'{"checksum": 1}'])
 def test_a_broken_or_missing_snapshot_falls_back_to_the_yaml(tmp_path, monkeypatch, snapshot):
     source = _copy_data(tmp_path, monkeypatch)
     (tmp_path / "snapshots" / "modules.json").write_bytes(snapshot)

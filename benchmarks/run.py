@@ -16,6 +16,8 @@ import gc
 import json
 import os
 import platform
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -64,15 +66,25 @@ def scale(groups: int, work: Path) -> dict[str, float]:
     plan.write_text(plan_yaml(groups), "utf-8")
     klplan = [sys.executable, "-m", "klplan", "--quiet", "schedule", str(plan)]
     json_s, json_mib = measured([*klplan, "-f", "json", "-o", str(work / f"{groups}.json")])
-    ics_s, ics_mib = measured([*klplan, "-f", "ics", "-o", f"{work / f'ics-{groups}'}/"])
+    # A new directory each time: the first generation of the calendars (a directory
+    # that already holds them is a regeneration, which reads every previous file).
+    out = Path(tempfile.mkdtemp(dir=work))
+    ics_s, ics_mib = measured([*klplan, "-f", "ics", "-o", f"{out}/"])
+    shutil.rmtree(out)
     return {"json_s": json_s, "json_mib": json_mib, "ics_s": ics_s, "ics_mib": ics_mib}
 
 
-def _median_total(groups: int, work: Path, repeat: int) -> float:
-    import statistics
+def _total(groups: int, work: Path) -> float:
+    r = scale(groups, work)
+    return r["json_s"] + r["ics_s"]
 
+
+def marginal_per_group(groups: int, work: Path, repeat: int) -> float:
+    """Seconds per group beyond a one-group run: the median over ``repeat`` pairs of
+    runs, each pair a one-group run and a ``groups`` run back to back, so that the
+    machine's noise (and its start-up time) hits both sides of each difference alike."""
     return statistics.median(
-        r["json_s"] + r["ics_s"] for r in (scale(groups, work) for _ in range(repeat))
+        (_total(groups, work) - _total(1, work)) / (groups - 1) for _ in range(repeat)
     )
 
 
@@ -170,15 +182,17 @@ def main() -> None:
     sizes = [100, 1000, *([20_000] if args.full else [])]
     per_group: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as d:
-        # Startup and fixed costs, taken off the per-group figures. Small runs are
-        # repeated (median) so that machine noise does not swamp their few groups.
-        fixed = _median_total(1, Path(d), repeat=5)
+        work = Path(d)
         for n in sizes:
-            r = scale(n, Path(d))
+            r = scale(n, work)
             total = r["json_s"] + r["ics_s"]
+            # Small runs are mostly start-up: many interleaved pairs. A 20,000-group run
+            # is long enough alone, against the median of a few one-group runs.
             if n <= 1000:
-                total = _median_total(n, Path(d), repeat=5)
-            per_group[n] = (total - fixed) / (n - 1)
+                per_group[n] = marginal_per_group(n, work, repeat=15 if n <= 100 else 5)
+            else:
+                base = statistics.median(_total(1, work) for _ in range(5))
+                per_group[n] = (total - base) / (n - 1)
             rows.append(
                 Row(
                     f"{n} groups: schedule + JSON",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from klplan.loaders import calendars, catalog, lan, snapshots
+from klplan.loaders import calendar_schema, calendars, catalog, catalog_schema, lan, snapshots
 from klplan.loaders.resources import data_path, display_name
 from klplan.loaders.trusted import build, trusted
 from klplan.loaders.validate import validate
@@ -16,14 +16,14 @@ from klplan.loaders.yamlio import load_yaml_file
 
 HOLIDAYS = data_path("holidays")
 FILES = [
-    ("index.yaml", calendars._Index),
+    ("index.yaml", calendar_schema.Index),
     *(
-        (f"kommuner/{p.name}", calendars._KommunFile)
+        (f"kommuner/{p.name}", calendar_schema.KommunFile)
         for p in sorted(HOLIDAYS.glob("kommuner/*.yaml"))
     ),
     *((f"lan/{p.name}", lan.LanFile) for p in sorted(HOLIDAYS.glob("lan/*.yaml"))),
     *(
-        (f"red-days/{p.name}", calendars._RedDayFile)
+        (f"red-days/{p.name}", calendar_schema.RedDayFile)
         for p in sorted(HOLIDAYS.glob("red-days/*.yaml"))
     ),
 ]
@@ -49,8 +49,11 @@ def test_module_catalogue_trusted_build_equals_validation():
 def test_cadences_trusted_build_equals_validation():
     path = data_path("cadences.yaml")
     doc = load_yaml_file(path, display_name(path))
-    envelope = validate(catalog._CadenceFile, doc)
-    assert trusted(catalog._CadenceFile, doc) == envelope
+    envelope = validate(catalog_schema.CadenceFile, doc)
+    assert catalog.load_cadences() == {
+        c["id"]: validate(catalog.Cadence, doc, c, ("cadences", i))
+        for i, c in enumerate(envelope.cadences)
+    }
     for i, raw in enumerate(envelope.cadences):
         assert build(catalog.Cadence, raw) == validate(catalog.Cadence, doc, raw, ("cadences", i))
 
@@ -71,7 +74,8 @@ def test_default_schedule_loads_only_what_it_needs():
         "    run(['--help'])\n"
         "heavy = ('holidays', 'icalendar', 'dateutil', 'klplan.loaders.plan', "
         "'klplan.loaders.spec', 'klplan.loaders.lan', 'klplan.render.calendar_view', "
-        "'yaml.')\n"
+        "'klplan.loaders.calendar_schema', 'klplan.loaders.catalog_schema', "
+        "'klplan.loaders.overrides', 'yaml.')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -181,3 +185,31 @@ def test_a_users_module_replaces_the_bundled_one_in_its_place(tmp_path):
     assert list(cat.modules) == [*bundled, "egen-modul"]
     assert cat.get("samtal-om-text").title == "Egen version"
     assert cat.origin["samtal-om-text"] == str(own)
+
+
+KOMMUN_FILES = sorted(HOLIDAYS.glob("kommuner/*.yaml"))
+
+
+@pytest.mark.parametrize("path", KOMMUN_FILES, ids=[p.name for p in KOMMUN_FILES])
+def test_a_municipalitys_school_years_read_directly_equal_the_validated_file(path):
+    """At run time the bundled calendar files are read without their schema classes
+    (startup); that reading gives what validating against the schema gives."""
+    doc = load_yaml_file(path, display_name(path))
+    valid = validate(calendar_schema.KommunFile, doc)
+    entry = calendars.IndexEntry(
+        code=valid.kommun.code, name=valid.kommun.name, file=f"kommuner/{path.name}"
+    )
+    assert calendars._kommun_facts(entry) == (
+        {y.school_year: y for y in valid.school_years},
+        valid.source,
+    )
+
+
+RED_DAY_FILES = sorted(HOLIDAYS.glob("red-days/*.yaml"))
+
+
+@pytest.mark.parametrize("path", RED_DAY_FILES, ids=[p.name for p in RED_DAY_FILES])
+def test_red_days_read_directly_equal_the_validated_file(path):
+    doc = load_yaml_file(path, display_name(path))
+    valid = validate(calendar_schema.RedDayFile, doc)
+    assert calendars.red_days(valid.year) == tuple((d.date, d.name) for d in valid.days)

@@ -13,8 +13,9 @@ from klplan.core.errors import ScheduleError
 from klplan.core.models import Cadence, Module, MomentSpec, Provenance, Region, Slot
 from klplan.core.scheduler import SchoolWeeks, schedule_module
 from klplan.core.weeks import IsoWeek
-from klplan.loaders.calendars import ClosedDay, Span, YearFacts, build_calendar
+from klplan.loaders.calendars import Span, YearFacts, build_calendar
 from klplan.loaders.catalog import DEFAULT_MOMENTS
+from klplan.loaders.overrides import ClosedDay
 
 MOMENTS = {k: MomentSpec(**v) for k, v in DEFAULT_MOMENTS.items()}
 

@@ -8,13 +8,8 @@ from klplan.core.errors import ScheduleError
 from klplan.core.models import Slot
 from klplan.core.scheduler import SchoolWeeks, schedule_module
 from klplan.core.weeks import IsoWeek
-from klplan.loaders.calendars import (
-    CalendarOverrides,
-    ClosedDay,
-    Span,
-    YearFacts,
-    load_calendar,
-)
+from klplan.loaders.calendars import Span, YearFacts, load_calendar
+from klplan.loaders.overrides import CalendarOverrides, ClosedDay
 from tests.conftest import assert_meeting, assert_no_meeting_in, meeting_weeks, plan_for
 
 THURSDAY = 3

@@ -31,6 +31,7 @@ from klplan.core.weeks import IsoWeek
 from klplan.messages import format_date, reason_label, t, weekday_name
 
 if TYPE_CHECKING:
+    from klplan.loaders.overrides import CalendarOverrides
     from klplan.loaders.plan import GroupSetup, LoadedPlan
 
 DEFAULT_MODULE = "samtal-om-text"
@@ -154,7 +155,7 @@ def school_year_of(week: IsoWeek) -> int:
 
 def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
     """Schedule one group through one module (``klplan schedule`` without a plan)."""
-    from klplan.loaders.calendars import load_calendar, load_overrides
+    from klplan.loaders.calendars import load_calendar
     from klplan.loaders.catalog import get_cadence, load_cadences, load_catalog
 
     defaults: list[str] = []
@@ -166,7 +167,7 @@ def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
     cadence = get_cadence(cadences, req.cadence or DEFAULT_CADENCE, Where(flag="--cadence"))
     if req.cadence is None:
         defaults.append(t("defaults.cadence", value=cadence.id))
-    overrides = load_overrides(req.calendar_file) if req.calendar_file else None
+    overrides = _overrides(req.calendar_file)
     kommun = req.kommun
     if kommun is None and req.lan is None and overrides is None:
         kommun = DEFAULT_KOMMUN
@@ -250,6 +251,15 @@ def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
         notices=(*notices, *plan.notices),
         defaults_used=tuple(defaults),
     )
+
+
+def _overrides(path: Path | None) -> CalendarOverrides | None:
+    """The user's calendar file, if any (its module only then: startup)."""
+    if path is None:
+        return None
+    from klplan.loaders.overrides import load_overrides
+
+    return load_overrides(path)
 
 
 def _default_start(weeks: SchoolWeeks, today: date) -> IsoWeek:
@@ -731,10 +741,10 @@ def current_school_year(today: date) -> int:
 def school_calendar(req: CalendarRequest) -> CalendarOutcome:
     """A region's calendar for one school year (``klplan calendar``): the given year,
     or the current one, or the next once the current one is over."""
-    from klplan.loaders.calendars import load_calendar, load_overrides
+    from klplan.loaders.calendars import load_calendar
 
     defaults: list[str] = []
-    overrides = load_overrides(req.calendar_file) if req.calendar_file else None
+    overrides = _overrides(req.calendar_file)
     kommun = req.kommun
     if kommun is None and req.lan is None and overrides is None:
         kommun = DEFAULT_KOMMUN

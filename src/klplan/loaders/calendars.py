@@ -1,17 +1,15 @@
 """School calendars: the bundled per-municipality facts (data/holidays/), red days,
-rule-based estimates for school years without data, and the user's own overrides."""
+rule-based estimates for school years without data, and the user's own overrides
+(read by ``klplan.loaders.overrides``). The bundled files' schema is in
+``klplan.loaders.calendar_schema``; counties are in ``klplan.loaders.lan``."""
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from pathlib import Path
-from typing import Annotated, Any
-
-from annotated_types import MaxLen, MinLen
+from typing import TYPE_CHECKING
 
 from klplan.core.errors import InputError, Where
 from klplan.core.models import (
@@ -30,10 +28,13 @@ from klplan.core.plan import Notice
 from klplan.core.weeks import IsoWeek
 from klplan.loaders.resources import data_path
 from klplan.loaders.snapshots import bundled_doc
-from klplan.loaders.trusted import trusted
-from klplan.loaders.validate import validate
+from klplan.loaders.trusted import build, trusted
 from klplan.loaders.yamlio import YamlDoc
 from klplan.messages import t
+
+if TYPE_CHECKING:
+    from klplan.loaders.calendar_schema import Index
+    from klplan.loaders.overrides import CalendarOverrides, ClosedDay
 
 Week = int  # an ISO week number within the term's year
 
@@ -87,24 +88,6 @@ class YearFacts:
 
 
 @dataclass(frozen=True, slots=True)
-class _KommunRef:
-    __pydantic_config__ = STRICT_KEYS
-
-    code: str
-    name: str
-    lan: str
-
-
-@dataclass(frozen=True, slots=True)
-class _KommunFile:
-    __pydantic_config__ = STRICT_KEYS
-
-    kommun: _KommunRef
-    source: str
-    school_years: tuple[YearFacts, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class IndexEntry:
     __pydantic_config__ = STRICT_KEYS
 
@@ -115,62 +98,6 @@ class IndexEntry:
     sportlov: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
-class _Index:
-    __pydantic_config__ = STRICT_KEYS
-
-    source: str
-    lan: tuple[IndexEntry, ...]
-    kommuner: tuple[IndexEntry, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _RedDay:
-    __pydantic_config__ = STRICT_KEYS
-
-    date: dt.date
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class _RedDayFile:
-    __pydantic_config__ = STRICT_KEYS
-
-    source: str
-    year: int
-    days: tuple[_RedDay, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ClosedDay:
-    """A school's own closed day or days (studiedag, lovdag): ``date`` or ``start``-``end``."""
-
-    __pydantic_config__ = STRICT_KEYS
-
-    date: dt.date | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    reason: Annotated[str, MinLen(1), MaxLen(100)] = "studiedag"
-
-    def span(self) -> tuple[dt.date, dt.date]:
-        first = self.date or self.start
-        last = self.date or self.end or self.start
-        if first is None or last is None or (self.date and (self.start or self.end)):
-            raise ValueError(t("model.closed_day_span"))
-        return first, last
-
-
-@dataclass(frozen=True, slots=True)
-class CalendarOverrides:
-    """The user's own calendar file (``--calendar FILE``, or a plan's ``calendar:``)."""
-
-    __pydantic_config__ = STRICT_KEYS
-
-    school_years: tuple[YearFacts, ...] = ()
-    closed_days: tuple[ClosedDay, ...] = ()
-    source: str | None = None
-
-
 def _norm(text: str) -> str:
     text = " ".join(fold(text).replace("-", " ").split())
     for suffix in (" kommun", " stad", " lan", " county"):
@@ -179,8 +106,11 @@ def _norm(text: str) -> str:
 
 
 @cache
-def _index() -> _Index:
-    return trusted(_Index, bundled_doc(data_path("holidays", "index.yaml")))
+def _index() -> Index:
+    """The index of regions (data/holidays/index.yaml): for names, not codes."""
+    from klplan.loaders.calendar_schema import Index
+
+    return trusted(Index, bundled_doc(data_path("holidays", "index.yaml")))
 
 
 @cache
@@ -321,8 +251,11 @@ def load_calendar(
 
 
 def _kommun_facts(entry: IndexEntry) -> tuple[dict[str, YearFacts], str]:
-    f = trusted(_KommunFile, bundled_file(entry.file))
-    return {y.school_year: y for y in f.school_years}, f.source
+    """A municipality's school years. Bundled data is trusted: read straight from the
+    file (its schema, ``calendar_schema.KommunFile``, is checked by the tests)."""
+    data = bundled_file(entry.file).data
+    years = (build(YearFacts, y) for y in data["school_years"])
+    return {y.school_year: y for y in years}, data["source"]
 
 
 def _same_weekday(day: date, years: int) -> date:
@@ -370,8 +303,8 @@ def red_days(year: int) -> tuple[tuple[date, str], ...]:
     from the holidays package; for years beyond them, the package itself."""
     path = data_path("holidays", "red-days", f"{year}.yaml")
     if path.exists():
-        f = trusted(_RedDayFile, bundled_doc(path))
-        return tuple((d.date, d.name) for d in f.days)
+        days = bundled_doc(path).data["days"]  # schema: calendar_schema.RedDayFile
+        return tuple((date.fromisoformat(d["date"]), d["name"]) for d in days)
     import holidays  # only for years the bundled data does not cover
 
     found = holidays.country_holidays("SE", years=year, language="sv", include_sundays=False)
@@ -413,22 +346,3 @@ def build_calendar(
         closures=tuple(closures),
         provenance=tuple(p for _, p in facts),
     )
-
-
-def load_overrides(path: Path) -> CalendarOverrides:
-    from klplan.loaders.catalog import read_mapping
-
-    doc = read_mapping(path)
-    return validated_overrides(doc, doc.data, ())
-
-
-def validated_overrides(doc: YamlDoc, data: Any, path: tuple[str | int, ...]) -> CalendarOverrides:
-    o = validate(CalendarOverrides, doc, data, path)
-    for i, cd in enumerate(o.closed_days):
-        try:
-            cd.span()
-        except ValueError as e:
-            raise InputError(
-                "schema.invalid", where=doc.where((*path, "closed_days", i)), problem=str(e)
-            ) from None
-    return o

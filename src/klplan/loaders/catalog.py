@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Any
-
-from annotated_types import Ge, Le
+from typing import Any
 
 from klplan.core.errors import InputError, Where
-from klplan.core.models import STRICT_KEYS, Cadence, Module, MomentKey, MomentSpec
+from klplan.core.models import Cadence, Module
 from klplan.loaders.resources import data_path
 from klplan.loaders.trusted import build
 from klplan.loaders.validate import validate
@@ -24,30 +22,6 @@ def _model(cls: type[Any], doc: YamlDoc, data: Any, path: Path_, trusted: bool) 
     if trusted:
         return build(cls, doc.data if data is None else data)
     return validate(cls, doc, data, path)
-
-
-@dataclass(frozen=True, slots=True)
-class _Defaults:
-    __pydantic_config__ = STRICT_KEYS
-
-    moments: dict[MomentKey, MomentSpec] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class _ModuleFile:
-    __pydantic_config__ = STRICT_KEYS
-
-    modules: list[dict[str, Any]]
-    schema: Annotated[int, Ge(1), Le(1)] = 1
-    defaults: _Defaults | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _CadenceFile:
-    __pydantic_config__ = STRICT_KEYS
-
-    cadences: list[dict[str, Any]]
-    schema: Annotated[int, Ge(1), Le(1)] = 1
 
 
 DEFAULT_MOMENTS: dict[str, dict[str, Any]] = {
@@ -109,17 +83,28 @@ def load_modules(doc: YamlDoc, trusted: bool = False) -> list[Module]:
     return [m() for _, m in _module_makers(doc, trusted)]
 
 
+def _module_file(doc: YamlDoc, trusted: bool) -> tuple[list[Any], dict[str, Any]]:
+    """A module file's modules and default moments, as data. Bundled files are read
+    directly (startup: their schema is checked by tests/test_bundled_data.py)."""
+    if trusted:
+        data = doc.data
+        return data["modules"], (data.get("defaults") or {}).get("moments", {})
+    from klplan.loaders.catalog_schema import ModuleFile
+
+    envelope = validate(ModuleFile, doc)
+    moments = envelope.defaults.moments if envelope.defaults else {}
+    return envelope.modules, {k: asdict(v) for k, v in moments.items()}
+
+
 def _module_makers(doc: YamlDoc, trusted: bool) -> list[tuple[str, Callable[[], Module]]]:
     """(id, a function that builds the module) for each module of the file, in order:
     a user's modules are validated at once (errors are found now), bundled ones are
     built when called (``_Modules``)."""
-    envelope = _model(_ModuleFile, doc, None, (), trusted)
-    defaults = dict(DEFAULT_MOMENTS)
-    if envelope.defaults:
-        defaults.update({k: asdict(v) for k, v in envelope.defaults.moments.items()})
+    modules, default_moments = _module_file(doc, trusted)
+    defaults = {**DEFAULT_MOMENTS, **default_moments}
     out: list[tuple[str, Callable[[], Module]]] = []
     seen: dict[str, int] = {}
-    for i, raw in enumerate(envelope.modules):
+    for i, raw in enumerate(modules):
         path = ("modules", i)
         if not isinstance(raw, dict):
             raise InputError("yaml.expected_mapping", where=doc.where(path))
@@ -189,9 +174,14 @@ def load_cadences(extra: Path | None = None) -> dict[str, Cadence]:
         if path is None:
             continue
         doc = read_mapping(path, user)
-        envelope = _model(_CadenceFile, doc, None, (), not user)
+        if user:
+            from klplan.loaders.catalog_schema import CadenceFile
+
+            cadences = validate(CadenceFile, doc).cadences
+        else:  # bundled: read directly, as modules are
+            cadences = doc.data["cadences"]
         ids_in_file: set[str] = set()
-        for i, raw in enumerate(envelope.cadences):
+        for i, raw in enumerate(cadences):
             cadence = _model(Cadence, doc, raw, ("cadences", i), not user)
             if cadence.id in ids_in_file:
                 raise InputError(

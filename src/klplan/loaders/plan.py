@@ -40,7 +40,7 @@ from klplan.core.models import (
 )
 from klplan.core.parse import WEEKDAY_NAMES, parse_time, parse_url, parse_week, parse_weekday
 from klplan.core.weeks import IsoWeek
-from klplan.loaders.calendars import CalendarOverrides
+from klplan.loaders.overrides import CalendarOverrides
 from klplan.loaders.spec import Frozen
 from klplan.loaders.validate import CUSTOM, all_input_errors
 from klplan.loaders.yamlio import Path_, YamlDoc

@@ -121,3 +121,29 @@ def test_usage_errors_speak_the_users_language(klplan, args, fragment):
     assert r.code == 2
     assert fragment in r.err, r.err
     assert len(r.err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "args,commands",
+    [
+        (["schedule"], ["schedule"]),
+        (["--lang", "en", "--quiet", "calendar", "--kommun", "Malmö"], ["calendar"]),
+        (["--lang=en", "modules"], ["modules"]),
+        (["--lang", "schedule"], "all"),  # "schedule" is --lang's value here
+        ([], "all"),
+        (["--help"], "all"),
+        (["schedul"], "all"),  # a typo: click suggests from every command
+        (["--", "schedule"], "all"),
+    ],
+)
+def test_a_run_builds_only_the_command_it_names(args, commands):
+    """Typer builds every registered command's parameters; naming one builds one."""
+    from klplan.cli.app import app, for_args
+
+    chosen = [c.name for c in for_args(args).registered_commands]
+    if commands == "all":
+        assert chosen == [c.name for c in app.registered_commands]
+        assert len(chosen) == 6
+    else:
+        assert chosen == commands
+    assert len(app.registered_commands) == 6  # the application itself is untouched

@@ -2,6 +2,7 @@
 
 Help texts live in the message catalogue (see klplan.cli.localize)."""
 
+import copy
 from typing import Annotated
 
 import typer
@@ -73,3 +74,34 @@ app.command("modules")(modules_cmd.modules)
 app.command("init")(plan_cmd.init)
 app.command("validate")(plan_cmd.validate)
 app.command("schema")(plan_cmd.schema)
+
+
+# Options of the group that take a value: their value is not a command name.
+_GROUP_VALUE_OPTIONS = ("--lang",)
+
+
+def for_args(args: list[str]) -> typer.Typer:
+    """The application for this command line. Typer builds the parameters of every
+    registered command each run; a command line that names its command gets an
+    application with only that command (the same group options and callback), so a
+    run of ``klplan schedule`` does not pay for the other five. Without a known
+    command name (``klplan``, ``klplan --help``, a typo, completion) it is the whole
+    application, so help lists every command and click suggests the right one."""
+    name = None
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in _GROUP_VALUE_OPTIONS:
+            skip = True
+        elif arg == "--":
+            break
+        elif not arg.startswith("-"):
+            name = arg
+            break
+    chosen = [c for c in app.registered_commands if name is not None and c.name == name]
+    if not chosen:
+        return app
+    narrowed = copy.copy(app)
+    narrowed.registered_commands = chosen
+    return narrowed

@@ -78,13 +78,13 @@ def _run(argv: list[str] | None) -> int:
     _early_language(args)
     try:
         from klplan.cli import settings
-        from klplan.cli.app import app, reset
+        from klplan.cli.app import for_args, reset
         from klplan.cli.localize import localize
 
         reset()
         loaded = settings.load()
         _early_language(args, loaded.values.get("lang"))
-        command = typer.main.get_command(app)
+        command = typer.main.get_command(for_args(args))
         localize(command)
         result = command.main(
             args=args,

@@ -14,12 +14,13 @@ Deliberate choices, documented for users in the README:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from klplan.core.errors import InputError, OutputError, Where
 from klplan.messages import t
@@ -43,31 +44,118 @@ _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {
     _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value")
 }
+# The tag ``_Composer`` gives an untagged plain scalar (not a string, so that no tag
+# written in a file can be mistaken for it): ``_Builder.scalar`` resolves those.
+_PLAIN: Any = object()
+_DEFAULT_TAGS = {ScalarNode: _STD + "str", SequenceNode: _STD + "seq", MappingNode: _STD + "map"}
+_YAML11 = yaml.resolver.Resolver()  # only asked about the rare plain scalar that looks like a float
+# Plain scalars that are not text under YAML 1.2's core schema (besides numbers).
+_SPECIAL: dict[str, Any] = {
+    **dict.fromkeys(_NULL),
+    **dict.fromkeys(_TRUE, True),
+    **dict.fromkeys(_FALSE, False),
+}
+
+
+class _Composer(_Loader):  # type: ignore[misc, valid-type]
+    """The safe composer, without PyYAML's YAML 1.1 resolver: it ran a list of regular
+    expressions in Python for every scalar (a third of the time to compose a large
+    plan) only for ``_Builder.scalar`` to resolve the value again by YAML 1.2's rules.
+    An untagged plain scalar gets the tag ``_PLAIN`` instead; anything else the tag
+    the resolver would give it (klplan uses no path resolvers)."""
+
+    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode and implicit[0]:
+            return _PLAIN
+        return _DEFAULT_TAGS[kind]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass  # no path resolvers: nothing to track
+
+    def ascend_resolver(self) -> None:
+        pass
+
 
 Path_ = tuple[str | int, ...]
+_Mark = tuple[int, int]
 
 
 @dataclass
 class YamlDoc:
-    """A parsed YAML document and the 1-based (line, column) of every value."""
+    """A parsed YAML document and the 1-based (line, column) of every value.
+
+    Positions are kept in ``marks`` and ``key_marks`` when a reader sets them itself
+    (klplan.toml); a composed YAML document keeps its node tree in ``root`` instead
+    and finds a position there when one is asked for (an error or a warning),
+    rather than recording one for each of a large plan's hundreds of thousands of
+    values while it is read."""
 
     data: Any
     file: str
-    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    marks: dict[Path_, _Mark] = field(default_factory=dict)
+    key_marks: dict[Path_, _Mark] = field(default_factory=dict)
+    root: Node | None = field(default=None, repr=False)
 
     def where(self, path: Iterable[str | int] = (), *, at_key: bool = False) -> Where:
         """The position of the value at ``path`` (of its key with ``at_key``), or of
         its nearest ancestor that has one."""
         p = tuple(path)
         key = format_path(p) or None
-        if at_key and p in self.key_marks:
-            line, col = self.key_marks[p]
-            return Where(file=self.file, line=line, column=col, key=key)
-        while p and p not in self.marks:
+        if at_key:
+            found = self._key_mark(p)
+            if found is not None:
+                return Where(file=self.file, line=found[0], column=found[1], key=key)
+        while p and self._mark(p) is None:
             p = p[:-1]
-        line, col = self.marks.get(p, (None, None))  # type: ignore[assignment]
+        line, col = self._mark(p) or (None, None)
         return Where(file=self.file, line=line, column=col, key=key)
+
+    def _mark(self, path: Path_) -> _Mark | None:
+        """Where the value at ``path`` starts: the first node found there in the
+        order the document is built (a merged mapping's keys count where the ``<<``
+        stands)."""
+        if path not in self.marks and self.root is not None:
+            node = next((n for k, n in _visits(self.root, path) if k is None), None)
+            if node is not None:
+                self.marks[path] = _position(node)
+        return self.marks.get(path)
+
+    def _key_mark(self, path: Path_) -> _Mark | None:
+        """Where the key of ``path`` is written: the last one found, as when a
+        merged mapping's key and an explicit one both name it."""
+        if path not in self.key_marks and self.root is not None and path:
+            keys = [k for k, _ in _visits(self.root, path) if k is not None]
+            if keys:
+                self.key_marks[path] = _position(keys[-1])
+        return self.key_marks.get(path)
+
+
+def _position(node: Node) -> _Mark:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _visits(node: Node, rest: Path_) -> Iterator[tuple[Node | None, Node]]:
+    """What building ``node`` does at the path ``rest`` below it, in the order
+    ``_Builder.build`` does it: ``(None, value)`` for a value built there, and
+    ``(key, value)`` for a key written there. Follows only ``rest``, so it costs the
+    path's length, not the document's size."""
+    if not rest:
+        yield None, node
+    if isinstance(node, SequenceNode):
+        if rest and isinstance(rest[0], int) and 0 <= rest[0] < len(node.value):
+            yield from _visits(node.value[rest[0]], rest[1:])
+    elif isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            if _is_merge(key_node):
+                yield from _visits(value_node, rest)  # merged at the mapping's own path
+            elif rest and key_node.value == rest[0]:
+                if len(rest) == 1:
+                    yield key_node, value_node
+                yield from _visits(value_node, rest[1:])
+
+
+def _is_merge(key_node: Node) -> bool:
+    return key_node.value == "<<" and not key_node.style
 
 
 def format_path(path: Iterable[str | int]) -> str:
@@ -125,7 +213,7 @@ def load_yaml_file(path: Path, display: str | None = None) -> YamlDoc:
 
 def load_yaml_text(text: str, name: str) -> YamlDoc:
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = (e.problem or e.context or t("yaml.syntax_error")).strip()
@@ -147,44 +235,70 @@ def load_yaml_text(text: str, name: str) -> YamlDoc:
     doc = YamlDoc(None, name)
     if node is None:
         return doc
-    builder = _Builder(doc)
-    doc.data = builder.build(node, (), 0)
+    doc.data = _Builder(name).build(node, (), 0)
+    doc.root = node
     return doc
 
 
 class _Builder:
-    def __init__(self, doc: YamlDoc) -> None:
-        self.doc = doc
+    """The data of a composed document, checked as it is built: node count and depth
+    (alias bombs), tags, duplicate keys, merges. Positions are not recorded here
+    (see YamlDoc); a child's path is made only for a collection, or for an error."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
         self.nodes = 0
 
-    def fail(self, msg_key: str, node: yaml.Node, path: Path_, **params: object) -> InputError:
+    def fail(self, msg_key: str, node: Node, path: Path_, **params: object) -> InputError:
         m = node.start_mark
         return InputError(
             msg_key,
-            where=Where(self.doc.file, m.line + 1, m.column + 1, format_path(path) or None),
+            where=Where(self.file, m.line + 1, m.column + 1, format_path(path) or None),
             **params,
         )
 
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+    def count(self, node: Node, path: Path_, depth: int) -> None:
+        """Count a node about to be built at ``path``: too many or too deep is an error."""
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise self.fail("yaml.too_many_nodes", node, path, limit=MAX_NODES)
         if depth > MAX_DEPTH:
             raise self.fail("yaml.too_deep", node, path, limit=MAX_DEPTH)
-        m = node.start_mark
-        self.doc.marks.setdefault(path, (m.line + 1, m.column + 1))
-        if isinstance(node, yaml.ScalarNode):
+
+    def build(self, node: Node, path: Path_, depth: int) -> Any:
+        self.count(node, path, depth)
+        return self.value(node, path, depth)
+
+    def child(self, node: Node, path: Path_, key: str | int, depth: int) -> Any:
+        """The value of ``node`` at ``(*path, key)``; a scalar, the common case, without
+        making its path."""
+        if type(node) is ScalarNode and self.nodes < MAX_NODES and depth <= MAX_DEPTH:
+            self.nodes += 1
+            if node.tag is _PLAIN and not node.style:  # inline: most of any document
+                value: str = node.value
+                if value in _SPECIAL:
+                    return _SPECIAL[value]
+                if value[:1] in _NUMERIC_START:
+                    return _plain_number(value)
+                return value
+            return self.scalar(node, (*path, key))
+        return self.build(node, (*path, key), depth)
+
+    def value(self, node: Node, path: Path_, depth: int) -> Any:
+        kind = type(node)
+        if kind is ScalarNode:
             return self.scalar(node, path)
-        if isinstance(node, yaml.SequenceNode):
+        if kind is SequenceNode:
             self.check_tag(node, path, "seq")
-            return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
-        assert isinstance(node, yaml.MappingNode)
+            child = self.child
+            return [child(c, path, i, depth + 1) for i, c in enumerate(node.value)]
+        assert kind is MappingNode
         self.check_tag(node, path, "map")
         out: dict[str, Any] = {}
         key_lines: dict[str, int] = {}
         merged: list[dict[str, Any]] = []
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if type(key_node) is not ScalarNode:
                 raise self.fail("yaml.key_not_string", key_node, path, value="{…}")
             key = key_node.value
             if key == "<<" and not key_node.style:
@@ -195,42 +309,55 @@ class _Builder:
                     "yaml.duplicate_key", key_node, (*path, key), key=key, first_line=key_lines[key]
                 )
             key_lines[key] = key_node.start_mark.line + 1
-            km = key_node.start_mark
-            self.doc.key_marks[(*path, key)] = (km.line + 1, km.column + 1)
-            out[key] = self.build(value_node, (*path, key), depth + 1)
+            out[key] = self.child(value_node, path, key, depth + 1)
         for source in merged:  # explicit keys win over merged ones
             for k, v in source.items():
                 out.setdefault(k, v)
         return out
 
-    def merge_sources(self, node: yaml.Node, path: Path_, depth: int) -> list[dict[str, Any]]:
+    def merge_sources(self, node: Node, path: Path_, depth: int) -> list[dict[str, Any]]:
         value = self.build(node, path, depth + 1)
         sources = value if isinstance(value, list) else [value]
         if not all(isinstance(s, dict) for s in sources):
             raise self.fail("yaml.syntax", node, path, problem="<< must merge a mapping")
         return sources
 
-    def check_tag(self, node: yaml.Node, path: Path_, kind: str) -> None:
+    def check_tag(self, node: Node, path: Path_, kind: str) -> None:
         if node.tag != _STD + kind:
             raise self.fail(
                 "yaml.syntax", node, path, problem=t("yaml.unsupported_tag", tag=node.tag)
             )
 
-    def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+    def scalar(self, node: Node, path: Path_) -> Any:
         value: str = node.value
         tag = node.tag
         if node.style or tag == _STD + "str":  # plain style is None (C loader: "")
             return value  # quoted, block or explicitly !!str: always text
+        if tag is _PLAIN:
+            if value in _SPECIAL:
+                return _SPECIAL[value]
+            return _plain_number(value) if value[:1] in _NUMERIC_START else value
         if tag not in _SCALAR_TAGS:
             raise self.fail("yaml.syntax", node, path, problem=t("yaml.unsupported_tag", tag=tag))
-        if value in _NULL:
-            return None
-        if value in _TRUE:
-            return True
-        if value in _FALSE:
-            return False
+        if value in _SPECIAL:
+            return _SPECIAL[value]
         if _INT.match(value):
             return int(value)
         if _FLOAT.match(value):
             return float(value)
         return value
+
+
+# What a YAML 1.2 number can start with (digits, sign, or the point of ``.5``).
+_NUMERIC_START = frozenset("0123456789+-.")
+
+
+def _plain_number(value: str) -> Any:
+    """An untagged plain scalar that may be a number, by YAML 1.2's core schema: an
+    int, or a float where PyYAML's YAML 1.1 resolver also sees one (``1e5`` and
+    ``-.5`` have always stayed text, and a file that worked keeps working)."""
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value) and _YAML11.resolve(ScalarNode, value, (True, False)) != _STD + "str":
+        return float(value)
+    return value

@@ -1,12 +1,32 @@
 """Leaders' bookings: a leader cannot lead two meetings at once. Pure bookkeeping
-indexed by (leader, day), so checking 20,000 groups stays linear."""
+indexed by leader and day, so checking 20,000 groups stays linear."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Protocol
+
+
+class Timed(Protocol):
+    """Anything booked from ``start`` to ``end``: a meeting or a check-in."""
+
+    @property
+    def start(self) -> datetime: ...
+
+    @property
+    def end(self) -> datetime: ...
+
+
+# A booking's (day it starts, start, end).
+Span = tuple[date, datetime, datetime]
+
+
+def spans(items: Iterable[Timed]) -> tuple[Span, ...]:
+    """What ``LeaderBookings`` needs of ``items``, worked out once: a module plan's
+    meetings are booked for every group (and leader) that shares the plan."""
+    return tuple((x.start.date(), x.start, x.end) for x in items)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,21 +52,36 @@ class Clash:
 
 
 class LeaderBookings:
-    """Every leader's bookings so far."""
+    """Every leader's bookings so far. A booking is kept as a plain (start, end,
+    owner) tuple, by leader and by the day it starts: hundreds of thousands of them
+    are added, and a Booking is made only for the few that clash."""
 
     def __init__(self) -> None:
-        self._by_day: dict[tuple[str, date], list[Booking]] = defaultdict(list)
+        self._days: dict[str, dict[date, list[tuple[datetime, datetime, str]]]] = {}
 
-    def clashes(self, leader: str, bookings: Iterable[Booking]) -> list[Clash]:
-        """The ``bookings`` that overlap the leader's existing ones, in their order."""
+    def clashes(self, leader: str, owner: str, spans: Iterable[Span]) -> list[Clash]:
+        """The ``spans`` (booked for ``owner``) that overlap the leader's existing
+        bookings, in their order, each with the first booking it overlaps."""
+        days = self._days.get(leader)
+        if not days:
+            return []
         out: list[Clash] = []
-        for b in bookings:
-            for other in self._by_day.get((leader, b.start.date()), ()):
-                if b.start < other.end and other.start < b.end:
-                    out.append(Clash(b, other))
+        for day, start, end in spans:
+            for other_start, other_end, other_owner in days.get(day, ()):
+                if start < other_end and other_start < end:
+                    out.append(
+                        Clash(
+                            Booking(owner, start, end), Booking(other_owner, other_start, other_end)
+                        )
+                    )
                     break
         return out
 
-    def add(self, leader: str, bookings: Iterable[Booking]) -> None:
-        for b in bookings:
-            self._by_day[(leader, b.start.date())].append(b)
+    def add(self, leader: str, owner: str, spans: Iterable[Span]) -> None:
+        days = self._days.setdefault(leader, {})
+        for day, start, end in spans:
+            booked = days.get(day)
+            if booked is None:
+                days[day] = [(start, end, owner)]
+            else:
+                booked.append((start, end, owner))

@@ -5,10 +5,17 @@ gives (every group scheduled on its own, the document written by json.dumps)."""
 
 from __future__ import annotations
 
+import json
+import math
+from enum import StrEnum
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from klplan.core.scheduler import schedule_module
 from klplan.planning import _Planner, time_budgets
+from klplan.render.json import _indented, schedule_document, schedule_json_chunks
 from tests.plan_helpers import BASE, in_tmp, plan_text, schedule
 
 __all__ = ["in_tmp"]
@@ -119,3 +126,87 @@ def test_without_stagger_the_conflict_is_the_same_error(in_tmp, plan_file, monke
         errors.append((e.value.message(), e.value.hint))
     assert errors[0] == errors[1]
     assert "samtidigt" in errors[0][0] and "lediga tider" in errors[0][1]
+
+
+def reference_json(outcome) -> str:
+    """The streamed document as the plain path writes it: json.dumps(indent=2) of
+    schedule_document, with every meeting on one line."""
+    doc = schedule_document(outcome)
+    lines: dict[str, str] = {}
+    for g in doc["groups"]:
+        for i, m in enumerate(g["meetings"]):
+            mark = f"\x00{len(lines)}\x00"
+            lines[json.dumps(mark)] = json.dumps(m, ensure_ascii=False, separators=(", ", ": "))
+            g["meetings"][i] = mark
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    for mark, line in lines.items():
+        text = text.replace(mark, line, 1)
+    return text
+
+
+def test_streamed_json_is_the_plain_document(in_tmp, plan_file, monkeypatch):
+    cached, plain = both_ways(in_tmp, plan_file, monkeypatch)
+    streamed = "".join(schedule_json_chunks(cached))
+    assert streamed == reference_json(cached)
+    # Plans that are equal but not shared (the plain schedule) write the same bytes.
+    assert "".join(schedule_json_chunks(plain)) == streamed
+
+
+def test_streamed_json_with_small_caches_is_the_same(in_tmp, plan_file, monkeypatch):
+    """Caches emptied at every step (their bound reached) change nothing."""
+    import klplan.render.json as render
+
+    outcome = schedule(in_tmp, plan_file, stagger=True)
+    expected = "".join(schedule_json_chunks(outcome))
+    monkeypatch.setattr(render, "_CACHED_LINES", 1)
+    monkeypatch.setattr(render, "_CACHED_CHARS", 1)
+    assert "".join(schedule_json_chunks(outcome)) == expected
+
+
+def test_meeting_lines_depend_on_the_plan_and_the_meeting_only():
+    """Why a shared plan's meeting lines can be shared: meeting_document is given the
+    plan (it reads its module) and the meeting, nothing of the group."""
+    from inspect import signature
+
+    from klplan.render.json import meeting_document
+
+    assert list(signature(meeting_document).parameters) == ["plan", "x"]
+
+
+class Kind(StrEnum):
+    A = "a"
+
+
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=12)
+    | st.sampled_from([Kind.A, '\x00\x1f\u2028"\\', "å–ö", math.inf, -0.0])
+)
+documents = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+        | st.dictionaries(
+            st.one_of(st.integers(), st.floats(allow_nan=False), st.booleans(), st.none()),
+            inner,
+            max_size=3,
+        )
+    ),
+    max_leaves=25,
+)
+
+
+@given(documents, st.sampled_from(["", "  ", "      "]))
+def test_indented_is_json_dumps_with_indent_2(value, indent):
+    expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+    assert _indented(value, indent) == expected
+
+
+def test_indented_on_a_plans_document(in_tmp, plan_file):
+    doc = schedule_document(schedule(in_tmp, plan_file, stagger=True))
+    assert _indented(doc, "") == json.dumps(doc, ensure_ascii=False, indent=2)

@@ -17,7 +17,7 @@ from klplan.core.budget import (
     ParticipantBudget,
     participant_budget,
 )
-from klplan.core.conflicts import Clash, LeaderBookings, Span, spans
+from klplan.core.conflicts import Clash, LeaderBookings, Timetable
 from klplan.core.errors import InputError, KlplanError, ScheduleError, UsageError, Where
 from klplan.core.models import (
     Module,
@@ -394,7 +394,7 @@ class _Planner:
         self._module_plans: dict[tuple[object, ...], ModulePlan] = {}
         # Each plan's meetings as leader bookings, by the plan's identity (the plan is
         # kept with them, so that its id is not reused while it is a key).
-        self._spans: dict[int, tuple[ModulePlan, tuple[Span, ...]]] = {}
+        self._timetables: dict[int, tuple[ModulePlan, Timetable]] = {}
         first, last = calendar.days()
         self._year = IsoWeek.of(first), IsoWeek.of(last)
         self.bookings = LeaderBookings()
@@ -425,14 +425,15 @@ class _Planner:
             self._module_plans[key] = plan
         return plan
 
-    def spans(self, plans: tuple[ModulePlan, ...]) -> tuple[Span, ...]:
+    def timetable(self, plans: tuple[ModulePlan, ...]) -> Timetable:
         """A group's meetings, in order, as leader bookings."""
-        out: tuple[Span, ...] = ()
+        out: Timetable | None = None
         for p in plans:
-            found = self._spans.get(id(p))
+            found = self._timetables.get(id(p))
             if found is None:
-                found = self._spans[id(p)] = (p, spans(p.meetings))
-            out += found[1]
+                found = self._timetables[id(p)] = (p, Timetable.of(p.meetings))
+            out = found[1] if out is None else out + found[1]
+        assert out is not None  # a group has a module
         return out
 
     def groups(self, stagger: bool) -> tuple[tuple[GroupPlan, ...], list[Notice]]:
@@ -440,7 +441,7 @@ class _Planner:
         moves: list[Notice] = []
         for g in self.plan.groups:
             plans = self.sequence(g, g.slot)
-            clashes = self.bookings.clashes(g.leader, g.id, self.spans(plans))
+            clashes = self.bookings.clashes(g.leader, g.id, self.timetable(plans))
             if clashes and stagger:
                 found = next(self.free_slots(g, limit=1), None)
                 if found is None:
@@ -460,7 +461,7 @@ class _Planner:
                 )
             elif clashes:
                 raise self.conflict(g, clashes, suggest=True)
-            self.bookings.add(g.leader, g.id, self.spans(plans))
+            self.bookings.add(g.leader, g.id, self.timetable(plans))
             for p in plans:
                 self.notices.extend(
                     replace(n, params={**n.params, "group": g.id}) for n in p.notices
@@ -547,7 +548,7 @@ class _Planner:
                 plans = self.sequence(g, slot)
             except ScheduleError:
                 continue
-            if not self.bookings.clashes(g.leader, g.id, self.spans(plans)):
+            if not self.bookings.clashes(g.leader, g.id, self.timetable(plans)):
                 yield slot, plans
                 found += 1
                 if found >= limit:
@@ -620,7 +621,7 @@ class _Planner:
                         spec.location,
                     )
                 )
-            booked = spans(mine)
+            booked = Timetable.of(mine)
             clashes = self.bookings.clashes(leader, "checkin", booked)
             if clashes:
                 raise ScheduleError(

@@ -23,10 +23,22 @@ class Timed(Protocol):
 Span = tuple[date, datetime, datetime]
 
 
-def spans(items: Iterable[Timed]) -> tuple[Span, ...]:
-    """What ``LeaderBookings`` needs of ``items``, worked out once: a module plan's
-    meetings are booked for every group (and leader) that shares the plan."""
-    return tuple((x.start.date(), x.start, x.end) for x in items)
+@dataclass(frozen=True, slots=True)
+class Timetable:
+    """Times to book for one owner (a group's meetings, a leader's check-ins): each
+    one's span, in order, and the days they start on. Worked out once for a module
+    plan, which every group (and leader) that shares it books."""
+
+    spans: tuple[Span, ...]
+    days: frozenset[date]
+
+    @classmethod
+    def of(cls, items: Iterable[Timed]) -> Timetable:
+        spans = tuple((x.start.date(), x.start, x.end) for x in items)
+        return cls(spans, frozenset(day for day, _, _ in spans))
+
+    def __add__(self, other: Timetable) -> Timetable:
+        return Timetable(self.spans + other.spans, self.days | other.days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,37 +63,60 @@ class Clash:
         return self.new.start.date()
 
 
-class LeaderBookings:
-    """Every leader's bookings so far. A booking is kept as a plain (start, end,
-    owner) tuple, by leader and by the day it starts: hundreds of thousands of them
-    are added, and a Booking is made only for the few that clash."""
+class _Leader:
+    """One leader's bookings: the days booked, and the bookings by day, indexed only
+    when a new timetable shares a day with them (a leader's groups usually meet on
+    different days, and then nothing needs to be compared)."""
+
+    __slots__ = ("by_day", "days", "unindexed")
 
     def __init__(self) -> None:
-        self._days: dict[str, dict[date, list[tuple[datetime, datetime, str]]]] = {}
+        self.days: set[date] = set()
+        self.unindexed: list[tuple[str, Timetable]] = []
+        self.by_day: dict[date, list[tuple[datetime, datetime, str]]] = {}
 
-    def clashes(self, leader: str, owner: str, spans: Iterable[Span]) -> list[Clash]:
-        """The ``spans`` (booked for ``owner``) that overlap the leader's existing
-        bookings, in their order, each with the first booking it overlaps."""
-        days = self._days.get(leader)
-        if not days:
+    def index(self) -> dict[date, list[tuple[datetime, datetime, str]]]:
+        """(start, end, owner) of every booking by day, in the order they were added."""
+        for owner, timetable in self.unindexed:
+            for day, start, end in timetable.spans:
+                booked = self.by_day.get(day)
+                if booked is None:
+                    self.by_day[day] = [(start, end, owner)]
+                else:
+                    booked.append((start, end, owner))
+        self.unindexed.clear()
+        return self.by_day
+
+
+class LeaderBookings:
+    """Every leader's bookings so far."""
+
+    def __init__(self) -> None:
+        self._leaders: dict[str, _Leader] = {}
+
+    def clashes(self, leader: str, owner: str, timetable: Timetable) -> list[Clash]:
+        """The ``timetable``'s bookings (for ``owner``) that overlap the leader's
+        existing ones, in their order, each with the first one it overlaps."""
+        mine = self._leaders.get(leader)
+        if mine is None or mine.days.isdisjoint(timetable.days):
             return []
+        by_day = mine.index()
         out: list[Clash] = []
-        for day, start, end in spans:
-            for other_start, other_end, other_owner in days.get(day, ()):
+        for day, start, end in timetable.spans:
+            for other_start, other_end, other_owner in by_day.get(day, ()):
                 if start < other_end and other_start < end:
                     out.append(
                         Clash(
-                            Booking(owner, start, end), Booking(other_owner, other_start, other_end)
+                            Booking(owner, start, end),
+                            Booking(other_owner, other_start, other_end),
                         )
                     )
                     break
         return out
 
-    def add(self, leader: str, owner: str, spans: Iterable[Span]) -> None:
-        days = self._days.setdefault(leader, {})
-        for day, start, end in spans:
-            booked = days.get(day)
-            if booked is None:
-                days[day] = [(start, end, owner)]
-            else:
-                booked.append((start, end, owner))
+    def add(self, leader: str, owner: str, timetable: Timetable) -> None:
+        mine = self._leaders.get(leader)
+        if mine is None:
+            mine = self._leaders[leader] = _Leader()
+        mine.days |= timetable.days
+        mine.unindexed.append((owner, timetable))

@@ -172,15 +172,16 @@ def schedule_json_chunks(outcome: ScheduleOutcome) -> Iterator[str]:
     yield head + "["
     texts = _SharedTexts()
     for i, g in enumerate(outcome.groups):
-        yield (
-            ("," if i else "")
-            + "\n    {\n"
-            + _entries(group_document(g, meetings=False, plans=False), 2)
-            + ",\n"
-            + texts.derived(g)
-            + ',\n      "meetings": [\n'
-            + ",\n".join([texts.meetings(p) for p in g.plans])
-            + "\n      ]\n    }"
+        yield "".join(
+            [
+                ",\n    {\n" if i else "\n    {\n",
+                _entries(group_document(g, meetings=False, plans=False), 2),
+                ",\n",
+                texts.derived(g),
+                ',\n      "meetings": [\n',
+                ",\n".join([texts.meetings(p) for p in g.plans]),
+                "\n      ]\n    }",
+            ]
         )
     yield ("\n  ]" if outcome.groups else "]") + tail + "\n"
 

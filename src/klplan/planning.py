@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 
 from klplan.core.budget import (
     LeaderBudget,
+    LoadTally,
     ParticipantBudget,
-    leader_budget,
     participant_budget,
 )
-from klplan.core.conflicts import Booking, Clash, LeaderBookings
+from klplan.core.conflicts import Clash, LeaderBookings, Timetable
 from klplan.core.errors import InputError, KlplanError, ScheduleError, UsageError, Where
 from klplan.core.models import (
     Module,
@@ -31,6 +31,7 @@ from klplan.core.weeks import IsoWeek
 from klplan.messages import format_date, reason_label, t, weekday_name
 
 if TYPE_CHECKING:
+    from klplan.core.models import Cadence
     from klplan.loaders.overrides import CalendarOverrides
     from klplan.loaders.plan import GroupSetup, LoadedPlan
 
@@ -131,6 +132,12 @@ class ScheduleOutcome:
         """The leaders by id, built once per outcome: each of a run's calendar files
         looks its leaders up here (a dict per file made writing them quadratic)."""
         return {x.id: x for x in self.leaders}
+
+    @cached_property
+    def budgets(self) -> Budgets:
+        """The time budgets (``time_budgets``), computed once per outcome: the
+        warnings of ``klplan validate`` and the JSON both need them."""
+        return _time_budgets(self)
 
     def groups_by_leader(self) -> dict[str, list[GroupPlan]]:
         """Each leader's groups, in plan order (one pass, for plans of any size)."""
@@ -369,7 +376,17 @@ def schedule_plan(plan: LoadedPlan, *, stagger: bool = False) -> ScheduleOutcome
             municipality=spec.municipality.name if spec.municipality else None,
         ),
     )
-    return replace(outcome, notices=(*outcome.notices, *_load_warnings(plan, outcome)))
+    return _with_notices(outcome, (*outcome.notices, *_load_warnings(plan, outcome)))
+
+
+def _with_notices(outcome: ScheduleOutcome, notices: tuple[Notice, ...]) -> ScheduleOutcome:
+    """``outcome`` with other notices. The budgets come along if it has computed them
+    (they are made of its groups, leaders, check-ins and calendar, not its notices)
+    rather than being computed again for the new outcome."""
+    out = replace(outcome, notices=notices)
+    if "budgets" in outcome.__dict__:
+        out.__dict__["budgets"] = outcome.__dict__["budgets"]
+    return out
 
 
 class _Planner:
@@ -377,6 +394,19 @@ class _Planner:
         self.plan = plan
         self.calendar = calendar
         self._weeks: dict[int, SchoolWeeks] = {}
+        # Module plans made in this run, by everything they are made of:
+        # schedule_module is pure, so groups that take the same module at the same
+        # pace, slot and start share one (immutable) plan instead of scheduling it
+        # again. The module is keyed by identity (modules are not hashable; the plan
+        # made of it holds it, so its id is not reused), the rest by value; the slot's
+        # weekday also picks the SchoolWeeks, and a time's fold is not part of its
+        # equality but is part of the meetings' times.
+        self._module_plans: dict[tuple[object, ...], ModulePlan] = {}
+        # Each plan's meetings as leader bookings, by the plan's identity (the plan is
+        # kept with them, so that its id is not reused while it is a key).
+        self._timetables: dict[int, tuple[ModulePlan, Timetable]] = {}
+        first, last = calendar.days()
+        self._year = IsoWeek.of(first), IsoWeek.of(last)
         self.bookings = LeaderBookings()
         self.notices: list[Notice] = []
         self.names = {x.id: x.name for x in plan.spec.leaders}
@@ -387,19 +417,46 @@ class _Planner:
             self._weeks[weekday] = SchoolWeeks(self.calendar, weekday)
         return self._weeks[weekday]
 
+    def module_plan(
+        self,
+        module: Module,
+        cadence: Cadence,
+        slot: Slot,
+        start: IsoWeek,
+        spring_start: IsoWeek | None,
+    ) -> ModulePlan:
+        """``schedule_module`` on the slot's weekday, once per distinct input in this
+        run (an error is not kept: it is raised again for the next group that asks)."""
+        key = (id(module), cadence, slot, slot.time.fold, start, spring_start)
+        plan = self._module_plans.get(key)
+        if plan is None:
+            weeks = self.weeks(slot.weekday)
+            plan = schedule_module(module, cadence, weeks, slot, start, spring_start)
+            self._module_plans[key] = plan
+        return plan
+
+    def timetable(self, plans: tuple[ModulePlan, ...]) -> Timetable:
+        """A group's meetings, in order, as leader bookings."""
+        out: Timetable | None = None
+        for p in plans:
+            found = self._timetables.get(id(p))
+            if found is None:
+                found = self._timetables[id(p)] = (p, Timetable.of(p.meetings))
+            out = found[1] if out is None else out + found[1]
+        assert out is not None  # a group has a module
+        return out
+
     def groups(self, stagger: bool) -> tuple[tuple[GroupPlan, ...], list[Notice]]:
         out: list[GroupPlan] = []
         moves: list[Notice] = []
         for g in self.plan.groups:
             plans = self.sequence(g, g.slot)
-            booked = _bookings(g.id, plans)
-            clashes = self.bookings.clashes(g.leader, booked)
+            clashes = self.bookings.clashes(g.leader, g.id, self.timetable(plans))
             if clashes and stagger:
                 found = next(self.free_slots(g, limit=1), None)
                 if found is None:
                     raise self.conflict(g, clashes, suggest=False)
                 slot, plans = found
-                booked = _bookings(g.id, plans)
                 moves.append(
                     Notice(
                         "plan.staggered",
@@ -414,7 +471,7 @@ class _Planner:
                 )
             elif clashes:
                 raise self.conflict(g, clashes, suggest=True)
-            self.bookings.add(g.leader, booked)
+            self.bookings.add(g.leader, g.id, self.timetable(plans))
             for p in plans:
                 self.notices.extend(
                     replace(n, params={**n.params, "group": g.id}) for n in p.notices
@@ -454,7 +511,7 @@ class _Planner:
                 spring = g.spring_start
                 if plans:
                     start, spring = self.next_start(g, weeks, plans[-1], module), None
-                plans.append(schedule_module(module, g.cadence, weeks, slot, start, spring))
+                plans.append(self.module_plan(module, g.cadence, slot, start, spring))
         except ScheduleError as e:
             e.where = self.plan.where("groups", g.index)
             raise
@@ -479,15 +536,15 @@ class _Planner:
         return weeks.open[pos].week
 
     def check_in_plan(self, weeks: SchoolWeeks, week: IsoWeek, index: int, key: str) -> None:
-        first, last = self.calendar.days()
-        if not IsoWeek.of(first) <= week <= IsoWeek.of(last):
+        first, last = self._year
+        if not first <= week <= last:
             raise InputError(
                 "schedule.week_outside_year",
                 where=self.plan.where("groups", index, key),
                 week=str(week),
                 school_year=", ".join(self.calendar.school_years),
-                first=str(IsoWeek.of(first)),
-                last=str(IsoWeek.of(last)),
+                first=str(first),
+                last=str(last),
             )
 
     def free_slots(
@@ -501,7 +558,7 @@ class _Planner:
                 plans = self.sequence(g, slot)
             except ScheduleError:
                 continue
-            if not self.bookings.clashes(g.leader, _bookings(g.id, plans)):
+            if not self.bookings.clashes(g.leader, g.id, self.timetable(plans)):
                 yield slot, plans
                 found += 1
                 if found >= limit:
@@ -574,8 +631,8 @@ class _Planner:
                         spec.location,
                     )
                 )
-            bookings = [Booking("checkin", c.start, c.end) for c in mine]
-            clashes = self.bookings.clashes(leader, bookings)
+            booked = Timetable.of(mine)
+            clashes = self.bookings.clashes(leader, "checkin", booked)
             if clashes:
                 raise ScheduleError(
                     "plan.checkin_conflict",
@@ -584,14 +641,10 @@ class _Planner:
                     group=clashes[0].existing.owner,
                     date=format_date(clashes[0].day),
                 )
-            self.bookings.add(leader, bookings)
+            self.bookings.add(leader, "checkin", booked)
             out.extend(mine)
         rank = {leader: k for k, leader in enumerate(order)}
         return tuple(sorted(out, key=lambda c: (c.start, rank[c.leader])))
-
-
-def _bookings(owner: str, plans: tuple[ModulePlan, ...]) -> list[Booking]:
-    return [Booking(owner, m.start, m.end) for p in plans for m in p.meetings]
 
 
 def _candidate_slots(slot: Slot) -> Iterator[Slot]:
@@ -656,29 +709,48 @@ class Budgets:
 
 
 def time_budgets(outcome: ScheduleOutcome) -> Budgets:
-    """Per participant and module, and per leader (see klplan.core.budget)."""
+    """Per participant and module, and per leader (see klplan.core.budget); computed
+    once per outcome (``ScheduleOutcome.budgets``)."""
+    return outcome.budgets
+
+
+def _time_budgets(outcome: ScheduleOutcome) -> Budgets:
     participants = tuple(participant_budget(g.id, p) for g in outcome.groups for p in g.plans)
     school_days = SchoolWeeks(outcome.calendar, 0)  # open on Monday = any school day
     leaders: list[LeaderBudget] = []
     groups_of = outcome.groups_by_leader()
     checkins_of = outcome.checkins_by_leader()
+    # Each module plan's meetings are tallied once, however many groups share the plan
+    # (keyed by identity: the outcome holds the plans).
+    tallies: dict[int, LoadTally] = {}
+    spans: dict[tuple[int, int], int] = {}
     for leader in outcome.leaders:
         groups = groups_of[leader.id]
-        meetings = [
-            (m.week, int((m.end - m.start).total_seconds()) // 60)
-            for g in groups
-            for m in g.meetings
-        ]
-        checkins = [
+        tally = LoadTally()
+        for g in groups:
+            for p in g.plans:
+                found = tallies.get(id(p))
+                if found is None:
+                    found = tallies[id(p)] = LoadTally()
+                    found.add_meetings(
+                        (m.week, int((m.end - m.start).total_seconds()) // 60) for m in p.meetings
+                    )
+                tally.add(found)
+        tally.add_checkins(
             (c.week, int((c.end - c.start).total_seconds()) // 60) for c in checkins_of[leader.id]
-        ]
-        weeks = [w for w, _ in (*meetings, *checkins)]
-        span = (
-            school_days.index_from(max(weeks) + 1) - school_days.index_from(min(weeks))
-            if weeks
-            else 0
         )
-        leaders.append(leader_budget(leader.id, [g.id for g in groups], meetings, checkins, span))
+        # School weeks from the leader's first booking's week to the last's.
+        weeks = [*tally.weeks, *(w for w, _ in tally.checkin_weeks)]
+        span = 0
+        if weeks:
+            ends = min(weeks), max(weeks)  # as year * 100 + week
+            span = spans.get(ends, -1)
+            if span < 0:
+                first, last = (IsoWeek(w // 100, w % 100) for w in ends)
+                span = spans[ends] = school_days.index_from(last + 1) - school_days.index_from(
+                    first
+                )
+        leaders.append(tally.budget(leader.id, [g.id for g in groups], span))
     return Budgets(participants, tuple(leaders))
 
 

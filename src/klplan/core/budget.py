@@ -14,7 +14,7 @@ day), and the busiest single ISO week.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from klplan.core.plan import ModulePlan
@@ -85,6 +85,85 @@ class LeaderBudget:
         return self.total_minutes / 60 / self.school_weeks if self.school_weeks else 0.0
 
 
+class LoadTally:
+    """A leader's bookings added up: meetings with their preparation, and check-ins,
+    each under its ISO week. Tallies add up, so a module plan that many groups share
+    is tallied once and added to each of their leaders' tallies; the busiest week is
+    found at the end, in one count over all the leader's weeks."""
+
+    __slots__ = (
+        "checkin_minutes",
+        "checkin_weeks",
+        "checkins",
+        "loads",
+        "meeting_minutes",
+        "preparation_minutes",
+        "weeks",
+    )
+
+    def __init__(self) -> None:
+        # Weeks are kept as ``year * 100 + week``: an int hashes in C (IsoWeek's hash
+        # is Python code), and only the busiest week's totals are reported.
+        self.weeks: list[int] = []  # each meeting's week
+        self.loads: list[int] = []  # each meeting's minutes with its preparation
+        self.checkin_weeks: list[tuple[int, int]] = []  # (week, minutes) of each check-in
+        self.meeting_minutes = 0
+        self.preparation_minutes = 0
+        self.checkins = 0
+        self.checkin_minutes = 0
+
+    def add_meetings(self, meetings: Iterable[tuple[IsoWeek, int]]) -> None:
+        """``meetings``: (week, minutes) of each meeting."""
+        for week, minutes in meetings:
+            preparation = round(minutes * PREPARATION_FACTOR)
+            self.weeks.append(week.year * 100 + week.week)
+            self.loads.append(minutes + preparation)
+            self.meeting_minutes += minutes
+            self.preparation_minutes += preparation
+
+    def add_checkins(self, checkins: Iterable[tuple[IsoWeek, int]]) -> None:
+        """``checkins``: (week, minutes) of each check-in (no preparation)."""
+        for week, minutes in checkins:
+            self.checkin_weeks.append((week.year * 100 + week.week, minutes))
+            self.checkins += 1
+            self.checkin_minutes += minutes
+
+    def add(self, other: LoadTally) -> None:
+        self.weeks += other.weeks
+        self.loads += other.loads
+        self.checkin_weeks += other.checkin_weeks
+        self.meeting_minutes += other.meeting_minutes
+        self.preparation_minutes += other.preparation_minutes
+        self.checkins += other.checkins
+        self.checkin_minutes += other.checkin_minutes
+
+    def budget(self, leader: str, groups: Sequence[str], school_weeks: int) -> LeaderBudget:
+        count = Counter(self.weeks)  # meetings per week
+        per_week: dict[int, int]  # minutes per week: meetings, preparation, check-ins
+        loads = set(self.loads)
+        if len(loads) == 1:  # meetings of one length, as a leader's usually are
+            (load,) = loads
+            per_week = {week: n * load for week, n in count.items()}
+        else:
+            per_week = {}
+            for week, load in zip(self.weeks, self.loads, strict=True):
+                per_week[week] = per_week.get(week, 0) + load
+        for week, minutes in self.checkin_weeks:
+            per_week[week] = per_week.get(week, 0) + minutes
+        return LeaderBudget(
+            leader=leader,
+            groups=tuple(groups),
+            meetings=len(self.weeks),
+            checkins=self.checkins,
+            school_weeks=school_weeks,
+            meeting_minutes=self.meeting_minutes,
+            preparation_minutes=self.preparation_minutes,
+            checkin_minutes=self.checkin_minutes,
+            peak_meetings=max(count.values(), default=0),
+            peak_minutes=max(per_week.values(), default=0),
+        )
+
+
 def leader_budget(
     leader: str,
     groups: Sequence[str],
@@ -93,26 +172,7 @@ def leader_budget(
     school_weeks: int,
 ) -> LeaderBudget:
     """``meetings`` and ``checkins`` are (week, minutes) of each booking."""
-    # Weeks are counted under ``year * 100 + week``: only the busiest week's totals
-    # are kept, and an int key hashes in C (IsoWeek's hash is Python code).
-    per_week: Counter[int] = Counter()
-    count: Counter[int] = Counter()
-    for week, minutes in meetings:
-        key = week.year * 100 + week.week
-        per_week[key] += minutes + round(minutes * PREPARATION_FACTOR)
-        count[key] += 1
-    for week, minutes in checkins:
-        per_week[week.year * 100 + week.week] += minutes
-    meeting_minutes = sum(m for _, m in meetings)
-    return LeaderBudget(
-        leader=leader,
-        groups=tuple(groups),
-        meetings=len(meetings),
-        checkins=len(checkins),
-        school_weeks=school_weeks,
-        meeting_minutes=meeting_minutes,
-        preparation_minutes=sum(round(m * PREPARATION_FACTOR) for _, m in meetings),
-        checkin_minutes=sum(m for _, m in checkins),
-        peak_meetings=max(count.values(), default=0),
-        peak_minutes=max(per_week.values(), default=0),
-    )
+    tally = LoadTally()
+    tally.add_meetings(meetings)
+    tally.add_checkins(checkins)
+    return tally.budget(leader, groups, school_weeks)

@@ -57,11 +57,19 @@ def _fail(key: str, **params: object) -> PydanticCustomError:
 
 
 def _parsed(parser: Callable[[str], Any], message: str) -> Callable[[Any], Any]:
+    from functools import lru_cache
+
+    # The parsers are pure and their results immutable (int, time, IsoWeek, str), and
+    # a plan repeats a few weekdays, times and weeks over thousands of groups: each
+    # text is parsed once. Only results are kept (an error is raised anew, in the
+    # current language); ``typed`` keeps 5 and "5" apart.
+    parse = lru_cache(maxsize=1024, typed=True)(parser)
+
     def check(value: Any) -> Any:
         if not isinstance(value, str | int) or isinstance(value, bool):
             raise _fail(message, value=value)
         try:
-            return parser(value)  # type: ignore[arg-type]
+            return parse(value)
         except ValueError:
             raise _fail(message, value=value) from None
 
@@ -402,6 +410,7 @@ class _Resolver:
         self.doc = doc
         self.path = path
         self.problems: list[InputError] = []
+        self._slots: dict[tuple[object, ...], Slot] = {}
 
     def problem(
         self, key: str, path: Path_, hint: str | None = None, at_key: bool = False, **p: object
@@ -563,21 +572,8 @@ class _Resolver:
             ok = False
         if not ok or cadence_id not in cadences:
             return None
-        own = g.slot or SlotSpec()
-        base = defaults.slot or SlotSpec()
-
-        def pick(name: str, fallback: Any) -> Any:
-            for s in (own, base):
-                value = getattr(s, name)
-                if value is not None:
-                    return value
-            return fallback
-
-        slot = Slot(
-            weekday=pick("weekday", DEFAULT_SLOT.weekday),
-            time=pick("time", DEFAULT_SLOT.time),
-            duration_minutes=pick("duration", DEFAULT_SLOT.duration_minutes),
-        )
+        own = g.slot or _NO_SLOT
+        base = defaults.slot or _NO_SLOT
         count = g.participants if isinstance(g.participants, int) else len(g.participants)
         return GroupSetup(
             index=i,
@@ -588,9 +584,35 @@ class _Resolver:
             modules=tuple(modules[m] for m in ids),
             sequence=g.sequence or defaults.sequence or "per_term",
             cadence=cadences[cadence_id],
-            slot=slot,
+            slot=self._slot(
+                _first(own.weekday, base.weekday, DEFAULT_SLOT.weekday),
+                _first(own.time, base.time, DEFAULT_SLOT.time),
+                _first(own.duration, base.duration, DEFAULT_SLOT.duration_minutes),
+            ),
             start=g.start,
             spring_start=g.spring_start,
-            location=pick("location", None),
-            video_url=pick("video_url", None),
+            location=_first(own.location, base.location, None),
+            video_url=_first(own.video_url, base.video_url, None),
         )
+
+    def _slot(self, weekday: int, at: time, duration: int) -> Slot:
+        """One Slot object for every group that meets at the same time: groups of a
+        plan share a few slots, and the planner recognises equal inputs by identity."""
+        key = (weekday, at, at.fold, duration)
+        slot = self._slots.get(key)
+        if slot is None:
+            slot = self._slots[key] = Slot(weekday=weekday, time=at, duration_minutes=duration)
+        return slot
+
+
+# A group or the defaults without a slot of their own.
+_NO_SLOT = SlotSpec()
+
+
+def _first(*values: Any) -> Any:
+    """The first value that is set (not None), as a group's slot overrides the
+    defaults' and the defaults' override klplan's own; None if none is."""
+    for value in values:
+        if value is not None:
+            return value
+    return None

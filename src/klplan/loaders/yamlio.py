@@ -14,43 +14,16 @@ Deliberate choices, documented for users in the README:
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from klplan.core.errors import InputError, OutputError, Where
 from klplan.messages import t
 
-
-def _lazy_module(name: str) -> ModuleType:
-    """``name`` imported on first use (importlib's LazyLoader). PyYAML costs a
-    noticeable part of a start, and the default run reads only bundled data, from
-    JSON snapshots (klplan.loaders.snapshots): it never touches the module."""
-    import importlib.util
-
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.find_spec(name)
-    assert spec is not None and spec.loader is not None, name
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 if TYPE_CHECKING:
-    import yaml
-else:
-    yaml = _lazy_module("yaml")
-
-
-def _loader() -> type:
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[no-any-return]
-
+    from yaml.nodes import Node
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_NODES = 2_000_000
@@ -69,31 +42,62 @@ _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {
     _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value")
 }
-
 Path_ = tuple[str | int, ...]
+_Mark = tuple[int, int]
 
 
 @dataclass
 class YamlDoc:
-    """A parsed YAML document and the 1-based (line, column) of every value."""
+    """A parsed YAML document and the 1-based (line, column) of every value.
+
+    Positions are kept in ``marks`` and ``key_marks`` when a reader sets them itself
+    (klplan.toml); a composed YAML document keeps its node tree in ``root`` instead
+    and finds a position there when one is asked for (an error or a warning),
+    rather than recording one for each of a large plan's hundreds of thousands of
+    values while it is read."""
 
     data: Any
     file: str
-    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    marks: dict[Path_, _Mark] = field(default_factory=dict)
+    key_marks: dict[Path_, _Mark] = field(default_factory=dict)
+    root: Node | None = field(default=None, repr=False)
 
     def where(self, path: Iterable[str | int] = (), *, at_key: bool = False) -> Where:
         """The position of the value at ``path`` (of its key with ``at_key``), or of
         its nearest ancestor that has one."""
         p = tuple(path)
         key = format_path(p) or None
-        if at_key and p in self.key_marks:
-            line, col = self.key_marks[p]
-            return Where(file=self.file, line=line, column=col, key=key)
-        while p and p not in self.marks:
+        if at_key:
+            found = self._key_mark(p)
+            if found is not None:
+                return Where(file=self.file, line=found[0], column=found[1], key=key)
+        while p and self._mark(p) is None:
             p = p[:-1]
-        line, col = self.marks.get(p, (None, None))  # type: ignore[assignment]
+        line, col = self._mark(p) or (None, None)
         return Where(file=self.file, line=line, column=col, key=key)
+
+    def _mark(self, path: Path_) -> _Mark | None:
+        """Where the value at ``path`` starts: the first node found there in the
+        order the document is built (a merged mapping's keys count where the ``<<``
+        stands)."""
+        if path not in self.marks and self.root is not None:
+            from klplan.loaders.yaml_compose import _position, _visits
+
+            node = next((n for k, n in _visits(self.root, path) if k is None), None)
+            if node is not None:
+                self.marks[path] = _position(node)
+        return self.marks.get(path)
+
+    def _key_mark(self, path: Path_) -> _Mark | None:
+        """Where the key of ``path`` is written: the last one found, as when a
+        merged mapping's key and an explicit one both name it."""
+        if path not in self.key_marks and self.root is not None and path:
+            from klplan.loaders.yaml_compose import _position, _visits
+
+            keys = [k for k, _ in _visits(self.root, path) if k is not None]
+            if keys:
+                self.key_marks[path] = _position(keys[-1])
+        return self.key_marks.get(path)
 
 
 def format_path(path: Iterable[str | int]) -> str:
@@ -150,113 +154,8 @@ def load_yaml_file(path: Path, display: str | None = None) -> YamlDoc:
 
 
 def load_yaml_text(text: str, name: str) -> YamlDoc:
-    try:
-        node = yaml.compose(text, Loader=_loader())
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        problem = (e.problem or e.context or t("yaml.syntax_error")).strip()
-        lines = text.splitlines()
-        if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
-            problem += " (" + t("yaml.tab_hint") + ")"
-        where = (
-            Where(file=name, line=mark.line + 1, column=mark.column + 1)
-            if mark
-            else Where(file=name)
-        )
-        raise InputError("yaml.syntax", where=where, problem=problem) from None
-    except yaml.YAMLError as e:
-        raise InputError(
-            "yaml.syntax", where=Where(file=name), problem=str(e).splitlines()[0]
-        ) from None
-    except RecursionError:
-        raise InputError("yaml.too_deep", where=Where(file=name), limit=MAX_DEPTH) from None
-    doc = YamlDoc(None, name)
-    if node is None:
-        return doc
-    builder = _Builder(doc)
-    doc.data = builder.build(node, (), 0)
-    return doc
+    """Compose and build ``text`` (klplan.loaders.yaml_compose, which imports PyYAML:
+    only reading a user's YAML file needs it; bundled data comes from JSON snapshots)."""
+    from klplan.loaders.yaml_compose import compose
 
-
-class _Builder:
-    def __init__(self, doc: YamlDoc) -> None:
-        self.doc = doc
-        self.nodes = 0
-
-    def fail(self, msg_key: str, node: yaml.Node, path: Path_, **params: object) -> InputError:
-        m = node.start_mark
-        return InputError(
-            msg_key,
-            where=Where(self.doc.file, m.line + 1, m.column + 1, format_path(path) or None),
-            **params,
-        )
-
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise self.fail("yaml.too_many_nodes", node, path, limit=MAX_NODES)
-        if depth > MAX_DEPTH:
-            raise self.fail("yaml.too_deep", node, path, limit=MAX_DEPTH)
-        m = node.start_mark
-        self.doc.marks.setdefault(path, (m.line + 1, m.column + 1))
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            self.check_tag(node, path, "seq")
-            return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
-        assert isinstance(node, yaml.MappingNode)
-        self.check_tag(node, path, "map")
-        out: dict[str, Any] = {}
-        key_lines: dict[str, int] = {}
-        merged: list[dict[str, Any]] = []
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self.fail("yaml.key_not_string", key_node, path, value="{…}")
-            key = key_node.value
-            if key == "<<" and not key_node.style:
-                merged.extend(self.merge_sources(value_node, path, depth))
-                continue
-            if key in out:
-                raise self.fail(
-                    "yaml.duplicate_key", key_node, (*path, key), key=key, first_line=key_lines[key]
-                )
-            key_lines[key] = key_node.start_mark.line + 1
-            km = key_node.start_mark
-            self.doc.key_marks[(*path, key)] = (km.line + 1, km.column + 1)
-            out[key] = self.build(value_node, (*path, key), depth + 1)
-        for source in merged:  # explicit keys win over merged ones
-            for k, v in source.items():
-                out.setdefault(k, v)
-        return out
-
-    def merge_sources(self, node: yaml.Node, path: Path_, depth: int) -> list[dict[str, Any]]:
-        value = self.build(node, path, depth + 1)
-        sources = value if isinstance(value, list) else [value]
-        if not all(isinstance(s, dict) for s in sources):
-            raise self.fail("yaml.syntax", node, path, problem="<< must merge a mapping")
-        return sources
-
-    def check_tag(self, node: yaml.Node, path: Path_, kind: str) -> None:
-        if node.tag != _STD + kind:
-            raise self.fail(
-                "yaml.syntax", node, path, problem=t("yaml.unsupported_tag", tag=node.tag)
-            )
-
-    def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
-        value: str = node.value
-        tag = node.tag
-        if node.style or tag == _STD + "str":  # plain style is None (C loader: "")
-            return value  # quoted, block or explicitly !!str: always text
-        if tag not in _SCALAR_TAGS:
-            raise self.fail("yaml.syntax", node, path, problem=t("yaml.unsupported_tag", tag=tag))
-        if value in _NULL:
-            return None
-        if value in _TRUE:
-            return True
-        if value in _FALSE:
-            return False
-        if _INT.match(value):
-            return int(value)
-        if _FLOAT.match(value):
-            return float(value)
-        return value
+    return compose(text, name)

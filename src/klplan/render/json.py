@@ -5,12 +5,14 @@ without a new schema version."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import math
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from klplan import __version__
-from klplan.core.budget import PREPARATION_FACTOR
+from klplan.core.budget import PREPARATION_FACTOR, ParticipantBudget
 from klplan.core.models import SchoolCalendar
 from klplan.core.parse import WEEKDAY_IDS
 from klplan.core.plan import ClosedWeek, Meeting, ModulePlan, Notice
@@ -37,14 +39,14 @@ def schedule_document(outcome: ScheduleOutcome) -> dict[str, Any]:
 
 
 _GROUPS = "\x00groups\x00"
-_MEETINGS = "\x00meetings\x00"
 # The C encoder (no indent): one meeting per line, 10x faster than indent=2.
 _LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
 def _pretty(doc: dict[str, Any], depth: int) -> str:
-    text = json.dumps(doc, ensure_ascii=False, indent=2)
-    return text.replace("\n", "\n" + "  " * depth) if depth else text
+    """``json.dumps(doc, ensure_ascii=False, indent=2)``, every line after the first
+    indented by ``depth`` more levels."""
+    return _indented(doc, "  " * depth)
 
 
 def _entries(doc: dict[str, Any], depth: int) -> str:
@@ -53,9 +55,110 @@ def _entries(doc: dict[str, Any], depth: int) -> str:
     return _pretty(doc, depth)[2 : -2 - 2 * depth]
 
 
+# json.dumps(indent=2) runs Python's own encoder, value by value (in Python 3.11 the C
+# encoder has no indent); a large plan's budgets and notices are hundreds of
+# thousands of values. ``_indented`` gives the same text faster: a container that
+# holds only scalars is written by the C encoder, whose item separator can carry the
+# newline and indentation; others are written here, scalars by the same functions
+# json uses. tests/test_plan_caches.py compares it with json.dumps.
+_SCALAR_TYPES = frozenset((str, int, float, bool, type(None)))
+
+
+def _float(x: float) -> str:
+    """A float as json writes it (``allow_nan``: NaN and Infinity as JavaScript has them)."""
+    if x != x:
+        return "NaN"
+    if x in (math.inf, -math.inf):
+        return "Infinity" if x > 0 else "-Infinity"
+    return float.__repr__(x)
+
+
+# Scalars of these exact types, as json writes them (subclasses go to json itself).
+_SCALARS: dict[type, Any] = {
+    str: encode_basestring,
+    int: int.__repr__,
+    float: _float,
+    bool: lambda b: "true" if b else "false",
+    type(None): lambda _: "null",
+}
+_FLAT: dict[str, Any] = {}
+
+
+def _flat_encoder(indent: str) -> Any:
+    """A function writing a container of scalars one item per line at ``indent``:
+    json's C encoder, made once per indentation (``JSONEncoder.encode`` would make
+    it again for every call)."""
+    encoder = _FLAT.get(indent)
+    if encoder is None:
+        separators = (",\n" + indent + "  ", ": ")
+        plain = json.JSONEncoder(ensure_ascii=False, separators=separators)
+        if c_make_encoder is None:  # an interpreter without json's C accelerator
+            encoder = plain.encode
+        else:
+            # The arguments JSONEncoder.iterencode gives it, without the check for
+            # circular references (a container of scalars has none).
+            c = c_make_encoder(
+                None, plain.default, encode_basestring, None, ": ", separators[0], False,
+                False, True,
+            )  # fmt: skip
+            encoder = _FLAT[indent] = lambda value: "".join(c(value, 0))
+    return encoder
+
+
+class _Raw:
+    """A value that writes itself: ``render(indent)`` gives its text for
+    ``_indented``, which puts it in place as it is."""
+
+    __slots__ = ("render",)
+
+    def __init__(self, render: Callable[[str], str]) -> None:
+        self.render = render
+
+
+def _indented(value: Any, indent: str) -> str:
+    """``value`` as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it,
+    with ``indent`` before every line after the first."""
+    kind = type(value)
+    scalar = _SCALARS.get(kind)
+    if scalar is not None:
+        return scalar(value)  # type: ignore[no-any-return]
+    if kind is _Raw:
+        return value.render(indent)  # type: ignore[no-any-return]
+    if kind is dict:
+        items = value.values()
+    elif kind is list or kind is tuple:
+        items = value
+    else:
+        return _dumps(value, indent)  # subclasses of str, int, dict, list...: json's way
+    if not value:
+        return "{}" if kind is dict else "[]"
+    inner = indent + "  "
+    if all(map(_SCALAR_TYPES.__contains__, map(type, items))):
+        text = _flat_encoder(indent)(value)
+        return text[0] + "\n" + inner + text[1:-1] + "\n" + indent + text[-1]
+    get = _SCALARS.get
+    if kind is dict:
+        try:
+            parts = [
+                encode_basestring(k) + ": " + (s(v) if (s := get(type(v))) else _indented(v, inner))
+                for k, v in value.items()
+            ]
+        except TypeError:  # a key that is not text: json turns it into text, or refuses it
+            return _dumps(value, indent)
+        return "{\n" + inner + (",\n" + inner).join(parts) + "\n" + indent + "}"
+    parts = [s(v) if (s := get(type(v))) else _indented(v, inner) for v in value]
+    return "[\n" + inner + (",\n" + inner).join(parts) + "\n" + indent + "]"
+
+
+def _dumps(value: Any, indent: str) -> str:
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + indent) if indent else text
+
+
 # Texts kept for reuse while streaming: enough for any realistic variety of slots and
 # modules, few enough that memory does not grow with the number of groups.
 _CACHED_LINES = 50_000
+_CACHED_CHARS = 30_000_000
 # The fields of a group document that come from its module plans, in document order.
 _PLAN_FIELDS = ("module", "cadence", "slot", "modules", "closed_weeks")
 
@@ -63,57 +166,101 @@ _PLAN_FIELDS = ("module", "cadence", "slot", "modules", "closed_weeks")
 def schedule_json_chunks(outcome: ScheduleOutcome) -> Iterator[str]:
     """The JSON document, group by group, so memory does not grow with the number of
     groups: indented like ``json.dumps(indent=2)``, but each meeting on one line."""
-    head, tail = _pretty({**_skeleton(outcome), "groups": _GROUPS}, 0).split(json.dumps(_GROUPS))
+    head, tail = _pretty({**_skeleton(outcome, stream=True), "groups": _GROUPS}, 0).split(
+        json.dumps(_GROUPS)
+    )
     yield head + "["
-    # Groups on the same modules, cadences, slots and closed weeks share the text of
-    # those fields (indenting JSON in Python is slow). Keyed by the module objects'
-    # identity (groups on one module share its object; the outcome keeps them all
-    # alive during the call) and by the other, hashable, inputs of plan_document.
-    plan_text: dict[tuple[object, ...], str] = {}
-    # Likewise one line per distinct meeting: groups that meet at the same time on the
-    # same module have equal meetings. A meeting's fields are compared by value, but
-    # aware datetimes equal as instants can still print differently, so their zone
-    # and fold are part of the key.
-    meeting_text: dict[tuple[object, ...], str] = {}
-
-    def meeting_line(p: ModulePlan, x: Meeting) -> str:
-        key = (id(p.module), x, x.start.tzinfo, x.start.fold, x.end.tzinfo, x.end.fold)
-        line = meeting_text.get(key)
-        if line is None:
-            if len(meeting_text) >= _CACHED_LINES:  # memory stays bounded
-                meeting_text.clear()
-            line = meeting_text[key] = "        " + _LINE.encode(meeting_document(p, x))
-        return line
-
+    texts = _SharedTexts()
     for i, g in enumerate(outcome.groups):
-        key = tuple((id(p.module), p.cadence, p.slot, p.closed_weeks) for p in g.plans)
-        derived = plan_text.get(key)
-        doc = group_document(g, meetings=False, plans=derived is None)
-        if derived is None:
-            if len(plan_text) >= _CACHED_LINES:
-                plan_text.clear()
-            derived = plan_text[key] = _entries({k: doc[k] for k in _PLAN_FIELDS}, 2)
-        own = _entries({k: v for k, v in doc.items() if k not in _PLAN_FIELDS}, 2)
-        lines = ",\n".join(meeting_line(p, x) for p in g.plans for x in p.meetings)
-        yield (
-            ("," if i else "")
-            + "\n    {\n"
-            + own
-            + ",\n"
-            + derived
-            + ',\n      "meetings": [\n'
-            + lines
-            + "\n      ]\n    }"
+        yield "".join(
+            [
+                ",\n    {\n" if i else "\n    {\n",
+                _entries(group_document(g, meetings=False, plans=False), 2),
+                ",\n",
+                texts.derived(g),
+                ',\n      "meetings": [\n',
+                ",\n".join([texts.meetings(p) for p in g.plans]),
+                "\n      ]\n    }",
+            ]
         )
     yield ("\n  ]" if outcome.groups else "]") + tail + "\n"
 
 
-def _skeleton(outcome: ScheduleOutcome) -> dict[str, Any]:
+class _SharedTexts:
+    """The parts of group documents that groups share, written once per run of
+    ``schedule_json_chunks``: groups on the same module plan (the planner gives
+    groups with the same inputs one plan object) have the same plan fields and the
+    same meeting lines, since a meeting line is made of the plan's module and the
+    meeting only. Plans and meetings are keyed by identity (the outcome keeps them
+    all alive during the call); each cache is emptied when it grows past its bound,
+    so memory does not grow with the number of groups."""
+
+    def __init__(self) -> None:
+        self.by_plans: dict[tuple[int, ...], str] = {}
+        # Plans equal in the fields of plan_document (by value; the module by its
+        # object's identity) give the same text, even as different objects.
+        self.by_value: dict[tuple[object, ...], str] = {}
+        self.plan_lines: dict[int, str] = {}
+        self.plan_chars = 0
+        # A plan not seen yet may still share meetings with one that was: the
+        # scheduler makes each part's meetings once for every plan that places them
+        # in the same weeks and slot.
+        self.lines: dict[tuple[int, int], str] = {}
+
+    def derived(self, g: GroupPlan) -> str:
+        """The group's fields that come from its plans, as indented entries."""
+        key = tuple(map(id, g.plans))
+        text = self.by_plans.get(key)
+        if text is None:
+            value_key = tuple((id(p.module), p.cadence, p.slot, p.closed_weeks) for p in g.plans)
+            text = self.by_value.get(value_key)
+            if text is None:
+                doc = group_document(g, meetings=False)
+                text = _entries({k: doc[k] for k in _PLAN_FIELDS}, 2)
+                _bounded(self.by_value, _CACHED_LINES)[value_key] = text
+            _bounded(self.by_plans, _CACHED_LINES)[key] = text
+        return text
+
+    def meetings(self, p: ModulePlan) -> str:
+        """The plan's meeting lines, joined."""
+        text = self.plan_lines.get(id(p))
+        if text is None:
+            text = ",\n".join([self.line(p, x) for x in p.meetings])
+            if self.plan_chars + len(text) > _CACHED_CHARS:
+                self.plan_lines.clear()
+                self.plan_chars = 0
+            self.plan_lines[id(p)] = text
+            self.plan_chars += len(text)
+        return text
+
+    def line(self, p: ModulePlan, x: Meeting) -> str:
+        key = (id(p.module), id(x))
+        line = self.lines.get(key)
+        if line is None:
+            line = "        " + _LINE.encode(meeting_document(p, x))
+            _bounded(self.lines, _CACHED_LINES)[key] = line
+        return line
+
+
+def _bounded(cache: dict[Any, str], limit: int) -> dict[Any, str]:
+    """``cache``, emptied first if it has reached ``limit`` entries."""
+    if len(cache) >= limit:
+        cache.clear()
+    return cache
+
+
+def _skeleton(outcome: ScheduleOutcome, stream: bool = False) -> dict[str, Any]:
+    """Everything but the groups; with ``stream``, the participants' budgets as text
+    for ``_indented`` (see ``_participants_text``)."""
     closed: dict[str, ClosedWeek] = {}
+    seen: set[int] = set()  # plans by identity: groups share them (the outcome holds them)
     for g in outcome.groups:
         for p in g.plans:
-            for c in p.closed_weeks:
-                closed.setdefault(str(c.week), c)
+            if id(p) not in seen:
+                seen.add(id(p))
+                for c in p.closed_weeks:
+                    closed.setdefault(str(c.week), c)
+    budgets = time_budgets(outcome)
     groups_of = outcome.groups_by_leader()
     return {
         "schema": SCHEMA,
@@ -141,7 +288,12 @@ def _skeleton(outcome: ScheduleOutcome) -> dict[str, Any]:
         ],
         "groups": None,  # filled in by schedule_document / schedule_json_chunks
         "checkins": [checkin_document(c) for c in outcome.checkins],
-        "budgets": budgets_document(time_budgets(outcome)),
+        "budgets": _budgets_document(
+            budgets,
+            _Raw(lambda indent: _participants_text(budgets.participants, indent))
+            if stream
+            else [participant_document(p) for p in budgets.participants],
+        ),
     }
 
 
@@ -165,20 +317,54 @@ def checkin_document(c: CheckIn) -> dict[str, Any]:
 
 
 def budgets_document(b: Budgets) -> dict[str, Any]:
+    return _budgets_document(b, [participant_document(p) for p in b.participants])
+
+
+def participant_document(p: ParticipantBudget) -> dict[str, Any]:
+    # Its group comes first: _participants_text relies on it.
+    return {
+        "group": p.group,
+        "module": p.module_id,
+        "parts": p.parts,
+        "meeting_minutes": p.meeting_minutes,
+        "planned_minutes": list(p.planned_minutes),
+        "planned_hours": [round(h, 2) for h in p.planned_hours],
+        "estimate_hours": p.estimate_hours,
+    }
+
+
+def _participants_text(participants: tuple[ParticipantBudget, ...], indent: str) -> str:
+    """The participants' budgets as ``_indented`` writes their documents. Groups on
+    the same module and meeting length have the same budget but for the group's id,
+    and a large plan has one budget per group: the text after the id is written once
+    per distinct value of every other field ``participant_document`` shows."""
+    if not participants:
+        return "[]"
+    inner = indent + "  "
+    tails: dict[tuple[object, ...], str] = {}
+    parts: list[str] = []
+    for p in participants:
+        head = "{\n" + inner + '  "group": ' + _indented(p.group, "")
+        key = (
+            p.module_id,
+            p.parts,
+            p.meeting_minutes,
+            p.planned_minutes,
+            p.estimate_hours,
+            type(p.estimate_hours),  # 30 and 30.0 are equal, but json writes them apart
+        )
+        tail = tails.get(key)
+        if tail is None:
+            text = _indented(participant_document(p), inner)
+            tail = tails[key] = text[len(head) :]
+        parts.append(head + tail)
+    return "[\n" + inner + (",\n" + inner).join(parts) + "\n" + indent + "]"
+
+
+def _budgets_document(b: Budgets, participants: Any) -> dict[str, Any]:
     return {
         "preparation_factor": PREPARATION_FACTOR,
-        "participants": [
-            {
-                "group": p.group,
-                "module": p.module_id,
-                "parts": p.parts,
-                "meeting_minutes": p.meeting_minutes,
-                "planned_minutes": list(p.planned_minutes),
-                "planned_hours": [round(h, 2) for h in p.planned_hours],
-                "estimate_hours": p.estimate_hours,
-            }
-            for p in b.participants
-        ],
+        "participants": participants,
         "leaders": [
             {
                 "leader": x.leader,

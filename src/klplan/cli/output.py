@@ -23,11 +23,11 @@ def atomic_write(path: Path, data: bytes | Iterable[bytes], *, mode: int | None 
     existing file's own, else 0666 less the umask), not the temporary file's 0600:
     calendar files are often served by a web server. A caller that has just looked
     at ``path`` passes ``mode`` (``file_mode``) and saves a stat."""
-    directory = path.parent if str(path.parent) else Path(".")
+    directory, name = os.path.split(path)
     if mode is None:
         mode = file_mode(path)
     try:
-        fd, tmp = _temporary(directory, path.name)
+        fd, tmp = _temporary(directory or ".", name)
     except OSError as e:
         raise OutputError(
             "file.unwritable", where=Where(file=str(path)), reason=e.strerror
@@ -93,12 +93,13 @@ _fchmod = getattr(os, "fchmod", None)  # not on Windows
 _names: list[Iterator[str]] = []  # this process's temporary-name sequence
 
 
-def _temporary(directory: Path, name: str) -> tuple[int, str]:
+def _temporary(directory: str, name: str) -> tuple[int, str]:
     """A new file ``.<name>.<random>.tmp`` in ``directory``, opened for writing with
     mode 0600: its descriptor and path. The names are a random prefix per process and a
     counter; should one exist already, the next is tried, as mkstemp does."""
     if not _names:
-        _names.append(f"{os.urandom(4).hex()}{n:x}" for n in itertools.count())
+        prefix = os.urandom(4).hex()
+        _names.append(f"{prefix}{n:x}" for n in itertools.count())
     for _ in range(10_000):  # tempfile.TMP_MAX
         tmp = os.path.join(directory, f".{name}.{next(_names[0])}.tmp")
         try:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from klplan.cli.output import atomic_write
+from klplan.cli.output import atomic_write, new_file_mode
 from klplan.core.errors import InputError, OutputError, UsageError, Where
 from klplan.core.models import SchoolCalendar
 from klplan.core.parse import parse_url
@@ -30,11 +31,12 @@ from klplan.render.ics import (
     Change,
     IcsOptions,
     PreviousCalendar,
+    ScheduleCalendars,
     describe_time,
-    schedule_calendar,
     single_target,
     split_targets,
     valid_email,
+    write_order,
 )
 
 
@@ -44,6 +46,7 @@ class _File:
     path: Path
     previous: PreviousCalendar | None
     on_disk: bytes | None  # what is there now (for --check)
+    mode: int | None = None  # its permission bits, when there is a file
     changes: list[Change] = field(default_factory=list)
 
 
@@ -65,7 +68,7 @@ def write_calendars(
         if check:
             raise UsageError("ics.check_needs_output", where=Where(flag="--check"))
         prev = read_previous(previous)[1] if previous else None
-        chunks = schedule_calendar(outcome, single_target(outcome), options, previous=prev)
+        chunks = ScheduleCalendars(outcome, options).chunks(single_target(outcome), previous=prev)
         sys.stdout.flush()
         for chunk in chunks:  # bytes: no newline translation on Windows
             sys.stdout.buffer.write(chunk)
@@ -77,8 +80,10 @@ def write_calendars(
         files = _directory_files(outcome, path, previous, check=check, force=force)
     else:
         files = [_file(single_target(outcome), path, previous, check=check, force=force)]
+    calendars = ScheduleCalendars(outcome, options)
+    calendars.expect(f.target for f in files)
     if check:
-        return _check(outcome, options, files)
+        return _check(calendars, files)
     if directory:
         try:
             path.mkdir(parents=True, exist_ok=True)
@@ -88,16 +93,30 @@ def write_calendars(
             ) from None
     from klplan.cli.console import progress
 
-    with progress(len(files), t("progress.calendar_files")) as step:
-        for f in files:
-            chunks = schedule_calendar(
-                outcome, f.target, options, previous=f.previous, changes=f.changes
-            )
-            atomic_write(f.path, chunks)
-            step()
-            if f.previous is not None and f.changes:
-                _say(_summary_of_changes(f))
+    new_file = new_file_mode()
+    written = [False] * len(files)
+    said = 0  # files[:said] have had their changes said, in file order
+    try:
+        with progress(len(files), t("progress.calendar_files")) as step:
+            for i in write_order([f.target for f in files]):
+                f = files[i]
+                chunks = calendars.chunks(f.target, previous=f.previous, changes=f.changes)
+                atomic_write(f.path, chunks, mode=new_file if f.mode is None else f.mode)
+                written[i] = True
+                step()
+                while said < len(files) and written[said]:
+                    _say_changes(files[said])
+                    said += 1
+    finally:  # after a failure, what the files already written changed
+        for f, done in zip(files[said:], written[said:], strict=True):
+            if done:
+                _say_changes(f)
     return 0
+
+
+def _say_changes(f: _File) -> None:
+    if f.previous is not None and f.changes:
+        _say(_summary_of_changes(f))
 
 
 def _check_groups(outcome: ScheduleOutcome, options: IcsOptions) -> None:
@@ -124,22 +143,30 @@ def _say(text: str) -> None:
     sys.stderr.write(f"klplan: {text}\n")
 
 
-def _existing(path: Path) -> tuple[bytes | None, PreviousCalendar | None]:
-    """The output file as it is: its bytes, and its events if it is a calendar."""
+def _existing(path: Path) -> tuple[bytes | None, PreviousCalendar | None, int | None]:
+    """The output file as it is: its bytes, its events if it is a calendar, and its
+    permission bits (``atomic_write`` keeps them; one stat per file, not two)."""
     from klplan.loaders.previous_ics import MAX_ICS_BYTES, parse_previous
     from klplan.loaders.yamlio import read_bytes
 
-    if not path.exists():  # a dangling link is replaced like a missing file
-        return None, None
-    if path.is_dir():
+    try:
+        st = path.stat()
+    except FileNotFoundError:  # nothing there, or a dangling link: replaced alike
+        return None, None, None
+    except (OSError, ValueError):
+        if not path.exists():  # as exists() decides on this Python
+            return None, None, None
+        raise
+    if stat.S_ISDIR(st.st_mode):
         raise OutputError(
             "file.unwritable", where=Where(file=str(path)), reason=t("ics.is_directory")
         )
     raw = read_bytes(path, str(path), MAX_ICS_BYTES)
+    mode = st.st_mode & 0o777
     try:
-        return raw, parse_previous(raw, str(path))
+        return raw, parse_previous(raw, str(path)), mode
     except InputError:
-        return raw, None
+        return raw, None, mode
 
 
 def _file(
@@ -153,14 +180,14 @@ def _file(
 ) -> _File:
     from klplan.loaders.previous_ics import read_previous
 
-    on_disk, existing = _existing(path)
+    on_disk, existing, mode = _existing(path)
     ours = existing is not None and existing.by_klplan
     if on_disk is not None and not ours and not force and not check:
         raise OutputError("ics.not_klplan", where=Where(file=str(path)))
     prev = existing if ours else None
     if previous is not None and (not previous_optional or previous.exists()):
         prev = read_previous(previous)[1]
-    return _File(target, path, prev, on_disk)
+    return _File(target, path, prev, on_disk, mode)
 
 
 def _directory_files(
@@ -186,25 +213,29 @@ def _directory_files(
         for path in sorted([*directory.glob("grupp-*.ics"), *directory.glob("ledare-*.ics")]):
             if path.name in names or not path.is_file():
                 continue
-            on_disk, existing = _existing(path)
+            on_disk, existing, mode = _existing(path)
             if existing is not None and existing.by_klplan:
                 stem = path.name.removesuffix(".ics")
                 target = CalendarTarget(stem, existing.name or stem, (), ())
-                files.append(_File(target, path, existing, on_disk))
+                files.append(_File(target, path, existing, on_disk, mode))
     return files
 
 
-def _check(outcome: ScheduleOutcome, options: IcsOptions, files: list[_File]) -> int:
-    drift = 0
-    for f in files:
+def _check(calendars: ScheduleCalendars, files: list[_File]) -> int:
+    # Rendered in write order (each leader's calendar after its groups'), then
+    # listed in file order.
+    rendered: list[tuple[bytes, int]] = [(b"", 0)] * len(files)
+    for i in write_order([f.target for f in files]):
+        f = files[i]
         digest = hashlib.sha256()
         events = 0
-        for chunk in schedule_calendar(
-            outcome, f.target, options, previous=f.previous, changes=f.changes
-        ):
+        for chunk in calendars.chunks(f.target, previous=f.previous, changes=f.changes):
             digest.update(chunk)
             events += chunk.count(b"BEGIN:VEVENT\r\n")
-        if f.on_disk is not None and hashlib.sha256(f.on_disk).digest() == digest.digest():
+        rendered[i] = digest.digest(), events
+    drift = 0
+    for f, (digest, events) in zip(files, rendered, strict=True):
+        if f.on_disk is not None and hashlib.sha256(f.on_disk).digest() == digest:
             continue
         drift += 1
         if f.on_disk is None:
@@ -252,7 +283,7 @@ def write_holiday_calendar(
 
     previous = None
     if output is not None and str(output) != "-":
-        on_disk, existing = _existing(output)
+        on_disk, existing, _ = _existing(output)
         ours = existing is not None and existing.by_klplan
         if on_disk is not None and not ours and not force:
             raise OutputError("ics.not_klplan", where=Where(file=str(output)))

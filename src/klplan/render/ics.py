@@ -25,6 +25,11 @@ Identity and reproducibility:
   Events that started before the calendar's first day (an earlier school year) are left
   out instead: they happened and are not cancelled.
 
+Speed: a run's calendar files are rendered by ``ScheduleCalendars``, which gives the
+same bytes as ``schedule_calendar`` (one ``Event`` at a time, the reference) but
+renders the lines that groups share once per run and each group's events once for both
+its own calendar and its leader's.
+
 This module never imports icalendar at run time (previous files are read by
 ``klplan.loaders.previous_ics``); the tests compare against it.
 """
@@ -34,18 +39,19 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from typing import Literal
+from string import Formatter
+from typing import Any, Literal, NamedTuple
 from zoneinfo import ZoneInfo
 
 from klplan import __version__
-from klplan.core.models import ClosureKind, SchoolCalendar, school_year_label
+from klplan.core.models import ClosureKind, Module, SchoolCalendar, school_year_label
 from klplan.core.plan import DayOff, Meeting, ModulePlan
 from klplan.core.weeks import IsoWeek
-from klplan.messages import format_date, language, reason_label, t, week_range
+from klplan.messages import MESSAGES, format_date, language, reason_label, t, week_range
 from klplan.planning import CheckIn, GroupPlan, Leader, ScheduleOutcome, school_year_of
 
 TZID = "Europe/Stockholm"
@@ -339,22 +345,43 @@ class Event:
         return b"".join(out)
 
 
+_HEAD_BEFORE_NAME = (
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:" + PRODID,
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+)
+
+
 def calendar_lines(name: str, *, timezone: bool = True) -> list[str]:
     """The VCALENDAR header (and VTIMEZONE) up to the first VEVENT."""
     title = escape_text(clean_text(name))
-    out = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:" + PRODID,
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "NAME:" + title,
-        "X-WR-CALNAME:" + title,
-        "X-WR-TIMEZONE:" + TZID,
-    ]
+    out = [*_HEAD_BEFORE_NAME, "NAME:" + title, "X-WR-CALNAME:" + title, "X-WR-TIMEZONE:" + TZID]
     if timezone:
         out += VTIMEZONE_LINES
     return out
+
+
+@lru_cache(maxsize=2)
+def _head_parts(timezone: bool) -> tuple[bytes, bytes]:
+    """The header's bytes before NAME and after X-WR-CALNAME: the same in every file."""
+    return to_bytes(_HEAD_BEFORE_NAME), to_bytes(
+        ["X-WR-TIMEZONE:" + TZID, *(VTIMEZONE_LINES if timezone else ())]
+    )
+
+
+def calendar_head(name: str, *, timezone: bool = True) -> bytes:
+    """``to_bytes(calendar_lines(name, timezone=timezone))``, with only the name's two
+    lines encoded per file (a run writes one header per calendar file)."""
+    before, after = _head_parts(timezone)
+    title = escape_text(clean_text(name))
+    return b"".join((before, _folded("NAME:" + title), _folded("X-WR-CALNAME:" + title), after))
+
+
+def _folded(line: str) -> bytes:
+    """One content line as bytes: folded, with its CRLF."""
+    return fold_bytes(line.encode("utf-8")) + b"\r\n"
 
 
 def uid_for(*identity: object) -> str:
@@ -434,28 +461,50 @@ def render_calendar(
     carried over and bumped, and events that are gone are cancelled (those starting
     before ``keep_from`` are left out); every difference is appended to ``changes``."""
     stamp = utc_stamp(dtstamp)
-    yield to_bytes(calendar_lines(name, timezone=timezone))
-    left = dict(previous.events) if previous else {}
+    yield calendar_head(name, timezone=timezone)
+    regeneration = Regeneration(previous, changes) if previous is not None else None
     for event in events:
-        old = left.pop(event.uid, None)
-        if previous is None:
-            yield event.to_bytes(stamp)
-            continue
-        event, change = reconcile(event, old)
-        if change is not None and changes is not None:
-            changes.append(change)
+        if regeneration is not None:
+            event = regeneration.update(event)
         yield event.to_bytes(stamp)
-    for old in sorted(left.values(), key=lambda e: (local_key(e.start), e.uid)):
-        if keep_from is not None and _day(old.start) < keep_from:
-            continue
-        if old.status == CANCELLED:
-            yield old.to_bytes(stamp)
-            continue
-        gone = replace(old, status=CANCELLED, sequence=old.sequence + 1)
-        if changes is not None:
-            changes.append(Change("cancelled", old, gone))
-        yield gone.to_bytes(stamp)
-    yield b"END:VCALENDAR\r\n"
+    if regeneration is not None:
+        yield from regeneration.gone(stamp, keep_from)
+    yield END_CALENDAR
+
+
+END_CALENDAR = b"END:VCALENDAR\r\n"
+
+
+class Regeneration:
+    """One calendar's events against the file it replaces (``previous``): each event
+    takes its SEQUENCE from the previous version of its UID (``reconcile``), and what
+    is left of the previous file at the end is cancelled. Every difference is appended
+    to ``changes`` when given."""
+
+    def __init__(self, previous: PreviousCalendar, changes: list[Change] | None) -> None:
+        self.left = dict(previous.events)
+        self.changes = changes
+
+    def update(self, event: Event) -> Event:
+        """``event`` with its SEQUENCE against the previous file."""
+        event, change = reconcile(event, self.left.pop(event.uid, None))
+        if change is not None and self.changes is not None:
+            self.changes.append(change)
+        return event
+
+    def gone(self, stamp: str, keep_from: date | None) -> Iterator[bytes]:
+        """The previous file's events that no ``update`` matched: cancelled (those
+        starting before ``keep_from`` are left out), in time order."""
+        for old in sorted(self.left.values(), key=lambda e: (local_key(e.start), e.uid)):
+            if keep_from is not None and _day(old.start) < keep_from:
+                continue
+            if old.status == CANCELLED:
+                yield old.to_bytes(stamp)
+                continue
+            gone = replace(old, status=CANCELLED, sequence=old.sequence + 1)
+            if self.changes is not None:
+                self.changes.append(Change("cancelled", old, gone))
+            yield gone.to_bytes(stamp)
 
 
 def _day(value: date) -> date:
@@ -481,6 +530,7 @@ class CalendarTarget:
     name: str  # NAME / X-WR-CALNAME
     groups: tuple[GroupPlan, ...]
     checkins: tuple[CheckIn, ...]
+    leader: str | None = None  # the leader id of a leader's calendar (ledare-<id>)
 
     @property
     def file_name(self) -> str:
@@ -552,6 +602,7 @@ def split_targets(outcome: ScheduleOutcome) -> list[CalendarTarget]:
                 t("ics.name_leader", leader=leader_label(leader)),
                 tuple(groups.get(leader.id, ())),
                 tuple(checkins.get(leader.id, ())),
+                leader.id,
             )
         )
     return _unique_names(targets, [*(g.id for g in outcome.groups), *(x.id for x in leaders)])
@@ -575,7 +626,7 @@ def _unique_names(targets: list[CalendarTarget], ids: list[str]) -> list[Calenda
             n += 1
             unique = f"{stem}-{n}"
         taken.add(unique.casefold())
-        out.append(replace(target, file_stem=unique))
+        out.append(target if unique == target.file_stem else replace(target, file_stem=unique))
     return out
 
 
@@ -623,16 +674,7 @@ def group_events(
 ) -> Iterator[Event]:
     location, url = group.location, group.video_url
     organizer, attendees = _invitation(group, leaders) if options.invite else (None, ())
-    seen: dict[str, int] = {}
-    for plan in group.plans:
-        # A group may take the same module twice (a multi-year plan): the second
-        # time is another identity.
-        seen[plan.module.id] = seen.get(plan.module.id, 0) + 1
-        module_key = plan.module.id + (
-            f"#{seen[plan.module.id]}" if seen[plan.module.id] > 1 else ""
-        )
-        identity = ("meeting", outcome.plan_id, _region(outcome), group.id, module_key)
-        joined = "\x1f".join(map(str, identity))  # as uid_for joins it, once per module
+    for plan, identity, joined in _module_identities(outcome, group):
         for m in plan.meetings:
             summary = _summary(plan, m.part, m.moment, group if label else None)
             if options.include_preparation:
@@ -649,6 +691,24 @@ def group_events(
                 organizer=organizer,
                 attendees=attendees,
             )
+
+
+def _module_identities(
+    outcome: ScheduleOutcome, group: GroupPlan
+) -> Iterator[tuple[ModulePlan, tuple[str, ...], str]]:
+    """Each of the group's module plans with the stable identity of its meetings, and
+    that identity joined as ``uid_for`` joins it (done once per module, not per UID)."""
+    region = _region(outcome)
+    seen: dict[str, int] = {}
+    for plan in group.plans:
+        # A group may take the same module twice (a multi-year plan): the second
+        # time is another identity.
+        seen[plan.module.id] = seen.get(plan.module.id, 0) + 1
+        module_key = plan.module.id + (
+            f"#{seen[plan.module.id]}" if seen[plan.module.id] > 1 else ""
+        )
+        identity = ("meeting", outcome.plan_id, region, group.id, module_key)
+        yield plan, identity, "\x1f".join(identity)
 
 
 # Event texts are the same for every group that takes the same part of a module in
@@ -743,28 +803,39 @@ def _preparation(
     week to the day of B; C over its weeks up to the day of D, one item per run of
     consecutive weeks (a lov between splits it)."""
     prep = m.prep_moment
+    description = _prep_description(plan, m)
+    for n, (start, end) in enumerate(_prep_days(m), start=1):
+        yield Event(
+            uid=uid_for(*identity, m.part, prep, n),
+            summary=_summary(plan, m.part, prep, group),
+            start=start,
+            end=end,
+            description=description,
+            transp=TRANSPARENT,
+        )
+
+
+def _prep_description(plan: ModulePlan, m: Meeting) -> str:
+    return t(
+        "ics.prep_description",
+        what=_moment(plan, m.prep_moment),
+        date=format_date(m.date),
+        meeting=t(f"ics.moment.{m.moment}"),
+    )
+
+
+def _prep_days(m: Meeting) -> list[tuple[date, date]]:
+    """The first and the (exclusive) last day of each run of the prep weeks."""
     runs: list[list[IsoWeek]] = []
     for w in m.prep_weeks:
         if runs and runs[-1][-1] + 1 == w:
             runs[-1].append(w)
         else:
             runs.append([w])
-    description = t(
-        "ics.prep_description",
-        what=_moment(plan, prep),
-        date=format_date(m.date),
-        meeting=t(f"ics.moment.{m.moment}"),
-    )
-    for n, run in enumerate(runs, start=1):
-        last = m.date if run[-1] == m.week else run[-1].day(4)
-        yield Event(
-            uid=uid_for(*identity, m.part, prep, n),
-            summary=_summary(plan, m.part, prep, group),
-            start=run[0].monday,
-            end=last + timedelta(days=1),
-            description=description,
-            transp=TRANSPARENT,
-        )
+    return [
+        (run[0].monday, (m.date if run[-1] == m.week else run[-1].day(4)) + timedelta(days=1))
+        for run in runs
+    ]
 
 
 _EMAIL = re.compile(r"^[^\s@:;,<>\"'\\()\[\]]+@[^\s@:;,<>\"'\\()\[\]]+\.[^\s@:;,<>\"'\\()\[\].]+$")
@@ -910,6 +981,382 @@ def schedule_calendar(
         keep_from=outcome.calendar.days()[0],
         changes=changes,
     )
+
+
+class ScheduleCalendars:
+    """The calendar files of one schedule run, fast: what ``schedule_calendar`` gives,
+    byte for byte (``tests/test_ics_fast.py`` compares them on varied plans and
+    options), at a fraction of the cost of building and serializing every ``Event``.
+
+    - A meeting's lines that do not depend on the group (SUMMARY, DTSTART, DTEND,
+      DTSTAMP, DESCRIPTION) are rendered once per run for all the groups that share it
+      (``_meeting``); a group's own lines (UID, ATTENDEE, LOCATION, ORGANIZER, URL)
+      once per group.
+    - A group's events are rendered once (``_Piece``: all but the SUMMARY and SEQUENCE
+      lines) and reused for every calendar it is in: its own file and its leader's,
+      which differ only in SUMMARY (a leader's calendar of several groups names the
+      group). ``expect`` says which calendars will be rendered; a group's pieces are
+      kept from its first to its last, for at most ``KEEP`` groups at a time, so
+      memory stays flat when each leader's calendar is rendered right after its
+      groups' (``write_order``) and bounded in any order.
+    - Events are built only when there is a previous file to reconcile with.
+
+    Both caches are the run's own, keyed by what their values are made of (object
+    identities are held by the values, so they cannot be reused while cached)."""
+
+    KEEP = 256  # groups whose pieces are kept for a later calendar
+    MEETINGS = 1 << 15  # meetings whose lines are kept (cleared when full)
+
+    def __init__(self, outcome: ScheduleOutcome, options: IcsOptions) -> None:
+        self.outcome = outcome
+        self.options = options
+        self.stamp = utc_stamp(options.dtstamp or derived_dtstamp(outcome.school_year))
+        self.keep_from = outcome.calendar.days()[0]
+        self._stamp_line = _folded("DTSTAMP:" + self.stamp)
+        self._meetings: dict[tuple[object, ...], _MeetingParts] = {}
+        self._uses: dict[int, _Uses] = {}  # by id(group)
+        self._kept = 0
+        self._breaks: tuple[list[Event], bytes] | None = None
+
+    def expect(self, targets: Iterable[CalendarTarget]) -> None:
+        """Say which calendars will be rendered, so groups in several are kept."""
+        for target in targets:
+            for group in target.groups:
+                uses = self._uses.get(id(group))
+                if uses is None:
+                    uses = self._uses[id(group)] = _Uses(group)
+                uses.left += 1
+
+    def chunks(
+        self,
+        target: CalendarTarget,
+        *,
+        previous: PreviousCalendar | None = None,
+        changes: list[Change] | None = None,
+    ) -> Iterator[bytes]:
+        """``schedule_calendar(outcome, target, options, ...)``: one chunk per group."""
+        yield calendar_head(target.name)
+        regeneration = Regeneration(previous, changes) if previous is not None else None
+        label = len(target.groups) > 1
+        for group in target.groups:
+            yield self._group_bytes(group, label, regeneration)
+        leaders = self.outcome.leaders_by_id
+        events: list[Event] = [
+            checkin_event(self.outcome, c, leaders.get(c.leader), self.options)
+            for c in target.checkins
+        ]
+        if self.options.include_breaks:
+            breaks, rendered = self._break_events()
+            if regeneration is None and not events:
+                yield rendered
+            else:
+                events += breaks
+        for event in events:
+            if regeneration is not None:
+                event = regeneration.update(event)
+            yield event.to_bytes(self.stamp)
+        if regeneration is not None:
+            yield from regeneration.gone(self.stamp, self.keep_from)
+        yield END_CALENDAR
+
+    def _group_bytes(
+        self, group: GroupPlan, label: bool, regeneration: Regeneration | None
+    ) -> bytes:
+        name = group_label(group) if label else ""
+        affixes = _label_affixes(name) if label and regeneration is None else None
+        out: list[bytes] = []
+        for piece in self._pieces(group):
+            summary, line = piece.summary, piece.line
+            if affixes is not None and piece.escaped is not None:
+                line = fold_bytes(b"SUMMARY:" + affixes[0] + piece.escaped + affixes[1]) + b"\r\n"
+            elif label:
+                summary = t("ics.summary_group", summary=summary, group=name)
+                line = _summary_line(summary)
+            sequence = _SEQUENCE_0
+            if regeneration is not None:
+                event = regeneration.update(piece.event(summary))
+                sequence = b"SEQUENCE:%d\r\n" % event.sequence
+            out += (_BEGIN_EVENT, line, piece.body, sequence, piece.tail)
+        return b"".join(out)
+
+    def _pieces(self, group: GroupPlan) -> list[_Piece]:
+        uses = self._uses.get(id(group))
+        if uses is None:  # not expected: rendered once
+            return self._render_group(group)
+        pieces = uses.pieces if uses.pieces is not None else self._render_group(group)
+        uses.left -= 1
+        if uses.left <= 0:
+            del self._uses[id(group)]
+            if uses.pieces is not None:
+                self._kept -= 1
+        elif uses.pieces is None and self._kept < self.KEEP:
+            uses.pieces = pieces
+            self._kept += 1
+        return pieces
+
+    def _render_group(self, group: GroupPlan) -> list[_Piece]:
+        """``group_events(..., label=False)`` as pieces."""
+        lang = language()
+        url = group.video_url
+        organizer, attendees = (
+            _invitation(group, self.outcome.leaders_by_id) if self.options.invite else (None, ())
+        )
+        location = clean_text(group.location) if group.location else None
+        clean_url = clean_text(url) if url else None
+        # A meeting's lines before its DESCRIPTION and after it, the group's own.
+        before = b"".join(_person_line(a, "ATTENDEE") for a in attendees)
+        lines = [_folded("LOCATION:" + escape_text(location))] if location else []
+        if organizer:
+            lines.append(_person_line(organizer, "ORGANIZER"))
+        lines.append(_STATUS_CONFIRMED)
+        if clean_url:
+            lines.append(_folded("URL:" + clean_url))
+        lines.append(_END_EVENT)
+        after = b"".join(lines)
+        out: list[_Piece] = []
+        for plan, _, joined in _module_identities(self.outcome, group):
+            for m in plan.meetings:
+                parts = self._meeting(lang, plan, m, url)
+                for n, start, end, times in parts.prep_days:
+                    uid = _uid(f"{joined}\x1f{m.part}\x1f{m.prep_moment}\x1f{n}")
+                    fields = (  # as _preparation gives them
+                        uid,
+                        start,
+                        end,
+                        parts.prep_description,
+                        None,
+                        None,
+                        None,
+                        TRANSPARENT,
+                        None,
+                        (),
+                    )
+                    body = times + _uid_line(uid)
+                    out.append(
+                        _Piece(
+                            parts.prep_summary,
+                            parts.prep_line,
+                            parts.prep_escaped,
+                            body,
+                            parts.prep_tail,
+                            fields,
+                        )
+                    )
+                uid = _uid(f"{joined}\x1f{m.part}\x1f{m.moment}")
+                fields = (  # as group_events gives them
+                    uid,
+                    m.start,
+                    m.end,
+                    parts.description,
+                    group.location,
+                    url,
+                    CONFIRMED,
+                    None,
+                    organizer,
+                    attendees,
+                )
+                body, tail = parts.times + _uid_line(uid), before + parts.description_line + after
+                out.append(_Piece(parts.summary, parts.line, parts.escaped, body, tail, fields))
+        return out
+
+    def _meeting(self, lang: str, plan: ModulePlan, m: Meeting, url: str | None) -> _MeetingParts:
+        """The lines of meeting ``m`` that every group meeting it alike shares."""
+        module = plan.module
+        key = (lang, id(m), id(module), plan.slot.duration_minutes, url)
+        parts = self._meetings.get(key)
+        if parts is not None:
+            return parts
+        if len(self._meetings) >= self.MEETINGS:
+            self._meetings.clear()
+        summary = _summary_text(lang, module.title, m.part, m.moment)
+        description = _meeting_description(plan, m, url)
+        prep_summary, prep_description, prep_days = "", "", ()
+        if self.options.include_preparation:
+            prep_summary = _summary_text(lang, module.title, m.part, m.prep_moment)
+            prep_description = _prep_description(plan, m)
+            prep_days = tuple(
+                (n, start, end, self._times(start, end))
+                for n, (start, end) in enumerate(_prep_days(m), start=1)
+            )
+        parts = self._meetings[key] = _MeetingParts(
+            m,
+            module,
+            summary,
+            _summary_line(summary),
+            _plain_escaped(summary),
+            self._times(m.start, m.end),
+            description,
+            _description_line(description),
+            prep_summary,
+            _summary_line(prep_summary),
+            _plain_escaped(prep_summary),
+            prep_description,
+            _description_line(prep_description) + _TRANSP_TRANSPARENT + _END_EVENT,
+            prep_days,
+        )
+        return parts
+
+    def _times(self, start: date, end: date) -> bytes:
+        return _time_line("DTSTART", start) + _time_line("DTEND", end) + self._stamp_line
+
+    def _break_events(self) -> tuple[list[Event], bytes]:
+        """The school holidays of ``include_breaks``: the same in every calendar."""
+        if self._breaks is None:
+            events = break_events(self.outcome.calendar, self.outcome.plan_id)
+            self._breaks = events, b"".join(e.to_bytes(self.stamp) for e in events)
+        return self._breaks
+
+
+_BEGIN_EVENT = b"BEGIN:VEVENT\r\n"
+_END_EVENT = b"END:VEVENT\r\n"
+_SEQUENCE_0 = b"SEQUENCE:0\r\n"
+_STATUS_CONFIRMED = b"STATUS:" + CONFIRMED.encode() + b"\r\n"
+_TRANSP_TRANSPARENT = b"TRANSP:" + TRANSPARENT.encode() + b"\r\n"
+
+
+def _uid_line(uid: str) -> bytes:
+    # klplan's UIDs (``_uid``) are ASCII, short and need no escaping.
+    return b"UID:" + uid.encode("ascii") + b"\r\n"
+
+
+def _summary_line(summary: str) -> bytes:
+    return _folded("SUMMARY:" + escape_text(clean_text(summary)))
+
+
+def _plain(text: str) -> bool:
+    """Text that cleaning leaves as it is, alone and next to other plain text: no
+    control character, line break or byte-order mark (all unprintable), and no
+    backslash (so no ``\\N`` either, however it is joined)."""
+    return text.isprintable() and "\\" not in text
+
+
+def _plain_escaped(summary: str) -> bytes | None:
+    """A plain summary escaped, as UTF-8: the middle of its group-labelled SUMMARY."""
+    return escape_text(summary).encode("utf-8") if _plain(summary) else None
+
+
+_MARK = "\x00"  # never in plain text
+
+
+def _label_affixes(name: str) -> tuple[bytes, bytes] | None:
+    """What goes before and after a summary in a leader's calendar (``ics.summary_group``
+    for the group ``name``), escaped, as UTF-8: the SUMMARY line of a plain summary is
+    then put together, not formatted, cleaned and escaped again for every meeting. None
+    unless that gives the same bytes: the message takes the summary once and as it is
+    (``_takes_summary_as_is``), and its own text and the name are plain, so that
+    cleaning and escaping work part by part."""
+    if not _takes_summary_as_is(language()):
+        return None
+    parts = t("ics.summary_group", summary=_MARK, group=name).split(_MARK)
+    if len(parts) != 2 or not (_plain(parts[0]) and _plain(parts[1])):
+        return None
+    return escape_text(parts[0]).encode("utf-8"), escape_text(parts[1]).encode("utf-8")
+
+
+@lru_cache(maxsize=4)
+def _takes_summary_as_is(lang: str) -> bool:
+    """Whether ``ics.summary_group`` in ``lang`` has the summary once, without a format
+    spec or conversion, and no other field than the group's name (also without)."""
+    template = MESSAGES["ics.summary_group"][lang]  # type: ignore[index]
+    fields = [(f, spec, conv) for _, f, spec, conv in Formatter().parse(template) if f is not None]
+    return fields.count(("summary", "", None)) == 1 and all(
+        f in ("summary", "group") and not spec and not conv for f, spec, conv in fields
+    )
+
+
+def _description_line(description: str) -> bytes:
+    text = clean_text(description)
+    return _folded("DESCRIPTION:" + escape_text(text)) if text else b""
+
+
+@dataclass(slots=True)
+class _Uses:
+    """A group of the calendars ``ScheduleCalendars.expect``s, and its pieces while kept."""
+
+    group: GroupPlan  # held: keyed by its id
+    left: int = 0  # calendars still to render it in
+    pieces: list[_Piece] | None = None
+
+
+class _MeetingParts(NamedTuple):
+    """A meeting's lines shared by the groups that meet it alike (and its moment A or
+    C as all-day items, with ``include_preparation``). Texts as built, lines cleaned."""
+
+    meeting: Meeting  # held: the cache key has its id
+    module: Module  # likewise
+    summary: str
+    line: bytes  # SUMMARY
+    escaped: bytes | None  # see _plain_escaped
+    times: bytes  # DTSTART, DTEND, DTSTAMP
+    description: str
+    description_line: bytes
+    prep_summary: str
+    prep_line: bytes
+    prep_escaped: bytes | None
+    prep_description: str
+    prep_tail: bytes  # DESCRIPTION, TRANSP, END:VEVENT
+    prep_days: tuple[tuple[int, date, date, bytes], ...]  # n, start, end, times
+
+
+class _Piece(NamedTuple):
+    """One event of a group, rendered but for its SUMMARY and SEQUENCE lines: the
+    lines in which the group's own calendar and its leader's differ, and the only
+    one regeneration changes."""
+
+    summary: str  # as built: not cleaned, without the group's name
+    line: bytes  # the SUMMARY line of ``summary``
+    escaped: bytes | None  # see _plain_escaped
+    body: bytes  # DTSTART, DTEND, DTSTAMP, UID
+    tail: bytes  # ATTENDEE to END:VEVENT
+    # The Event's other fields: uid, start, end, description, location, url, status,
+    # transp, organizer, attendees (as given to Event, which cleans the texts).
+    fields: tuple[Any, ...]
+
+    def event(self, summary: str) -> Event:
+        """The event, for reconciliation with a previous file."""
+        uid, start, end, description, location, url, status, transp, organizer, people = self.fields
+        return Event(
+            uid=uid,
+            summary=summary,
+            start=start,
+            end=end,
+            description=description,
+            location=location,
+            url=url,
+            status=status,
+            transp=transp,
+            organizer=organizer,
+            attendees=people,
+        )
+
+
+def write_order(targets: Sequence[CalendarTarget]) -> list[int]:
+    """The indexes of ``targets`` in the order to render them so that a group's events
+    are reused while memory stays flat (see ``ScheduleCalendars``): at a group's own
+    calendar, the calendars of all its leader's groups, then the leader's own."""
+    leaders: dict[str, list[int]] = {}
+    for i, target in enumerate(targets):
+        if target.leader is not None:
+            leaders.setdefault(target.leader, []).append(i)
+    led: dict[str, list[int]] = {}
+    for i, target in enumerate(targets):
+        if _own_calendar(target) and target.groups[0].leader in leaders:
+            led.setdefault(target.groups[0].leader, []).append(i)  # type: ignore[arg-type]
+    order: list[int] = []
+    placed = [False] * len(targets)
+    for i, target in enumerate(targets):
+        lead = target.groups[0].leader if _own_calendar(target) else None
+        block = [*led[lead], *leaders[lead]] if lead is not None and lead in leaders else [i]
+        for j in block:
+            if not placed[j]:
+                placed[j] = True
+                order.append(j)
+    return order
+
+
+def _own_calendar(target: CalendarTarget) -> bool:
+    """A group's own calendar (grupp-<id>), not its leader's."""
+    return target.leader is None and len(target.groups) == 1 and not target.checkins
 
 
 def describe_time(event: Event) -> str:

@@ -75,7 +75,7 @@ def test_default_schedule_loads_only_what_it_needs():
         "heavy = ('holidays', 'icalendar', 'dateutil', 'klplan.loaders.plan', "
         "'klplan.loaders.spec', 'klplan.loaders.lan', 'klplan.render.calendar_view', "
         "'klplan.loaders.calendar_schema', 'klplan.loaders.catalog_schema', "
-        "'klplan.loaders.overrides', 'yaml.')\n"
+        "'klplan.loaders.overrides', 'klplan.core.budget', 'klplan.core.conflicts', 'yaml')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -11,13 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from klplan.core.budget import (
-    LeaderBudget,
-    LoadTally,
-    ParticipantBudget,
-    participant_budget,
-)
-from klplan.core.conflicts import Clash, LeaderBookings, Timetable
 from klplan.core.errors import InputError, KlplanError, ScheduleError, UsageError, Where
 from klplan.core.models import (
     Module,
@@ -30,7 +23,12 @@ from klplan.core.scheduler import SchoolWeeks, schedule_module
 from klplan.core.weeks import IsoWeek
 from klplan.messages import format_date, reason_label, t, weekday_name
 
+# Budgets and leader conflicts are imported where they are used: the default
+# ``klplan schedule`` (one group) needs neither, and defining their classes is a
+# noticeable part of its start.
 if TYPE_CHECKING:
+    from klplan.core.budget import Budgets, LeaderBudget
+    from klplan.core.conflicts import Clash, Timetable
     from klplan.core.models import Cadence
     from klplan.loaders.overrides import CalendarOverrides
     from klplan.loaders.plan import GroupSetup, LoadedPlan
@@ -407,6 +405,8 @@ class _Planner:
         self._timetables: dict[int, tuple[ModulePlan, Timetable]] = {}
         first, last = calendar.days()
         self._year = IsoWeek.of(first), IsoWeek.of(last)
+        from klplan.core.conflicts import LeaderBookings
+
         self.bookings = LeaderBookings()
         self.notices: list[Notice] = []
         self.names = {x.id: x.name for x in plan.spec.leaders}
@@ -437,6 +437,8 @@ class _Planner:
 
     def timetable(self, plans: tuple[ModulePlan, ...]) -> Timetable:
         """A group's meetings, in order, as leader bookings."""
+        from klplan.core.conflicts import Timetable
+
         out: Timetable | None = None
         for p in plans:
             found = self._timetables.get(id(p))
@@ -631,6 +633,8 @@ class _Planner:
                         spec.location,
                     )
                 )
+            from klplan.core.conflicts import Timetable
+
             booked = Timetable.of(mine)
             clashes = self.bookings.clashes(leader, "checkin", booked)
             if clashes:
@@ -702,12 +706,6 @@ def _load_warnings(plan: LoadedPlan, outcome: ScheduleOutcome) -> list[Notice]:
     return out
 
 
-@dataclass(frozen=True)
-class Budgets:
-    participants: tuple[ParticipantBudget, ...]
-    leaders: tuple[LeaderBudget, ...]
-
-
 def time_budgets(outcome: ScheduleOutcome) -> Budgets:
     """Per participant and module, and per leader (see klplan.core.budget); computed
     once per outcome (``ScheduleOutcome.budgets``)."""
@@ -715,6 +713,8 @@ def time_budgets(outcome: ScheduleOutcome) -> Budgets:
 
 
 def _time_budgets(outcome: ScheduleOutcome) -> Budgets:
+    from klplan.core.budget import Budgets, LoadTally, participant_budget
+
     participants = tuple(participant_budget(g.id, p) for g in outcome.groups for p in g.plans)
     school_days = SchoolWeeks(outcome.calendar, 0)  # open on Monday = any school day
     leaders: list[LeaderBudget] = []

@@ -176,3 +176,11 @@ def leader_budget(
     tally.add_meetings(meetings)
     tally.add_checkins(checkins)
     return tally.budget(leader, groups, school_weeks)
+
+
+@dataclass(frozen=True, slots=True)
+class Budgets:
+    """A plan's time budgets: per participant and module, and per leader."""
+
+    participants: tuple[ParticipantBudget, ...]
+    leaders: tuple[LeaderBudget, ...]

@@ -12,13 +12,12 @@ from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-
 from typing import Any
 
 from klplan import __version__
-from klplan.core.budget import PREPARATION_FACTOR, ParticipantBudget
+from klplan.core.budget import PREPARATION_FACTOR, Budgets, ParticipantBudget
 from klplan.core.models import SchoolCalendar
 from klplan.core.parse import WEEKDAY_IDS
 from klplan.core.plan import ClosedWeek, Meeting, ModulePlan, Notice
 from klplan.messages import reason_label
 from klplan.planning import (
-    Budgets,
     CalendarOutcome,
     CheckIn,
     GroupPlan,

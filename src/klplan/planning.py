@@ -172,7 +172,7 @@ def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
     cadence = get_cadence(cadences, req.cadence or DEFAULT_CADENCE, Where(flag="--cadence"))
     if req.cadence is None:
         defaults.append(t("defaults.cadence", value=cadence.id))
-    overrides = _overrides(req.calendar_file)
+    overrides = user_calendar(req.calendar_file)
     kommun = req.kommun
     if kommun is None and req.lan is None and overrides is None:
         kommun = DEFAULT_KOMMUN
@@ -258,7 +258,7 @@ def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
     )
 
 
-def _overrides(path: Path | None) -> CalendarOverrides | None:
+def user_calendar(path: Path | None) -> CalendarOverrides | None:
     """The user's calendar file, if any (its module only then: startup)."""
     if path is None:
         return None
@@ -782,62 +782,3 @@ def example_plan(today: date, file_name: str = "plan.yaml") -> str:
         # a Tuesday in October, when the fritidshem group meets: its meeting moves
         studiedag=IsoWeek(first, 40).day(1).isoformat(),
     )
-
-
-@dataclass(frozen=True)
-class CalendarRequest:
-    """What ``klplan calendar`` was asked for; None means "choose a default"."""
-
-    today: date
-    kommun: str | None = None
-    lan: str | None = None
-    calendar_file: Path | None = None
-    school_year: int | None = None
-
-
-@dataclass(frozen=True)
-class CalendarOutcome:
-    """One region's school year, with the notices and defaults that came with it."""
-
-    calendar: SchoolCalendar
-    school_year: int
-    notices: tuple[Notice, ...] = ()
-    defaults_used: tuple[str, ...] = ()
-
-
-def current_school_year(today: date) -> int:
-    """The school year ``today`` falls in, counted from July (2026-11-23 -> 2026)."""
-    return today.year if today.month >= 7 else today.year - 1
-
-
-def school_calendar(req: CalendarRequest) -> CalendarOutcome:
-    """A region's calendar for one school year (``klplan calendar``): the given year,
-    or the current one, or the next once the current one is over."""
-    from klplan.loaders.calendars import load_calendar
-
-    defaults: list[str] = []
-    overrides = _overrides(req.calendar_file)
-    kommun = req.kommun
-    if kommun is None and req.lan is None and overrides is None:
-        kommun = DEFAULT_KOMMUN
-        defaults.append(t("defaults.kommun", value="Stockholm (0180)"))
-
-    def load(year: int) -> CalendarOutcome:
-        result = load_calendar(
-            year,
-            kommun=kommun,
-            lan=req.lan,
-            overrides=overrides,
-            overrides_file=str(req.calendar_file) if req.calendar_file else None,
-        )
-        return CalendarOutcome(result.calendar, year, result.notices, tuple(defaults))
-
-    if req.school_year is not None:
-        return load(req.school_year)
-    year = current_school_year(req.today)
-    found = load(year)
-    if req.today > found.calendar.days()[1]:
-        year += 1
-        found = load(year)
-    defaults.append(t("defaults.school_year", value=school_year_label(year)))
-    return CalendarOutcome(found.calendar, year, found.notices, tuple(defaults))

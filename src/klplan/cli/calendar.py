@@ -24,9 +24,9 @@ def calendar(
     output: OutputOption = None,
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
+    from klplan.calendar_year import CalendarRequest, school_calendar
     from klplan.cli import params, settings
     from klplan.cli.notify import report
-    from klplan.planning import CalendarRequest, school_calendar
 
     today = params.today()
     kommun, lan = settings.region(ctx, kommun, lan)

@@ -9,7 +9,7 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from klplan import __version__
 from klplan.core.budget import PREPARATION_FACTOR, Budgets, ParticipantBudget
@@ -18,13 +18,15 @@ from klplan.core.parse import WEEKDAY_IDS
 from klplan.core.plan import ClosedWeek, Meeting, ModulePlan, Notice
 from klplan.messages import reason_label
 from klplan.planning import (
-    CalendarOutcome,
     CheckIn,
     GroupPlan,
     ScheduleOutcome,
     notice_text,
     time_budgets,
 )
+
+if TYPE_CHECKING:
+    from klplan.calendar_year import CalendarOutcome
 
 SCHEMA = "klplan.schedule/1"
 

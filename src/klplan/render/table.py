@@ -23,9 +23,10 @@ from klplan.messages import (
     week_range,
     weekday_name,
 )
-from klplan.planning import CalendarOutcome, GroupPlan, ScheduleOutcome, time_budgets
+from klplan.planning import GroupPlan, ScheduleOutcome, time_budgets
 
 if TYPE_CHECKING:
+    from klplan.calendar_year import CalendarOutcome
     from klplan.render.overview import Overview
 
 

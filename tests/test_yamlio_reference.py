@@ -214,6 +214,10 @@ DOCUMENTS = [
     # nested sequences, empty collections, nulls
     "a: [[1, [2, [3]]], [], {}]\nb:\n  -\n  - - x\n    - y\n",
     "? complex\n: value\n",
+    # plain scalars over several lines (a blank line is a newline in the value)
+    "a: 5\n\n  6\nb: 1.5\n  e5\nc: 7\n\n\nd: [8\n\n  ]\n",
+    # a quoted '<<' is a key like any other, and can be a duplicate
+    "<<: {x: 1}\n'<<': 1\n'<<': 2\n",
     # errors
     "a: 1\na: 2\n",
     "a: {b: 1, b: 2}\n",

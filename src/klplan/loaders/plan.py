@@ -552,20 +552,20 @@ class _Resolver:
         leaders: set[str],
     ) -> GroupSetup | None:
         path: Path_ = ("groups", i)
-        ok = self._known(g.leader, leaders, (*path, "leader"), "plan.unknown_leader")
+        # (A key's path is made only for a problem: a plan can have 20,000 groups.)
+        ok = g.leader in leaders or self._known(
+            g.leader, leaders, (*path, "leader"), "plan.unknown_leader"
+        )
         if (g.module is None) == (g.modules is None):
             self.problem("plan.module_or_modules", path)
             return None
         ids = (g.module,) if g.module is not None else g.modules or ()
-        where_ids: list[Path_] = (
-            [(*path, "module")]
-            if g.module is not None
-            else [(*path, "modules", j) for j in range(len(ids))]
-        )
-        for mid, p in zip(ids, where_ids, strict=True):
-            ok = self._known(mid, modules, p, "module.unknown") and ok
+        for j, mid in enumerate(ids):
+            if mid not in modules:
+                where = (*path, "module") if g.module is not None else (*path, "modules", j)
+                ok = self._known(mid, modules, where, "module.unknown") and ok
         cadence_id = g.cadence or defaults.cadence or DEFAULT_CADENCE
-        if g.cadence is not None:
+        if g.cadence is not None and g.cadence not in cadences:
             ok = self._known(g.cadence, cadences, (*path, "cadence"), "cadence.unknown") and ok
         if g.spring_start is not None and len(ids) > 1:
             self.problem("plan.spring_start_one_module", (*path, "spring_start"), at_key=True)

@@ -34,7 +34,8 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The tag ``_Composer`` gives an untagged plain scalar (not a string, so that no tag
 # written in a file can be mistaken for it): ``_Builder.scalar`` resolves those.
 _PLAIN: Any = object()
-_DEFAULT_TAGS = {ScalarNode: _STD + "str", SequenceNode: _STD + "seq", MappingNode: _STD + "map"}
+_SEQ, _MAP = _STD + "seq", _STD + "map"
+_DEFAULT_TAGS = {ScalarNode: _STD + "str", SequenceNode: _SEQ, MappingNode: _MAP}
 _YAML11 = yaml.resolver.Resolver()  # only asked about the rare plain scalar that looks like a float
 # Plain scalars that are not text under YAML 1.2's core schema (besides numbers).
 _SPECIAL: dict[str, Any] = {
@@ -151,18 +152,20 @@ class _Builder:
         return self.value(node, path, depth)
 
     def child(self, node: Node, path: Path_, key: str | int, depth: int) -> Any:
-        """The value of ``node`` at ``(*path, key)``; a scalar, the common case, without
-        making its path."""
-        if type(node) is ScalarNode and self.nodes < MAX_NODES and depth <= MAX_DEPTH:
+        """The value of ``node`` at ``(*path, key)``; a plain scalar, the bulk of any
+        document, without making its path."""
+        if (
+            node.tag is _PLAIN
+            and type(node) is ScalarNode
+            and not node.style
+            and self.nodes < MAX_NODES
+            and depth <= MAX_DEPTH
+        ):
             self.nodes += 1
-            if node.tag is _PLAIN and not node.style:  # inline: most of any document
-                value: str = node.value
-                if value in _SPECIAL:
-                    return _SPECIAL[value]
-                if value[:1] in _NUMERIC_START:
-                    return _plain_number(value)
-                return value
-            return self.scalar(node, (*path, key))
+            value: str = node.value
+            if value in _SPECIAL:
+                return _SPECIAL[value]
+            return _plain_number(value) if value[:1] in _NUMERIC_START else value
         return self.build(node, (*path, key), depth)
 
     def value(self, node: Node, path: Path_, depth: int) -> Any:
@@ -170,27 +173,34 @@ class _Builder:
         if kind is ScalarNode:
             return self.scalar(node, path)
         if kind is SequenceNode:
-            self.check_tag(node, path, "seq")
+            if node.tag != _SEQ:
+                raise self.tag_error(node, path)
             child = self.child
             return [child(c, path, i, depth + 1) for i, c in enumerate(node.value)]
         assert kind is MappingNode
-        self.check_tag(node, path, "map")
+        if node.tag != _MAP:
+            raise self.tag_error(node, path)
         out: dict[str, Any] = {}
-        key_lines: dict[str, int] = {}
         merged: list[dict[str, Any]] = []
+        child = self.child
+        depth += 1
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 raise self.fail("yaml.key_not_string", key_node, path, value="{…}")
             key = key_node.value
-            if key == "<<" and not key_node.style:
-                merged.extend(self.merge_sources(value_node, path, depth))
-                continue
-            if key in out:
+            if key == "<<" and not key_node.style:  # a merge (as _is_merge, inline)
+                merged.extend(self.merge_sources(value_node, path, depth - 1))
+            elif key in out:
+                first = next(k for k, _ in node.value if k.value == key and not _is_merge(k))
                 raise self.fail(
-                    "yaml.duplicate_key", key_node, (*path, key), key=key, first_line=key_lines[key]
+                    "yaml.duplicate_key",
+                    key_node,
+                    (*path, key),
+                    key=key,
+                    first_line=first.start_mark.line + 1,
                 )
-            key_lines[key] = key_node.start_mark.line + 1
-            out[key] = self.child(value_node, path, key, depth + 1)
+            else:
+                out[key] = child(value_node, path, key, depth)
         for source in merged:  # explicit keys win over merged ones
             for k, v in source.items():
                 out.setdefault(k, v)
@@ -203,11 +213,9 @@ class _Builder:
             raise self.fail("yaml.syntax", node, path, problem="<< must merge a mapping")
         return sources
 
-    def check_tag(self, node: Node, path: Path_, kind: str) -> None:
-        if node.tag != _STD + kind:
-            raise self.fail(
-                "yaml.syntax", node, path, problem=t("yaml.unsupported_tag", tag=node.tag)
-            )
+    def tag_error(self, node: Node, path: Path_) -> InputError:
+        problem = t("yaml.unsupported_tag", tag=node.tag)
+        return self.fail("yaml.syntax", node, path, problem=problem)
 
     def scalar(self, node: Node, path: Path_) -> Any:
         value: str = node.value
@@ -219,7 +227,7 @@ class _Builder:
                 return _SPECIAL[value]
             return _plain_number(value) if value[:1] in _NUMERIC_START else value
         if tag not in _SCALAR_TAGS:
-            raise self.fail("yaml.syntax", node, path, problem=t("yaml.unsupported_tag", tag=tag))
+            raise self.tag_error(node, path)
         if value in _SPECIAL:
             return _SPECIAL[value]
         if _INT.match(value):
@@ -229,14 +237,18 @@ class _Builder:
         return value
 
 
-# What a YAML 1.2 number can start with (digits, sign, or the point of ``.5``).
+# What a YAML 1.2 number can start with (digits, sign, or the point of ``.5``), and
+# all it can be made of: anything else (2025-W38, 15:00) is text without a regex.
 _NUMERIC_START = frozenset("0123456789+-.")
+_NUMERIC = frozenset("0123456789+-.eE")
 
 
 def _plain_number(value: str) -> Any:
     """An untagged plain scalar that may be a number, by YAML 1.2's core schema: an
     int, or a float where PyYAML's YAML 1.1 resolver also sees one (``1e5`` and
     ``-.5`` have always stayed text, and a file that worked keeps working)."""
+    if not _NUMERIC.issuperset(value):
+        return value
     if _INT.match(value):
         return int(value)
     if _FLOAT.match(value) and _YAML11.resolve(ScalarNode, value, (True, False)) != _STD + "str":

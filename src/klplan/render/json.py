@@ -40,8 +40,6 @@ def schedule_document(outcome: ScheduleOutcome) -> dict[str, Any]:
 
 
 _GROUPS = "\x00groups\x00"
-# The C encoder (no indent): one meeting per line, 10x faster than indent=2.
-_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
 def _pretty(doc: dict[str, Any], depth: int) -> str:
@@ -82,27 +80,33 @@ _SCALARS: dict[type, Any] = {
     bool: lambda b: "true" if b else "false",
     type(None): lambda _: "null",
 }
-_FLAT: dict[str, Any] = {}
 
 
-def _flat_encoder(indent: str) -> Any:
-    """A function writing a container of scalars one item per line at ``indent``:
-    json's C encoder, made once per indentation (``JSONEncoder.encode`` would make
-    it again for every call)."""
+def _c_encoder(item_separator: str) -> Callable[[Any], str]:
+    """``JSONEncoder(ensure_ascii=False, separators=(item_separator, ": ")).encode``,
+    with json's C encoder made once (``encode`` makes it again for every call, which
+    costs more than writing a small document)."""
+    plain = json.JSONEncoder(ensure_ascii=False, separators=(item_separator, ": "))
+    if c_make_encoder is None:  # an interpreter without json's C accelerator
+        return plain.encode
+    # The arguments JSONEncoder.iterencode gives it, but no check for circular
+    # references (klplan's documents are trees).
+    c = c_make_encoder(
+        None, plain.default, encode_basestring, None, ": ", item_separator, False, False, True
+    )
+    return lambda value: "".join(c(value, 0))
+
+
+# The C encoder (no indent): one meeting per line, 10x faster than indent=2.
+_line = _c_encoder(", ")
+_FLAT: dict[str, Callable[[Any], str]] = {}
+
+
+def _flat_encoder(indent: str) -> Callable[[Any], str]:
+    """A function writing a container of scalars one item per line at ``indent``."""
     encoder = _FLAT.get(indent)
     if encoder is None:
-        separators = (",\n" + indent + "  ", ": ")
-        plain = json.JSONEncoder(ensure_ascii=False, separators=separators)
-        if c_make_encoder is None:  # an interpreter without json's C accelerator
-            encoder = plain.encode
-        else:
-            # The arguments JSONEncoder.iterencode gives it, without the check for
-            # circular references (a container of scalars has none).
-            c = c_make_encoder(
-                None, plain.default, encode_basestring, None, ": ", separators[0], False,
-                False, True,
-            )  # fmt: skip
-            encoder = _FLAT[indent] = lambda value: "".join(c(value, 0))
+        encoder = _FLAT[indent] = _c_encoder(",\n" + indent + "  ")
     return encoder
 
 
@@ -238,7 +242,7 @@ class _SharedTexts:
         key = (id(p.module), id(x))
         line = self.lines.get(key)
         if line is None:
-            line = "        " + _LINE.encode(meeting_document(p, x))
+            line = "        " + _line(meeting_document(p, x))
             _bounded(self.lines, _CACHED_LINES)[key] = line
         return line
 

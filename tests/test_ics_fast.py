@@ -6,6 +6,8 @@ plans, options, languages, texts and previous files, and in any rendering order.
 from __future__ import annotations
 
 import itertools
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -179,6 +181,7 @@ def test_shared_meetings_really_are_shared(synthetic):
 def test_kept_groups_and_meeting_lines_are_bounded(synthetic, monkeypatch):
     monkeypatch.setattr(ScheduleCalendars, "KEEP", 1)
     monkeypatch.setattr(ScheduleCalendars, "MEETINGS", 3)
+    monkeypatch.setattr(ScheduleCalendars, "PLANS", 2)
     outcome = varied(synthetic)
     for order in ("write", "files"):
         assert_same(outcome, IcsOptions(include_preparation=True, invite=True), order=order)
@@ -188,6 +191,7 @@ def test_kept_groups_and_meeting_lines_are_bounded(synthetic, monkeypatch):
     for target in targets:  # target order: groups first, leaders last
         b"".join(calendars.chunks(target))
         assert calendars._kept <= 1 and len(calendars._meetings) <= 3
+        assert len(calendars._plans) <= 2
     assert calendars._uses == {} and calendars._kept == 0  # nothing left behind
 
 
@@ -400,3 +404,25 @@ def test_a_failed_write_stops_the_run_and_says_what_was_written(
     files = [str(tmp_path / t.file_name) for t in split_targets(_interleaved(synthetic))]
     assert sorted(said, key=files.index) == said  # in file order
     assert set(said) == set(written)  # each file written, no other
+
+
+def test_files_already_in_the_directory_are_found_from_its_listing(tmp_path, capsys):
+    """The directory is listed once instead of looking for each file: a foreign file,
+    a dangling link and one of ours are still treated as before."""
+    from klplan.cli.calendar_files import write_calendars
+    from klplan.core.errors import OutputError
+
+    foreign = b"BEGIN:VCALENDAR\r\nPRODID:-//Microsoft//Outlook//EN\r\nEND:VCALENDAR\r\n"
+    (tmp_path / "grupp-raven.ics").write_bytes(foreign)
+    args = {"output": f"{tmp_path}/", "previous": None, "check": False, "force": False}
+    with pytest.raises(OutputError) as e:
+        write_calendars(two_groups(), IcsOptions(), **args)
+    assert e.value.key == "ics.not_klplan" and "grupp-raven.ics" in e.value.message()
+    (tmp_path / "grupp-raven.ics").unlink()
+    (tmp_path / "grupp-raven.ics").symlink_to(tmp_path / "nowhere")
+    assert write_calendars(two_groups(), IcsOptions(), **args) == 0
+    assert not (tmp_path / "grupp-raven.ics").is_symlink()
+    os.chmod(tmp_path / "ledare-anna.ics", 0o640)
+    assert write_calendars(two_groups(date(2025, 10, 1)), IcsOptions(), **args) == 0
+    assert stat.S_IMODE((tmp_path / "ledare-anna.ics").stat().st_mode) == 0o640
+    assert "ledare-anna.ics: 1 flyttade" in capsys.readouterr().err  # read back

@@ -177,10 +177,16 @@ def _file(
     check: bool,
     force: bool,
     previous_optional: bool = False,
+    listed: set[str] | None = None,
 ) -> _File:
+    """``listed``: the casefolded names in the file's directory, when known; a file not
+    among them is not there, and is not looked for (25,000 stats in a new directory)."""
     from klplan.loaders.previous_ics import read_previous
 
-    on_disk, existing, mode = _existing(path)
+    if listed is None or path.name.casefold() in listed:
+        on_disk, existing, mode = _existing(path)
+    else:
+        on_disk, existing, mode = None, None, None
     ours = existing is not None and existing.by_klplan
     if on_disk is not None and not ours and not force and not check:
         raise OutputError("ics.not_klplan", where=Where(file=str(path)))
@@ -196,6 +202,7 @@ def _directory_files(
     if previous is not None and previous.exists() and not previous.is_dir():
         raise UsageError("ics.not_a_directory", where=Where(flag="--previous"))
     targets = split_targets(outcome)
+    listed = _listed(directory)
     files = [
         _file(
             target,
@@ -204,6 +211,7 @@ def _directory_files(
             check=check,
             force=force,
             previous_optional=True,
+            listed=listed,
         )
         for target in targets
     ]
@@ -219,6 +227,18 @@ def _directory_files(
                 target = CalendarTarget(stem, existing.name or stem, (), ())
                 files.append(_File(target, path, existing, on_disk, mode))
     return files
+
+
+def _listed(directory: Path) -> set[str] | None:
+    """The names in ``directory``, casefolded (so that a name differing only in case,
+    the same file on some file systems, is looked at); empty when there is no
+    directory yet, None when it cannot be listed (each file is then looked for)."""
+    try:
+        return {name.casefold() for name in os.listdir(directory)}
+    except FileNotFoundError:
+        return set()
+    except OSError:
+        return None
 
 
 def _check(calendars: ScheduleCalendars, files: list[_File]) -> int:

@@ -990,8 +990,9 @@ class ScheduleCalendars:
 
     - A meeting's lines that do not depend on the group (SUMMARY, DTSTART, DTEND,
       DTSTAMP, DESCRIPTION) are rendered once per run for all the groups that share it
-      (``_meeting``); a group's own lines (UID, ATTENDEE, LOCATION, ORGANIZER, URL)
-      once per group.
+      (``_meeting``), and looked up once per module plan when groups share the plan
+      (``_plan``); a group's own lines (ATTENDEE, LOCATION, ORGANIZER, URL) once per
+      group; only the UID is made per event.
     - A group's events are rendered once (``_Piece``: all but the SUMMARY and SEQUENCE
       lines) and reused for every calendar it is in: its own file and its leader's,
       which differ only in SUMMARY (a leader's calendar of several groups names the
@@ -1006,6 +1007,7 @@ class ScheduleCalendars:
 
     KEEP = 256  # groups whose pieces are kept for a later calendar
     MEETINGS = 1 << 15  # meetings whose lines are kept (cleared when full)
+    PLANS = 1 << 12  # module plans whose meetings' lines are kept (likewise)
 
     def __init__(self, outcome: ScheduleOutcome, options: IcsOptions) -> None:
         self.outcome = outcome
@@ -1014,6 +1016,7 @@ class ScheduleCalendars:
         self.keep_from = outcome.calendar.days()[0]
         self._stamp_line = _folded("DTSTAMP:" + self.stamp)
         self._meetings: dict[tuple[object, ...], _MeetingParts] = {}
+        self._plans: dict[tuple[object, ...], tuple[ModulePlan, tuple[_MeetingParts, ...]]] = {}
         self._uses: dict[int, _Uses] = {}  # by id(group)
         self._kept = 0
         self._breaks: tuple[list[Event], bytes] | None = None
@@ -1115,10 +1118,10 @@ class ScheduleCalendars:
         after = b"".join(lines)
         out: list[_Piece] = []
         for plan, _, joined in _module_identities(self.outcome, group):
-            for m in plan.meetings:
-                parts = self._meeting(lang, plan, m, url)
-                for n, start, end, times in parts.prep_days:
-                    uid = _uid(f"{joined}\x1f{m.part}\x1f{m.prep_moment}\x1f{n}")
+            identity = joined.encode("utf-8")  # + a meeting's own part: its UID's identity
+            for parts in self._plan(lang, plan, url):
+                for start, end, times, own in parts.prep_days:
+                    uid, uid_line = _uid_and_line(identity + own)
                     fields = (  # as _preparation gives them
                         uid,
                         start,
@@ -1131,7 +1134,7 @@ class ScheduleCalendars:
                         None,
                         (),
                     )
-                    body = times + _uid_line(uid)
+                    body = times + uid_line
                     out.append(
                         _Piece(
                             parts.prep_summary,
@@ -1142,7 +1145,8 @@ class ScheduleCalendars:
                             fields,
                         )
                     )
-                uid = _uid(f"{joined}\x1f{m.part}\x1f{m.moment}")
+                uid, uid_line = _uid_and_line(identity + parts.identity)
+                m = parts.meeting
                 fields = (  # as group_events gives them
                     uid,
                     m.start,
@@ -1155,9 +1159,22 @@ class ScheduleCalendars:
                     organizer,
                     attendees,
                 )
-                body, tail = parts.times + _uid_line(uid), before + parts.description_line + after
+                body, tail = parts.times + uid_line, before + parts.description_line + after
                 out.append(_Piece(parts.summary, parts.line, parts.escaped, body, tail, fields))
         return out
+
+    def _plan(self, lang: str, plan: ModulePlan, url: str | None) -> tuple[_MeetingParts, ...]:
+        """The lines of a module plan's meetings, once for all the groups that have the
+        very same plan (the planner shares one between groups that meet alike)."""
+        key = (lang, id(plan), url)
+        kept = self._plans.get(key)
+        if kept is not None:
+            return kept[1]
+        if len(self._plans) >= self.PLANS:
+            self._plans.clear()
+        parts = tuple(self._meeting(lang, plan, m, url) for m in plan.meetings)
+        self._plans[key] = plan, parts  # held: the key has its id
+        return parts
 
     def _meeting(self, lang: str, plan: ModulePlan, m: Meeting, url: str | None) -> _MeetingParts:
         """The lines of meeting ``m`` that every group meeting it alike shares."""
@@ -1175,12 +1192,18 @@ class ScheduleCalendars:
             prep_summary = _summary_text(lang, module.title, m.part, m.prep_moment)
             prep_description = _prep_description(plan, m)
             prep_days = tuple(
-                (n, start, end, self._times(start, end))
+                (
+                    start,
+                    end,
+                    self._times(start, end),
+                    f"\x1f{m.part}\x1f{m.prep_moment}\x1f{n}".encode(),
+                )
                 for n, (start, end) in enumerate(_prep_days(m), start=1)
             )
         parts = self._meetings[key] = _MeetingParts(
             m,
             module,
+            f"\x1f{m.part}\x1f{m.moment}".encode(),
             summary,
             _summary_line(summary),
             _plain_escaped(summary),
@@ -1214,9 +1237,11 @@ _STATUS_CONFIRMED = b"STATUS:" + CONFIRMED.encode() + b"\r\n"
 _TRANSP_TRANSPARENT = b"TRANSP:" + TRANSPARENT.encode() + b"\r\n"
 
 
-def _uid_line(uid: str) -> bytes:
-    # klplan's UIDs (``_uid``) are ASCII, short and need no escaping.
-    return b"UID:" + uid.encode("ascii") + b"\r\n"
+def _uid_and_line(identity: bytes) -> tuple[str, bytes]:
+    """``_uid`` of an identity as UTF-8, and its UID line (ASCII, short, nothing to
+    escape)."""
+    uid = f"klplan-{hashlib.sha256(identity).hexdigest()[:16]}@klplan"
+    return uid, b"UID:" + uid.encode("ascii") + b"\r\n"
 
 
 def _summary_line(summary: str) -> bytes:
@@ -1284,6 +1309,7 @@ class _MeetingParts(NamedTuple):
 
     meeting: Meeting  # held: the cache key has its id
     module: Module  # likewise
+    identity: bytes  # the end of its UID's identity (see _render_group)
     summary: str
     line: bytes  # SUMMARY
     escaped: bytes | None  # see _plain_escaped
@@ -1295,7 +1321,7 @@ class _MeetingParts(NamedTuple):
     prep_escaped: bytes | None
     prep_description: str
     prep_tail: bytes  # DESCRIPTION, TRANSP, END:VEVENT
-    prep_days: tuple[tuple[int, date, date, bytes], ...]  # n, start, end, times
+    prep_days: tuple[tuple[date, date, bytes, bytes], ...]  # start, end, times, identity
 
 
 class _Piece(NamedTuple):

@@ -453,12 +453,14 @@ class _Planner:
         moves: list[Notice] = []
         for g in self.plan.groups:
             plans = self.sequence(g, g.slot)
-            clashes = self.bookings.clashes(g.leader, g.id, self.timetable(plans))
+            booked = self.timetable(plans)
+            clashes = self.bookings.clashes(g.leader, g.id, booked)
             if clashes and stagger:
                 found = next(self.free_slots(g, limit=1), None)
                 if found is None:
                     raise self.conflict(g, clashes, suggest=False)
                 slot, plans = found
+                booked = self.timetable(plans)
                 moves.append(
                     Notice(
                         "plan.staggered",
@@ -473,7 +475,7 @@ class _Planner:
                 )
             elif clashes:
                 raise self.conflict(g, clashes, suggest=True)
-            self.bookings.add(g.leader, g.id, self.timetable(plans))
+            self.bookings.add(g.leader, g.id, booked)
             for p in plans:
                 self.notices.extend(
                     replace(n, params={**n.params, "group": g.id}) for n in p.notices

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from klplan.core.scheduler import schedule_module
 from klplan.planning import _Planner, time_budgets
-from klplan.render.json import _indented, schedule_document, schedule_json_chunks
+from klplan.render.json import _entries, _indented, schedule_document, schedule_json_chunks
 from tests.plan_helpers import BASE, in_tmp, plan_text, schedule
 
 __all__ = ["in_tmp"]
@@ -210,3 +210,9 @@ def test_indented_is_json_dumps_with_indent_2(value, indent):
 def test_indented_on_a_plans_document(in_tmp, plan_file):
     doc = schedule_document(schedule(in_tmp, plan_file, stagger=True))
     assert _indented(doc, "") == json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+@given(st.dictionaries(st.text(max_size=6), documents, min_size=1, max_size=4), st.integers(0, 3))
+def test_entries_are_the_indented_document_without_its_braces(doc, depth):
+    text = json.dumps(doc, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+    assert _entries(doc, depth) == text[2 : -2 - 2 * depth]

@@ -51,7 +51,11 @@ def _pretty(doc: dict[str, Any], depth: int) -> str:
 def _entries(doc: dict[str, Any], depth: int) -> str:
     """The indented ``"key": value`` lines of ``_pretty(doc, depth)``, without its
     braces (``doc`` is not empty), so that documents can be pieced together."""
-    return _pretty(doc, depth)[2 : -2 - 2 * depth]
+    indent = "  " * depth
+    if doc and all(map(_SCALAR_TYPES.__contains__, map(type, doc.values()))):
+        # A group's own fields: written by the C encoder, without braces to strip.
+        return indent + "  " + _flat_encoder(indent)(doc)[1:-1]
+    return _indented(doc, indent)[2 : -2 - 2 * depth]
 
 
 # json.dumps(indent=2) runs Python's own encoder, value by value (in Python 3.11 the C

@@ -12,19 +12,16 @@ replaces, and ``--check``. The events and their bytes come from ``klplan.render.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import stat
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from klplan.cli.output import atomic_write, new_file_mode
-from klplan.core import errors
-from klplan.core.errors import InputError, KlplanError, OutputError, UsageError, Where
+from klplan.core.errors import InputError, OutputError, UsageError, Where
 from klplan.core.models import SchoolCalendar
 from klplan.core.parse import parse_url
 from klplan.messages import t
@@ -96,17 +93,12 @@ def write_calendars(
             ) from None
     from klplan.cli.console import progress
 
-    order = write_order([f.target for f in files])
-    if len(files) >= PARALLEL_FROM and hasattr(os, "fork"):
-        with progress(len(files), t("progress.calendar_files")) as step:
-            _write_in_two(outcome, options, files, order, step)
-        return 0
     new_file = new_file_mode()
     written = [False] * len(files)
     said = 0  # files[:said] have had their changes said, in file order
     try:
         with progress(len(files), t("progress.calendar_files")) as step:
-            for i in order:
+            for i in write_order([f.target for f in files]):
                 f = files[i]
                 chunks = calendars.chunks(f.target, previous=f.previous, changes=f.changes)
                 atomic_write(f.path, chunks, mode=new_file if f.mode is None else f.mode)
@@ -120,107 +112,6 @@ def write_calendars(
             if done:
                 _say_changes(f)
     return 0
-
-
-# From this many calendar files, two processes write them (POSIX: fork after every
-# check has passed), each rendering and writing its share: a municipality's nightly
-# run uses both cores of a two-core machine. Below it, a fork costs more than it saves.
-PARALLEL_FROM = 2000
-
-
-def _write_share(
-    outcome: ScheduleOutcome,
-    options: IcsOptions,
-    files: list[_File],
-    share: list[int],
-    step: Callable[[], None],
-) -> list[tuple[int, str]]:
-    """Render and write ``files[i]`` for each ``i`` in ``share``; what changed in each,
-    as (index, text) to be said in file order."""
-    calendars = ScheduleCalendars(outcome, options)
-    calendars.expect(files[i].target for i in share)
-    new_file = new_file_mode()
-    said: list[tuple[int, str]] = []
-    for i in share:
-        f = files[i]
-        chunks = calendars.chunks(f.target, previous=f.previous, changes=f.changes)
-        atomic_write(f.path, chunks, mode=new_file if f.mode is None else f.mode)
-        step()
-        if f.previous is not None and f.changes:
-            said.append((i, _summary_of_changes(f)))
-    return said
-
-
-def _halves(order: list[int], files: list[_File]) -> tuple[list[int], list[int]]:
-    """``order`` cut near its middle where a block of ``write_order`` ends (after a
-    leader's calendar, or a calendar whose group has no leader's), so that no group's
-    events are needed on both sides."""
-    led = {f.target.leader for f in files if f.target.leader is not None}
-    for cut in range(len(order) // 2, len(order)):
-        target = files[order[cut - 1]].target
-        if target.leader is not None or not (
-            len(target.groups) == 1 and target.groups[0].leader in led
-        ):
-            return order[:cut], order[cut:]
-    return order, []
-
-
-def _write_in_two(
-    outcome: ScheduleOutcome,
-    options: IcsOptions,
-    files: list[_File],
-    order: list[int],
-    step: Callable[[], None],
-) -> None:
-    """Write the files in two processes: a forked child writes the second half of
-    ``order`` while this process writes the first. The bytes of every file are the
-    same as a serial run's (each file is rendered whole by one process); what changed
-    is said in file order once both are done; an error in either is raised here, as
-    the same one-line message with the same exit code."""
-    import pickle
-
-    mine, theirs = _halves(order, files)
-    read_end, write_end = os.pipe()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # the child: write its half, report, and leave without cleanup
-        os.close(read_end)
-        status, report = 0, b""
-        try:
-            report = pickle.dumps(
-                ("ok", _write_share(outcome, options, files, theirs, lambda: None))
-            )
-        except KlplanError as e:
-            status = 1
-            report = pickle.dumps(("error", (type(e).__name__, e.key, e.where, e.hint, e.params)))
-        except BaseException as e:
-            status = 1
-            report = pickle.dumps(("crash", f"{type(e).__name__}: {e}"))
-        finally:
-            with contextlib.suppress(OSError), os.fdopen(write_end, "wb") as pipe:
-                pipe.write(report)
-            os._exit(status)
-    os.close(write_end)
-    said: list[tuple[int, str]] = []
-    try:
-        said += _write_share(outcome, options, files, mine, step)
-    finally:
-        with os.fdopen(read_end, "rb") as pipe:
-            raw = pipe.read()
-        os.waitpid(pid, 0)
-        kind, value = pickle.loads(raw) if raw else ("crash", "the second writer stopped")
-        if kind == "ok":
-            said += value
-        for _, text in sorted(said):
-            _say(text)
-    for _ in theirs:
-        step()
-    if kind == "error":
-        name, key, where, hint, params = value
-        raise getattr(errors, name)(key, where=where, hint=hint, **params)
-    if kind == "crash":
-        raise RuntimeError(value)
 
 
 def _say_changes(f: _File) -> None:

@@ -221,7 +221,7 @@ def main() -> None:
     rows.append(
         Row(
             f"time per group (marginal), {sizes[0]} -> {sizes[-1]}",
-            f"{small * 1000:.1f} -> {large * 1000:.1f} ms",
+            f"{small * 1000:.2f} -> {large * 1000:.2f} ms",
             "within 25%",
             abs(large - small) <= 0.25 * small,
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from klplan.loaders import calendar_schema, calendars, catalog, catalog_schema, lan, snapshots
+from klplan.loaders import calendar_schema, calendars, catalog, catalog_schema, snapshots
 from klplan.loaders.resources import data_path, display_name
 from klplan.loaders.trusted import build, trusted
 from klplan.loaders.validate import validate
@@ -21,7 +21,7 @@ FILES = [
         (f"kommuner/{p.name}", calendar_schema.KommunFile)
         for p in sorted(HOLIDAYS.glob("kommuner/*.yaml"))
     ),
-    *((f"lan/{p.name}", lan.LanFile) for p in sorted(HOLIDAYS.glob("lan/*.yaml"))),
+    *((f"lan/{p.name}", calendar_schema.LanFile) for p in sorted(HOLIDAYS.glob("lan/*.yaml"))),
     *(
         (f"red-days/{p.name}", calendar_schema.RedDayFile)
         for p in sorted(HOLIDAYS.glob("red-days/*.yaml"))

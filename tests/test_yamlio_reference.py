@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from klplan.core.errors import InputError, Where
-from klplan.loaders.yamlio import (
+from klplan.loaders.yaml_compose import (
     _FALSE,
     _FLOAT,
     _INT,
@@ -26,10 +26,8 @@ from klplan.loaders.yamlio import (
     _TRUE,
     MAX_DEPTH,
     MAX_NODES,
-    YamlDoc,
-    format_path,
-    load_yaml_text,
 )
+from klplan.loaders.yamlio import YamlDoc, format_path, load_yaml_text
 from klplan.messages import t
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -5,53 +5,17 @@ weeks. Apart from ``calendars`` because only ``--lan`` needs it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from klplan.core.errors import InputError, Where
-from klplan.core.models import STRICT_KEYS, school_year_label
+from klplan.core.models import school_year_label
+from klplan.loaders.calendar_schema import LanFile
 from klplan.loaders.calendars import (
     IndexEntry,
-    Span,
-    Week,
     YearFacts,
     bundled_file,
     kommun_names,
 )
 from klplan.loaders.trusted import trusted
 from klplan.messages import t
-
-
-@dataclass(frozen=True, slots=True)
-class LanYear:
-    __pydantic_config__ = STRICT_KEYS
-
-    school_year: str
-    kommuner: tuple[str, ...] = ()
-    ht: Span | None = None
-    vt: Span | None = None
-    laslov_weeks: tuple[Week, ...] = ()
-    sportlov_weeks: tuple[Week, ...] = ()
-    pasklov_weeks: tuple[Week, ...] = ()
-    mixed_sportlov: dict[int, tuple[str, ...]] | None = None
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class LanRef:
-    __pydantic_config__ = STRICT_KEYS
-
-    code: str
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class LanFile:
-    __pydantic_config__ = STRICT_KEYS
-
-    lan: LanRef
-    source: str
-    school_years: tuple[LanYear, ...]
-    kommuner: tuple[str, ...] = ()
 
 
 def lan_facts(

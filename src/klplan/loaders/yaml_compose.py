@@ -5,6 +5,7 @@ PyYAML is imported only when a YAML file is read (the default run reads none).""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,24 +13,28 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from klplan.core.errors import InputError, Where
-from klplan.loaders.yamlio import (
-    _FALSE,
-    _FLOAT,
-    _INT,
-    _NULL,
-    _SCALAR_TAGS,
-    _STD,
-    _TRUE,
-    MAX_DEPTH,
-    MAX_NODES,
-    Path_,
-    YamlDoc,
-    _Mark,
-    format_path,
-)
+from klplan.loaders.yamlio import Mark, Path_, YamlDoc, format_path
 from klplan.messages import t
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Limits on the expanded document (alias bombs) and YAML 1.2's core-schema scalars.
+MAX_NODES = 2_000_000
+MAX_DEPTH = 64
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_FLOAT = re.compile(
+    r"^[-+]?(0|[1-9][0-9]*)?\.[0-9]+([eE][-+]?[0-9]+)?$|^[-+]?(0|[1-9][0-9]*)[eE][-+]?[0-9]+$"
+)
+_STD = "tag:yaml.org,2002:"
+# Tags a plain scalar may carry from the resolver; anything else (!!python/..., !foo)
+# is refused rather than ignored.
+_SCALAR_TAGS = {
+    _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value")
+}
 
 # The tag ``_Composer`` gives an untagged plain scalar (not a string, so that no tag
 # written in a file can be mistaken for it): ``_Builder.scalar`` resolves those.
@@ -64,7 +69,7 @@ class _Composer(_Loader):  # type: ignore[misc, valid-type]
         pass
 
 
-def _position(node: Node) -> _Mark:
+def _position(node: Node) -> Mark:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 

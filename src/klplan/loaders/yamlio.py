@@ -13,7 +13,6 @@ Deliberate choices, documented for users in the README:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,24 +25,8 @@ if TYPE_CHECKING:
     from yaml.nodes import Node
 
 MAX_BYTES = 20 * 1024 * 1024
-MAX_NODES = 2_000_000
-MAX_DEPTH = 64
-
-_NULL = {"", "~", "null", "Null", "NULL"}
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
-_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
-_FLOAT = re.compile(
-    r"^[-+]?(0|[1-9][0-9]*)?\.[0-9]+([eE][-+]?[0-9]+)?$|^[-+]?(0|[1-9][0-9]*)[eE][-+]?[0-9]+$"
-)
-_STD = "tag:yaml.org,2002:"
-# Tags a plain scalar may carry from the resolver; anything else (!!python/..., !foo)
-# is refused rather than ignored.
-_SCALAR_TAGS = {
-    _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value")
-}
 Path_ = tuple[str | int, ...]
-_Mark = tuple[int, int]
+Mark = tuple[int, int]
 
 
 @dataclass
@@ -58,8 +41,8 @@ class YamlDoc:
 
     data: Any
     file: str
-    marks: dict[Path_, _Mark] = field(default_factory=dict)
-    key_marks: dict[Path_, _Mark] = field(default_factory=dict)
+    marks: dict[Path_, Mark] = field(default_factory=dict)
+    key_marks: dict[Path_, Mark] = field(default_factory=dict)
     root: Node | None = field(default=None, repr=False)
 
     def where(self, path: Iterable[str | int] = (), *, at_key: bool = False) -> Where:
@@ -76,7 +59,7 @@ class YamlDoc:
         line, col = self._mark(p) or (None, None)
         return Where(file=self.file, line=line, column=col, key=key)
 
-    def _mark(self, path: Path_) -> _Mark | None:
+    def _mark(self, path: Path_) -> Mark | None:
         """Where the value at ``path`` starts: the first node found there in the
         order the document is built (a merged mapping's keys count where the ``<<``
         stands)."""
@@ -88,7 +71,7 @@ class YamlDoc:
                 self.marks[path] = _position(node)
         return self.marks.get(path)
 
-    def _key_mark(self, path: Path_) -> _Mark | None:
+    def _key_mark(self, path: Path_) -> Mark | None:
         """Where the key of ``path`` is written: the last one found, as when a
         merged mapping's key and an explicit one both name it."""
         if path not in self.key_marks and self.root is not None and path:

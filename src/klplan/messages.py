@@ -445,6 +445,10 @@ MESSAGES.update(
             "sv": "gäller bara --format ics",
             "en": "only applies to --format ics",
         },
+        "ics.check_alone": {
+            "sv": "--check skriver ingenting och går därför inte med flera --format",
+            "en": "--check writes nothing, so it does not go with several --format",
+        },
         "ics.check_needs_output": {
             "sv": "--check jämför med filer: ange -o FIL eller -o KATALOG",
             "en": "--check compares with files: give -o FILE or -o DIRECTORY",
@@ -928,6 +932,20 @@ MESSAGES.update(
             "sv": "ogiltigt värde {value!r}: förväntade 1 eller 0 (true/false, ja/nej)",
             "en": "invalid value {value!r}: expected 1 or 0 (true/false, yes/no)",
         },
+        "usage.outputs_for_formats": {
+            "sv": "{outputs} -o för {formats} --format: ge ett -o per --format, i samma "
+            "ordning (ett enda --format tar högst ett -o)",
+            "en": "{outputs} -o for {formats} --format: give one -o per --format, in the "
+            "same order (a single --format takes at most one -o)",
+        },
+        "usage.stdout_twice": {
+            "sv": "högst en utdata kan gå till stdout (-o -)",
+            "en": "at most one output can go to stdout (-o -)",
+        },
+        "usage.output_twice": {
+            "sv": "{path} anges för två utdata; ge varje --format en egen fil",
+            "en": "{path} is given for two outputs; give each --format a file of its own",
+        },
         "usage.view_not_for_format": {
             "sv": "{view} går inte med --format {format} (välj bland: {choices})",
             "en": "{view} is not available with --format {format} (choose from: {choices})",
@@ -1016,6 +1034,8 @@ MESSAGES.update(
             "--view overview visar hela läsåret vecka för vecka. --format html och md ger "
             "samma årsöversikt som en sida att skriva ut eller lägga på intranätet, "
             "--format csv ett möte per rad för Excel.\n\n"
+            "Flera utdata i en körning: upprepa -f och -o, parvis i samma ordning; planen "
+            "läses och schemaläggs då en gång, och inget skrivs om någon utdata nekas.\n\n"
             "Exempel:\n\n\b\n"
             "  klplan schedule\n"
             "  klplan schedule -m samtal-om-text -k Göteborg --start 2025-W40 "
@@ -1026,6 +1046,7 @@ MESSAGES.update(
             "  klplan schedule -f csv -o moten.csv\n"
             "  klplan schedule plan.yaml --view leader\n"
             "  klplan schedule plan.yaml -f ics -o kalendrar/\n"
+            "  klplan schedule plan.yaml -f json -o plan.json -f ics -o kalendrar/\n"
             "  klplan schedule -k Malmö -f ics -o samtal-om-text.ics --check",
             "en": "Schedule one group through a module and print the plan.\n\n"
             "Without options it plans the bundled default (Samtal om text, intensiv, "
@@ -1034,6 +1055,9 @@ MESSAGES.update(
             "--view overview shows the whole school year week by week. --format html and "
             "md give the same year overview as a page to print or put on the intranet, "
             "--format csv one meeting per row for Excel.\n\n"
+            "Several outputs from one run: repeat -f and -o, paired in the same order; the "
+            "plan is then read and scheduled once, and nothing is written if any output is "
+            "refused.\n\n"
             "Examples:\n\n\b\n"
             "  klplan schedule\n"
             "  klplan schedule -m samtal-om-text -k Göteborg --start 2025-W40 "
@@ -1044,6 +1068,7 @@ MESSAGES.update(
             "  klplan schedule -f csv -o meetings.csv\n"
             "  klplan schedule plan.yaml --view leader\n"
             "  klplan schedule plan.yaml -f ics -o calendars/\n"
+            "  klplan schedule plan.yaml -f json -o plan.json -f ics -o calendars/\n"
             "  klplan schedule -k Malmö -f ics -o samtal-om-text.ics --check",
         },
         "help.schedule.module": {
@@ -1098,9 +1123,10 @@ MESSAGES.update(
         },
         "help.schedule.format": {
             "sv": "Utdata: table (terminalen), json, ics (kalenderfiler), csv (ett möte per "
-            "rad), html eller md (årsöversikten).",
+            "rad), html eller md (årsöversikten). Upprepas för flera utdata, med ett -o var.",
             "en": "Output: table (the terminal), json, ics (calendar files), csv (one meeting "
-            "per row), html or md (the year overview).",
+            "per row), html or md (the year overview). Repeat it for several outputs, "
+            "each with its own -o.",
         },
         "help.schedule.view": {
             "sv": "Vad table visar: parts (delarna, standard), leader (varje ledares möten, "

@@ -19,8 +19,9 @@ import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from klplan.cli.output import atomic_write, new_file_mode
+from klplan.cli.output import atomic_write, check_writable, new_file_mode
 from klplan.core.errors import InputError, OutputError, UsageError, Where
 from klplan.core.models import SchoolCalendar
 from klplan.core.parse import parse_url
@@ -50,7 +51,13 @@ class _File:
     changes: list[Change] = field(default_factory=list)
 
 
-def write_calendars(
+def write_calendars(outcome: ScheduleOutcome, options: IcsOptions, **files: Any) -> int:
+    """Write (or with ``check`` compare) the calendar files; the exit code. The
+    keyword arguments are ``prepare_calendars``'s."""
+    return prepare_calendars(outcome, options, **files).run()
+
+
+def prepare_calendars(
     outcome: ScheduleOutcome,
     options: IcsOptions,
     *,
@@ -58,9 +65,11 @@ def write_calendars(
     previous: Path | None,
     check: bool,
     force: bool,
-) -> int:
-    """Write (or with ``check`` compare) the calendar files; the exit code. ``output``
-    is a directory when it exists as one or (as typed, hence ``str``) ends in ``/``."""
+) -> PendingCalendars:
+    """The calendar files up to the first byte written. ``output`` is a directory when
+    it exists as one or (as typed, hence ``str``) ends in ``/``. Every refusal (a file
+    klplan did not write, a missing directory, a bad link, invitations without
+    e-mail) is raised here, so that a run with several outputs writes none of them."""
     from klplan.loaders.previous_ics import read_previous
 
     _check_groups(outcome, options)
@@ -68,29 +77,56 @@ def write_calendars(
         if check:
             raise UsageError("ics.check_needs_output", where=Where(flag="--check"))
         prev = read_previous(previous)[1] if previous else None
-        chunks = ScheduleCalendars(outcome, options).chunks(single_target(outcome), previous=prev)
-        sys.stdout.flush()
-        for chunk in chunks:  # bytes: no newline translation on Windows
-            sys.stdout.buffer.write(chunk)
-        sys.stdout.buffer.flush()
-        return 0
+        return PendingCalendars(ScheduleCalendars(outcome, options), stdout=prev)
     path = Path(output)
     directory = path.is_dir() or str(output).endswith(("/", os.sep))
     if directory:
         files = _directory_files(outcome, path, previous, check=check, force=force)
     else:
+        if not check:
+            check_writable(path)
         files = [_file(single_target(outcome), path, previous, check=check, force=force)]
     calendars = ScheduleCalendars(outcome, options)
     calendars.expect(f.target for f in files)
-    if check:
-        return _check(calendars, files)
-    if directory:
-        try:
-            path.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise OutputError(
-                "file.unwritable", where=Where(file=str(path)), reason=e.strerror
-            ) from None
+    return PendingCalendars(calendars, files, path if directory else None, check)
+
+
+@dataclass
+class PendingCalendars:
+    """Calendar files checked and ready to write (``prepare_calendars``); ``run``
+    writes them, or compares them (``check``), or writes the one calendar to stdout
+    (``files`` empty; ``stdout`` the calendar it replaces, if any)."""
+
+    calendars: ScheduleCalendars
+    files: list[_File] = field(default_factory=list)
+    directory: Path | None = None
+    check: bool = False
+    stdout: PreviousCalendar | None = None
+
+    def run(self) -> int:
+        """Write (or compare); the exit code."""
+        calendars, files = self.calendars, self.files
+        if not files:
+            chunks = calendars.chunks(single_target(calendars.outcome), previous=self.stdout)
+            sys.stdout.flush()
+            for chunk in chunks:  # bytes: no newline translation on Windows
+                sys.stdout.buffer.write(chunk)
+            sys.stdout.buffer.flush()
+            return 0
+        if self.check:
+            return _check(calendars, files)
+        if self.directory is not None:
+            try:
+                self.directory.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise OutputError(
+                    "file.unwritable", where=Where(file=str(self.directory)), reason=e.strerror
+                ) from None
+        _write(calendars, files)
+        return 0
+
+
+def _write(calendars: ScheduleCalendars, files: list[_File]) -> None:
     from klplan.cli.console import progress
 
     new_file = new_file_mode()
@@ -111,7 +147,6 @@ def write_calendars(
         for f, done in zip(files[said:], written[said:], strict=True):
             if done:
                 _say_changes(f)
-    return 0
 
 
 def _say_changes(f: _File) -> None:

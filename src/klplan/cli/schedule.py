@@ -1,12 +1,17 @@
 """``klplan schedule``: one group through one module, or every group of a plan file.
 
+Several outputs come from one run: ``-f`` and ``-o`` repeated, paired in order
+(``-f json -o plan.json -f ics -o kalendrar/``); the plan is read and scheduled once,
+and every output is checked before the first is written.
+
 Help texts live in the message catalogue (``help.schedule.*``), filled in by
 ``klplan.cli.localize`` in the user's language.
 """
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
@@ -41,6 +46,9 @@ _SINGLE_FLAGS = (
     ("duration", "--duration"),
 )
 
+# Repeatable, but shown as one choice: "<table|json|...>", not "<list[table|json|...]>".
+_FORMAT_CHOICES = "<" + "|".join(ScheduleFormat) + ">"
+
 
 def schedule(
     ctx: typer.Context,
@@ -58,13 +66,15 @@ def schedule(
     weekday: Annotated[str | None, typer.Option("--weekday")] = None,
     time: Annotated[str | None, typer.Option("--time")] = None,
     duration: Annotated[int | None, typer.Option("--duration")] = None,
-    format: Annotated[ScheduleFormat, typer.Option("--format", "-f")] = ScheduleFormat.table,
+    format: Annotated[
+        list[ScheduleFormat] | None, typer.Option("--format", "-f", metavar=_FORMAT_CHOICES)
+    ] = None,
     view: Annotated[View | None, typer.Option("--view")] = None,
     csv_dialect: Annotated[
         CsvDialect, typer.Option("--csv-dialect", case_sensitive=False)
     ] = CsvDialect.excel_sv,
     # A str, not a Path: "kalendrar/" (a directory for -f ics) keeps its slash.
-    output: Annotated[str | None, typer.Option("--output", "-o", metavar="PATH")] = None,
+    output: Annotated[list[str] | None, typer.Option("--output", "-o", metavar="PATH")] = None,
     stagger: Annotated[bool, typer.Option("--stagger")] = False,
     location: Annotated[str | None, typer.Option("--location")] = None,
     video_url: Annotated[str | None, typer.Option("--video-url")] = None,
@@ -79,6 +89,8 @@ def schedule(
     from klplan.core.errors import UsageError, Where
     from klplan.planning import ScheduleRequest, schedule_single
 
+    outputs = _outputs(format or [ScheduleFormat.table], output or [], view)
+    wants_ics = any(o.format is ScheduleFormat.ics for o in outputs)
     ics_flags = {
         "--previous": previous is not None,
         "--check": check,
@@ -88,12 +100,13 @@ def schedule(
         "--force": force,
     }
     for flag, on in ics_flags.items():
-        if on and format is not ScheduleFormat.ics:
+        if on and not wants_ics:
             raise UsageError("ics.only_for_ics", where=Where(flag=flag))
+    if check and len(outputs) > 1:  # --check writes nothing; the other outputs would be
+        raise UsageError("ics.check_alone", where=Where(flag="--check"))
     video_url = params.url(video_url)
-    shown = _view(format, view)
     ics = {
-        "dtstamp": params.source_date_epoch() if format is ScheduleFormat.ics else None,
+        "dtstamp": params.source_date_epoch() if wants_ics else None,
         "include_breaks": include_breaks,
         "include_preparation": include_preparation,
         "invite": invite,
@@ -117,7 +130,8 @@ def schedule(
 
         outcome = schedule_plan(load_plan(plan), stagger=stagger)
     else:
-        for flag, on in (("--stagger", stagger), ("--view", shown is View.leader)):
+        leader_view = any(o.view is View.leader for o in outputs)
+        for flag, on in (("--stagger", stagger), ("--view", leader_view)):
             if on:
                 raise UsageError("plan.flag_needs_plan", where=Where(flag=flag))
         kommun, lan = settings.region(ctx, kommun, lan)
@@ -140,20 +154,67 @@ def schedule(
         outcome = schedule_single(req)
     if location or video_url:
         outcome = _meeting_place(outcome, location, video_url)
-    _render(outcome, format, shown, csv_dialect, output, ics)
+    _render(outcome, outputs, csv_dialect, ics)
 
 
-def _view(format: ScheduleFormat, view: View | None) -> View | None:
-    """``--view`` chooses what ``table`` shows; html and md are the overview; json,
-    csv and ics carry every meeting. A view the format cannot show is a usage error."""
+class _Output(NamedTuple):
+    """One output of a run: its format, where it goes (None: stdout) and, for the
+    formats that have views, what it shows."""
+
+    format: ScheduleFormat
+    path: str | None
+    view: View | None
+
+
+def _outputs(formats: list[ScheduleFormat], paths: list[str], view: View | None) -> list[_Output]:
+    """Pair each ``-f`` with its ``-o``, in order. One format takes at most one ``-o``
+    (none: stdout); several formats take one each, stdout (``-``) at most once and no
+    path twice. ``--view`` goes to the formats that have views (table, html, md); one
+    of those that cannot show it, or no format with views at all, is a usage error."""
     from klplan.core.errors import UsageError, Where
 
-    shows = {
-        ScheduleFormat.table: tuple(View),
-        ScheduleFormat.html: (View.overview,),
-        ScheduleFormat.md: (View.overview,),
-    }.get(format, ())
-    if view is None:
+    if len(paths) > 1 if len(formats) == 1 else len(paths) != len(formats):
+        raise UsageError(
+            "usage.outputs_for_formats",
+            where=Where(flag="--output"),
+            formats=len(formats),
+            outputs=len(paths),
+        )
+    if len(formats) > 1:
+        if sum(p == "-" for p in paths) > 1:
+            raise UsageError("usage.stdout_twice", where=Where(flag="--output"))
+        seen: set[str] = set()
+        for p in paths:
+            key = os.path.normcase(os.path.abspath(p))
+            if p != "-" and key in seen:
+                raise UsageError("usage.output_twice", where=Where(flag="--output"), path=p)
+            seen.add(key)
+    views = [_view(f, view, alone=len(formats) == 1 or f in _VIEWS) for f in formats]
+    if view is not None and not any(f in _VIEWS for f in formats):
+        _view(formats[0], view, alone=True)  # says which views there are: none
+    return [
+        _Output(f, (paths[i] if i < len(paths) else None), v)
+        for i, (f, v) in enumerate(zip(formats, views, strict=True))
+    ]
+
+
+# What --view can choose, per format: table shows any view, html and md are the
+# overview; json, csv and ics carry every meeting.
+_VIEWS = {
+    ScheduleFormat.table: tuple(View),
+    ScheduleFormat.html: (View.overview,),
+    ScheduleFormat.md: (View.overview,),
+}
+
+
+def _view(format: ScheduleFormat, view: View | None, *, alone: bool) -> View | None:
+    """What ``format`` shows: ``view`` or its own default. A view it cannot show is a
+    usage error when ``format`` is the only output or has views of its own (among
+    several outputs, json, csv and ics leave the view to the others)."""
+    from klplan.core.errors import UsageError, Where
+
+    shows = _VIEWS.get(format, ())
+    if view is None or (not alone and not shows):
         return shows[0] if shows else None
     if view not in shows:
         raise UsageError(
@@ -179,38 +240,54 @@ def _meeting_place(outcome: Any, location: str | None, video_url: str | None) ->
 
 def _render(
     outcome: "ScheduleOutcome",
-    format: ScheduleFormat,
-    view: View | None,
+    outputs: list[_Output],
     csv_dialect: CsvDialect,
-    output: str | None,
     ics: dict[str, Any],
 ) -> None:
+    """Write every output: first check them all (an .ics file klplan did not write, a
+    missing directory), so that a refusal writes nothing; then the exports in the
+    order given, and the calendar files last."""
     from klplan.cli.notify import report
+    from klplan.cli.output import check_writable
+
+    calendars = None
+    for o in outputs:
+        if o.format is ScheduleFormat.ics:
+            from klplan.cli.calendar_files import prepare_calendars
+            from klplan.render.ics import IcsOptions
+
+            options = IcsOptions(
+                dtstamp=ics["dtstamp"],
+                include_breaks=ics["include_breaks"],
+                include_preparation=ics["include_preparation"],
+                invite=ics["invite"],
+            )
+            calendars = prepare_calendars(
+                outcome,
+                options,
+                output=o.path,
+                previous=ics["previous"],
+                check=ics["check"],
+                force=ics["force"],
+            )
+        elif len(outputs) > 1 and o.path is not None and o.path != "-":
+            check_writable(Path(o.path))
+    for o in outputs:
+        if o.format is not ScheduleFormat.ics:
+            _export(outcome, o, csv_dialect)
+    code = calendars.run() if calendars is not None else 0
+    # After the output is written, so that a failed write stays a one-line error.
+    report(outcome.defaults_used, outcome.notices)
+    if code:
+        raise typer.Exit(code)
+
+
+def _export(outcome: "ScheduleOutcome", out: _Output, csv_dialect: CsvDialect) -> None:
+    """One output other than calendar files: to its file, or to stdout."""
     from klplan.cli.output import emit, emit_bytes
 
-    path = Path(output) if output else None
-    if format is ScheduleFormat.ics:
-        from klplan.cli.calendar_files import write_calendars
-        from klplan.render.ics import IcsOptions
-
-        options = IcsOptions(
-            dtstamp=ics["dtstamp"],
-            include_breaks=ics["include_breaks"],
-            include_preparation=ics["include_preparation"],
-            invite=ics["invite"],
-        )
-        code = write_calendars(
-            outcome,
-            options,
-            output=output,
-            previous=ics["previous"],
-            check=ics["check"],
-            force=ics["force"],
-        )
-        report(outcome.defaults_used, outcome.notices)
-        if code:
-            raise typer.Exit(code)
-        return
+    path = Path(out.path) if out.path else None
+    format, view = out.format, out.view
     if format is ScheduleFormat.json:
         from klplan.cli.console import progress
         from klplan.cli.output import emit_chunks
@@ -252,5 +329,3 @@ def _render(
         else:
             mode = "leader" if view is View.leader else "group"
             show(lambda c: render_schedule(outcome, c, view=mode), path)
-    # After the output is written, so that a failed write stays a one-line error.
-    report(outcome.defaults_used, outcome.notices)

@@ -1244,6 +1244,10 @@ def _uid_and_line(identity: bytes) -> tuple[str, bytes]:
     return uid, b"UID:" + uid.encode("ascii") + b"\r\n"
 
 
+# The text lines of a meeting depend on its module, part and moment (and the slot's
+# length), not on its dates: cached, they are written once for all the groups and
+# start weeks that share them.
+@lru_cache(maxsize=_TEXT_CACHE)
 def _summary_line(summary: str) -> bytes:
     return _folded("SUMMARY:" + escape_text(clean_text(summary)))
 
@@ -1255,6 +1259,7 @@ def _plain(text: str) -> bool:
     return text.isprintable() and "\\" not in text
 
 
+@lru_cache(maxsize=_TEXT_CACHE)
 def _plain_escaped(summary: str) -> bytes | None:
     """A plain summary escaped, as UTF-8: the middle of its group-labelled SUMMARY."""
     return escape_text(summary).encode("utf-8") if _plain(summary) else None
@@ -1289,6 +1294,7 @@ def _takes_summary_as_is(lang: str) -> bool:
     )
 
 
+@lru_cache(maxsize=_TEXT_CACHE)
 def _description_line(description: str) -> bytes:
     text = clean_text(description)
     return _folded("DESCRIPTION:" + escape_text(text)) if text else b""

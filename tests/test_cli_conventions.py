@@ -147,3 +147,25 @@ def test_a_run_builds_only_the_command_it_names(args, commands):
     else:
         assert chosen == commands
     assert len(app.registered_commands) == 6  # the application itself is untouched
+
+
+def test_a_command_run_in_process_leaves_the_garbage_collector_as_it_was(klplan):
+    import gc
+
+    frozen = gc.get_freeze_count()
+    assert gc.isenabled()
+    assert klplan("schedule").code == 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen  # an embedding caller can still free them
+
+
+def test_the_console_script_freezes_its_objects_instead_of_collecting_them_at_exit():
+    probe = (
+        "import gc, sys\n"
+        "from klplan.cli.errors import run\n"
+        "code = run(['--quiet', 'schedule', '-f', 'json'], exiting=True)\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 10_000, code, file=sys.stderr)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert r.stderr.split() == ["True", "True", "0"], r.stderr
+    assert '"schema": "klplan.schedule/1"' in r.stdout

@@ -15,4 +15,4 @@ def main(argv: list[str] | None = None) -> None:
     from klplan.cli.errors import run
 
     protect_standard_streams()
-    sys.exit(run(argv))
+    sys.exit(run(argv, exiting=True))

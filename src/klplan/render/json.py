@@ -8,7 +8,7 @@ import json
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import date, datetime, tzinfo
+from datetime import tzinfo
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, Any
 
@@ -288,21 +288,22 @@ class _MeetingLines:
     fields are written once per (module object, module id, part, moment), by the C
     encoder from ``meeting_document`` itself. The other half is the meeting's own
     (week, date, start, end, term, due_before's weeks, moved_*), whose texts come
-    from few values (a calendar's weeks, days and slot times), so each is written
-    once per value and escaped by ``encode_basestring``, as the C encoder does with
-    ``ensure_ascii=False``. Modules and terms are keyed by identity: the outcome
-    holds them while the run lasts. tests/test_plan_caches.py compares the lines
-    with ``meeting_document`` through json."""
+    from few values (a calendar's weeks and days, a few slot times), so each is
+    written once per value and escaped by ``encode_basestring``, as the C encoder
+    does with ``ensure_ascii=False``. Modules, weeks and terms are keyed by identity
+    (cheaper than an IsoWeek's hash, and the scheduler shares its week objects): the
+    outcome holds them while the run lasts. tests/test_plan_caches.py compares the
+    lines with ``meeting_document`` through json."""
 
-    __slots__ = ("days", "fixed", "terms", "times", "weeks")
+    __slots__ = ("fixed", "terms", "weeks", "when")
 
     def __init__(self) -> None:
         self.fixed: dict[tuple[int, str, int, str], tuple[str, str]] = {}
-        self.weeks: dict[IsoWeek, str] = {}
-        self.days: dict[date, str] = {}
-        # An aware datetime equals one in another zone at the same instant, and one
-        # with the other ``fold``, but is written with its own offset: both are in the key.
-        self.times: dict[tuple[datetime, tzinfo | None, int], str] = {}
+        self.weeks: dict[int, str] = {}
+        # The date, start and end fields. An aware datetime equals one in another
+        # zone at the same instant, and one with the other ``fold``, but is written
+        # with its own offset: both are in the key.
+        self.when: dict[tuple[object, ...], str] = {}
         self.terms: dict[int, str] = {}
 
     def __call__(self, p: ModulePlan, x: Meeting) -> str:
@@ -310,32 +311,24 @@ class _MeetingLines:
         if fixed is None:
             fixed = self._fixed(p, x)
         head, due = fixed
-        weeks, days, times = self.weeks, self.days, self.times
-        start, end = x.start, x.end
-        return "".join(
-            [
-                head,
-                weeks.get(x.week) or self._week(x.week),
-                ', "date": ',
-                days.get(x.date) or self._day(x.date),
-                ', "start": ',
-                times.get((start, start.tzinfo, start.fold)) or self._time(start),
-                ', "end": ',
-                times.get((end, end.tzinfo, end.fold)) or self._time(end),
-                ', "term": ',
-                self.terms.get(id(x.term)) or self._term(x.term),
-                due,
-                ", ".join([weeks.get(w) or self._week(w) for w in x.prep_weeks]),
-                ']}, "moved_from": ',
-                encode_basestring(x.moved_from.isoformat()) if x.moved_from else "null",
-                ', "moved_because": ',
-                (
-                    encode_basestring(reason_label(x.moved_because.code, x.moved_because.name))
-                    if x.moved_because
-                    else "null"
-                ),
-                "}",
-            ]
+        s, e = x.start, x.end
+        when = self.when.get((x.date, s, s.tzinfo, s.fold, e, e.tzinfo, e.fold))
+        if when is None:
+            when = self._when(x)
+        weeks = self.weeks
+        prep = x.prep_weeks
+        if len(prep) == 1:  # nearly always
+            prep_text = weeks.get(id(prep[0])) or self._week(prep[0])
+        else:
+            prep_text = ", ".join([weeks.get(id(w)) or self._week(w) for w in prep])
+        moved, because = x.moved_from, x.moved_because
+        return (
+            f"{head}{weeks.get(id(x.week)) or self._week(x.week)}{when}"
+            f"{self.terms.get(id(x.term)) or self._term(x.term)}{due}{prep_text}"
+            f']}}, "moved_from": {encode_basestring(moved.isoformat()) if moved else "null"}'
+            ', "moved_because": '
+            f"{encode_basestring(reason_label(because.code, because.name)) if because else 'null'}"
+            "}"
         )
 
     def _fixed(self, p: ModulePlan, x: Meeting) -> tuple[str, str]:
@@ -350,17 +343,19 @@ class _MeetingLines:
         _bounded(self.fixed, _CACHED_LINES)[(id(p.module), x.module_id, x.part, x.moment)] = fixed
         return fixed
 
+    def _when(self, x: Meeting) -> str:
+        s, e = x.start, x.end
+        text = (
+            f', "date": {encode_basestring(x.date.isoformat())}'
+            f', "start": {encode_basestring(s.isoformat())}'
+            f', "end": {encode_basestring(e.isoformat())}, "term": '
+        )
+        key = (x.date, s, s.tzinfo, s.fold, e, e.tzinfo, e.fold)
+        _bounded(self.when, _CACHED_LINES)[key] = text
+        return text
+
     def _week(self, w: IsoWeek) -> str:
-        text = _bounded(self.weeks, _CACHED_LINES)[w] = encode_basestring(str(w))
-        return text  # type: ignore[no-any-return]
-
-    def _day(self, d: date) -> str:
-        text = _bounded(self.days, _CACHED_LINES)[d] = encode_basestring(d.isoformat())
-        return text  # type: ignore[no-any-return]
-
-    def _time(self, t: datetime) -> str:
-        text = encode_basestring(t.isoformat())
-        _bounded(self.times, _CACHED_LINES)[(t, t.tzinfo, t.fold)] = text
+        text = _bounded(self.weeks, _CACHED_LINES)[id(w)] = encode_basestring(str(w))
         return text  # type: ignore[no-any-return]
 
     def _term(self, term: Term) -> str:

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from klplan.core.scheduler import schedule_module
-from klplan.planning import _Planner, time_budgets
+from klplan.planning import GroupPlan, _Planner, time_budgets
 from klplan.render.json import _entries, _indented, schedule_document, schedule_json_chunks
 from tests.plan_helpers import BASE, in_tmp, plan_text, schedule
 
@@ -216,3 +216,133 @@ def test_indented_on_a_plans_document(in_tmp, plan_file):
 def test_entries_are_the_indented_document_without_its_braces(doc, depth):
     text = json.dumps(doc, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
     assert _entries(doc, depth) == text[2 : -2 - 2 * depth]
+
+
+# Part titles (tidig-lasundervisning), meetings moved by a studiedag (Wednesday) and
+# by Kristi himmelsfärdsdag (Thursday 2026-05-14), in both languages.
+MOVED = """\
+- {id: t1, participants: 5, leader: anna, module: tidig-lasundervisning, start: 2026-W12,
+   slot: {weekday: torsdag, time: "14:00"}}
+- {id: t2, participants: 5, leader: bo, module: tidig-lasundervisning, start: 2025-W38,
+   cadence: varannan-vecka, slot: {weekday: onsdag, time: "08:30"}}
+- {id: t3, participants: 5, leader: cia, modules: [tidig-lasundervisning, egen],
+   start: 2025-W40, slot: {weekday: torsdag, time: "16:00"}}
+"""
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_streamed_json_of_titled_and_moved_meetings_is_the_plain_document(in_tmp, lang):
+    from klplan.messages import set_language
+
+    set_language(lang)
+    outcome = schedule(in_tmp, plan_text(GROUPS + MOVED, EXTRA, base=TWO_YEARS), stagger=True)
+    streamed = "".join(schedule_json_chunks(outcome))
+    assert streamed == reference_json(outcome)
+    meetings = [m for g in json.loads(streamed)["groups"] for m in g["meetings"]]
+    because = {m["moved_because"] for m in meetings}
+    assert {"Kristi himmelsfärdsdag", None} < because and len(because) > 2
+    assert sum(m["part_title"] is not None for m in meetings) > 8
+
+
+def meeting_line(plan, x) -> str:
+    """A meeting's line as the plain path writes it."""
+    from klplan.render.json import meeting_document
+
+    doc = meeting_document(plan, x)
+    return "        " + json.dumps(doc, ensure_ascii=False, separators=(", ", ": "))
+
+
+def awkward_groups():
+    """Groups on hand-made plans with values a plan file seldom has: texts json must
+    escape, the same instant in two zones (datetimes and slot times that are equal but
+    written apart), both sides of the autumn's repeated hour (fold), a meeting moved by
+    a named and by an unnamed day, zero, one and two preparation weeks."""
+    from dataclasses import replace
+    from datetime import UTC, date, datetime, time, timedelta, timezone
+    from zoneinfo import ZoneInfo
+
+    from klplan.core.models import Slot, Term
+    from klplan.core.plan import ClosedWeek, DayOff, Meeting, ModulePlan
+    from klplan.core.weeks import IsoWeek
+    from klplan.loaders.catalog import load_cadences, load_catalog
+
+    catalog = load_catalog().modules
+    titled = replace(
+        catalog["tidig-lasundervisning"],
+        id="egen.modul_2",
+        title="Titel\u2028med\x00tecken",
+        part_titles=tuple(f'Del {i} "å"\t\u2029' for i in range(1, 9)),
+    )
+    plain = catalog["samtal-om-text"]
+    cadence = load_cadences()["intensiv"]
+    term = Term("HT", "2025/26", date(2025, 8, 18), date(2025, 12, 19))
+    other_term = Term("VT", "2025/26", date(2026, 1, 7), date(2026, 6, 12))
+    stockholm, utc = ZoneInfo("Europe/Stockholm"), UTC
+    w43, w44 = IsoWeek(2025, 43), IsoWeek(2025, 44)
+    red = DayOff("red_day", 'Dag "X"\\')
+
+    def meeting(module, part, moment, start, prep=(w43,), moved=None, because=None):
+        return Meeting(
+            module.id, part, moment, IsoWeek.of(start.date()), start.date(), start,
+            start + timedelta(minutes=90), term if part % 2 else other_term, prep, moved, because,
+        )  # fmt: skip
+
+    instant = datetime(2025, 10, 23, 15, 0, tzinfo=stockholm)
+    repeated = datetime(2025, 10, 26, 2, 30, tzinfo=stockholm)
+    meetings = [
+        meeting(titled, 1, "B", instant),
+        meeting(titled, 1, "D", instant.astimezone(utc), prep=()),
+        meeting(titled, 2, "B", repeated, prep=(w43, w44)),
+        meeting(titled, 2, "D", repeated.replace(fold=1), moved=date(2025, 10, 24), because=red),
+        meeting(plain, 1, "B", instant, moved=date(2025, 10, 22), because=DayOff("closed_day")),
+        meeting(plain, 1, "D", instant.astimezone(utc)),
+    ]
+    slots = [
+        Slot(3, time(15, 0, tzinfo=timezone(timedelta(hours=2))), 90),
+        Slot(3, time(13, 0, tzinfo=utc), 90),  # equal to the one above
+        Slot(3, time(15, 0), 60, "Europe/Helsinki"),
+    ]
+    closed = (ClosedWeek(w44, DayOff("laslov")), ClosedWeek(w43, red))
+    plans = [
+        ModulePlan(titled, cadence, slots[0], tuple(meetings[:4]), closed),
+        ModulePlan(titled, cadence, slots[1], tuple(meetings[:4]), closed[:1]),
+        ModulePlan(plain, cadence, slots[2], tuple(meetings[4:]), ()),
+        ModulePlan(plain, replace(cadence, gaps=(2, 1)), slots[2], tuple(meetings[4:]), closed),
+    ]
+    plans.append(replace(plans[0], slot=slots[1]))  # equal to plans[0], written apart
+    return [GroupPlan("g1", (plans[0],)), GroupPlan("g2", (plans[1], plans[2])),
+            GroupPlan("g3", (plans[3], plans[0])), GroupPlan("g4", (plans[2],)),
+            GroupPlan("g5", (plans[4],))]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_shared_texts_are_the_plain_texts_on_awkward_values(lang):
+    """Every text the JSON writer keeps for the run (meeting lines and their pieces,
+    the parts of a group's plan fields) is what json writes, whatever was kept before."""
+    from klplan.messages import set_language
+    from klplan.render.json import _SharedTexts, group_document
+
+    set_language(lang)
+    texts = _SharedTexts()
+    for g in awkward_groups():
+        doc = group_document(g)
+        fields = {k: doc[k] for k in ("module", "cadence", "slot", "modules", "closed_weeks")}
+        text = json.dumps(fields, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        assert texts.derived(g) == text[2:-6]
+        for p in g.plans:
+            assert texts.meetings(p) == ",\n".join(meeting_line(p, x) for x in p.meetings)
+    # The data does have what a cache keyed on too little would write wrong.
+    written = texts.meetings(awkward_groups()[1].plans[1]) + texts.derived(awkward_groups()[3])
+    for text in ("T15:00:00+02:00", "T13:00:00+00:00", "T02:30:00+01:00", '"time": "15:00"'):
+        assert text in written + texts.meetings(awkward_groups()[0].plans[0])
+
+
+def test_meeting_lines_of_plans_are_meeting_documents_through_json(in_tmp, plan_file):
+    """Every meeting line of a varied plan, written from pieces kept for the run."""
+    from klplan.render.json import _MeetingLines
+
+    for text in (plan_file, plan_text(GROUPS + MOVED, EXTRA, base=TWO_YEARS)):
+        outcome = schedule(in_tmp, text, stagger=True)
+        write = _MeetingLines()
+        meetings = [(p, x) for g in outcome.groups for p in g.plans for x in p.meetings]
+        assert [write(p, x) for p, x in meetings] == [meeting_line(p, x) for p, x in meetings]

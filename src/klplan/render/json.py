@@ -8,14 +8,16 @@ import json
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import tzinfo
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING, Any
 
 from klplan import __version__
 from klplan.core.budget import PREPARATION_FACTOR, Budgets, ParticipantBudget
-from klplan.core.models import SchoolCalendar
+from klplan.core.models import Cadence, Module, SchoolCalendar, Slot, Term
 from klplan.core.parse import WEEKDAY_IDS
 from klplan.core.plan import ClosedWeek, Meeting, ModulePlan, Notice
+from klplan.core.weeks import IsoWeek
 from klplan.messages import reason_label
 from klplan.planning import (
     CheckIn,
@@ -168,8 +170,6 @@ def _dumps(value: Any, indent: str) -> str:
 # modules, few enough that memory does not grow with the number of groups.
 _CACHED_LINES = 50_000
 _CACHED_CHARS = 30_000_000
-# The fields of a group document that come from its module plans, in document order.
-_PLAN_FIELDS = ("module", "cadence", "slot", "modules", "closed_weeks")
 
 
 def schedule_json_chunks(outcome: ScheduleOutcome) -> Iterator[str]:
@@ -209,26 +209,54 @@ class _SharedTexts:
         # Plans equal in the fields of plan_document (by value; the module by its
         # object's identity) give the same text, even as different objects.
         self.by_value: dict[tuple[object, ...], str] = {}
+        self.parts: dict[tuple[object, object, str], str] = {}
         self.plan_lines: dict[int, str] = {}
         self.plan_chars = 0
         # A plan not seen yet may still share meetings with one that was: the
         # scheduler makes each part's meetings once for every plan that places them
         # in the same weeks and slot.
         self.lines: dict[tuple[int, int], str] = {}
+        self.write_line = _MeetingLines()
 
     def derived(self, g: GroupPlan) -> str:
         """The group's fields that come from its plans, as indented entries."""
         key = tuple(map(id, g.plans))
         text = self.by_plans.get(key)
         if text is None:
-            value_key = tuple((id(p.module), p.cadence, p.slot, p.closed_weeks) for p in g.plans)
+            value_key = tuple(
+                (id(p.module), p.cadence, _slot_key(p.slot), p.closed_weeks) for p in g.plans
+            )
             text = self.by_value.get(value_key)
             if text is None:
-                doc = group_document(g, meetings=False)
-                text = _entries({k: doc[k] for k in _PLAN_FIELDS}, 2)
+                text = _entries(_plans_fields([self.plan_fields(p) for p in g.plans]), 2)
                 _bounded(self.by_value, _CACHED_LINES)[value_key] = text
             _bounded(self.by_plans, _CACHED_LINES)[key] = text
         return text
+
+    def plan_fields(self, p: ModulePlan) -> dict[str, Any]:
+        """``plan_document(p, meetings=False)`` with its module, cadence, slot and
+        closed weeks as texts that plans share (most plans that differ, differ in
+        one of them only, or in how they are put together)."""
+        return {
+            "module": self.part(_module, p.module, id(p.module)),
+            "cadence": self.part(_cadence, p.cadence, p.cadence),
+            "slot": self.part(_slot, p.slot, _slot_key(p.slot)),
+            "closed_weeks": [self.part(_closed, c, c) for c in p.closed_weeks],
+        }
+
+    def part(self, make: Callable[[Any], dict[str, Any]], value: Any, key: object) -> _Raw:
+        """``make(value)`` for ``_indented``: its text kept per ``key`` (which
+        stands for all of ``value`` that ``make`` reads) and indentation."""
+        texts = self.parts
+
+        def render(indent: str) -> str:
+            text = texts.get((make, key, indent))
+            if text is None:
+                text = _indented(make(value), indent)
+                _bounded(texts, _CACHED_LINES)[(make, key, indent)] = text
+            return text
+
+        return _Raw(render)
 
     def meetings(self, p: ModulePlan) -> str:
         """The plan's meeting lines, joined."""
@@ -246,9 +274,99 @@ class _SharedTexts:
         key = (id(p.module), id(x))
         line = self.lines.get(key)
         if line is None:
-            line = "        " + _line(meeting_document(p, x))
+            line = self.write_line(p, x)
             _bounded(self.lines, _CACHED_LINES)[key] = line
         return line
+
+
+class _MeetingLines:
+    """Writes a meeting's line as ``"        " + _line(meeting_document(p, x))`` does,
+    from pieces kept for one run, for meetings that no other plan shares.
+
+    Half of a line depends only on the module, the part and the moment (module,
+    part, part_title, moment, kind, due_before's moment, kind and minutes): those
+    fields are written once per (module object, module id, part, moment), by the C
+    encoder from ``meeting_document`` itself. The other half is the meeting's own
+    (week, date, start, end, term, due_before's weeks, moved_*), whose texts come
+    from few values (a calendar's weeks and days, a few slot times), so each is
+    written once per value and escaped by ``encode_basestring``, as the C encoder
+    does with ``ensure_ascii=False``. Modules, weeks and terms are keyed by identity
+    (cheaper than an IsoWeek's hash, and the scheduler shares its week objects): the
+    outcome holds them while the run lasts. tests/test_plan_caches.py compares the
+    lines with ``meeting_document`` through json."""
+
+    __slots__ = ("fixed", "terms", "weeks", "when")
+
+    def __init__(self) -> None:
+        self.fixed: dict[tuple[int, str, int, str], tuple[str, str]] = {}
+        self.weeks: dict[int, str] = {}
+        # The date, start and end fields. An aware datetime equals one in another
+        # zone at the same instant, and one with the other ``fold``, but is written
+        # with its own offset: both are in the key.
+        self.when: dict[tuple[object, ...], str] = {}
+        self.terms: dict[int, str] = {}
+
+    def __call__(self, p: ModulePlan, x: Meeting) -> str:
+        fixed = self.fixed.get((id(p.module), x.module_id, x.part, x.moment))
+        if fixed is None:
+            fixed = self._fixed(p, x)
+        head, due = fixed
+        s, e = x.start, x.end
+        when = self.when.get((x.date, s, s.tzinfo, s.fold, e, e.tzinfo, e.fold))
+        if when is None:
+            when = self._when(x)
+        weeks = self.weeks
+        prep = x.prep_weeks
+        if len(prep) == 1:  # nearly always
+            prep_text = weeks.get(id(prep[0])) or self._week(prep[0])
+        else:
+            prep_text = ", ".join([weeks.get(id(w)) or self._week(w) for w in prep])
+        moved, because = x.moved_from, x.moved_because
+        return (
+            f"{head}{weeks.get(id(x.week)) or self._week(x.week)}{when}"
+            f"{self.terms.get(id(x.term)) or self._term(x.term)}{due}{prep_text}"
+            f']}}, "moved_from": {encode_basestring(moved.isoformat()) if moved else "null"}'
+            ', "moved_because": '
+            f"{encode_basestring(reason_label(because.code, because.name)) if because else 'null'}"
+            "}"
+        )
+
+    def _fixed(self, p: ModulePlan, x: Meeting) -> tuple[str, str]:
+        doc = meeting_document(p, x)
+        due = doc["due_before"]
+        head = _line({k: doc[k] for k in ("module", "part", "part_title", "moment", "kind")})
+        due_text = _line({k: due[k] for k in ("moment", "kind", "minutes")})
+        fixed = (
+            "        " + head[:-1] + ', "week": ',
+            ', "due_before": ' + due_text[:-1] + ', "weeks": [',
+        )
+        _bounded(self.fixed, _CACHED_LINES)[(id(p.module), x.module_id, x.part, x.moment)] = fixed
+        return fixed
+
+    def _when(self, x: Meeting) -> str:
+        s, e = x.start, x.end
+        text = (
+            f', "date": {encode_basestring(x.date.isoformat())}'
+            f', "start": {encode_basestring(s.isoformat())}'
+            f', "end": {encode_basestring(e.isoformat())}, "term": '
+        )
+        key = (x.date, s, s.tzinfo, s.fold, e, e.tzinfo, e.fold)
+        _bounded(self.when, _CACHED_LINES)[key] = text
+        return text
+
+    def _week(self, w: IsoWeek) -> str:
+        text = _bounded(self.weeks, _CACHED_LINES)[id(w)] = encode_basestring(str(w))
+        return text  # type: ignore[no-any-return]
+
+    def _term(self, term: Term) -> str:
+        text = _bounded(self.terms, _CACHED_LINES)[id(term)] = encode_basestring(term.label)
+        return text  # type: ignore[no-any-return]
+
+
+def _slot_key(slot: Slot) -> tuple[Slot, tzinfo | None]:
+    """What ``_slot`` writes: the slot's value and its time's zone (an aware time is
+    equal to one in another zone at the same instant, but written with its own hour)."""
+    return slot, slot.time.tzinfo
 
 
 def _bounded(cache: dict[Any, str], limit: int) -> dict[Any, str]:
@@ -410,18 +528,23 @@ def group_document(g: GroupPlan, meetings: bool = True, plans: bool = True) -> d
     }
     if not plans:
         return doc
-    docs = [plan_document(p, meetings=False) for p in g.plans]
+    doc |= _plans_fields([plan_document(p, meetings=False) for p in g.plans])
+    if meetings:
+        doc["meetings"] = [meeting_document(p, x) for p in g.plans for x in p.meetings]
+    return doc
+
+
+def _plans_fields(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """A group's fields that come from its plans' documents (``plan_document``
+    without meetings, or their texts), in document order."""
     first = docs[0]
-    doc |= {
+    return {
         "module": first["module"],
         "cadence": first["cadence"],
         "slot": first["slot"],
         "modules": docs,
         "closed_weeks": [c for p in docs for c in p["closed_weeks"]],
     }
-    if meetings:
-        doc["meetings"] = [meeting_document(p, x) for p in g.plans for x in p.meetings]
-    return doc
 
 
 def _school_year(first: int) -> str:
@@ -474,23 +597,34 @@ def _closed(c: ClosedWeek) -> dict[str, Any]:
     }
 
 
+def _module(m: Module) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "title": m.title,
+        "parts": m.parts,
+        "hours": m.hours,
+        "verified": m.verified,
+    }
+
+
+def _cadence(c: Cadence) -> dict[str, Any]:
+    return {"id": c.id, "gaps": list(c.gaps)}
+
+
+def _slot(s: Slot) -> dict[str, Any]:
+    return {
+        "weekday": WEEKDAY_IDS[s.weekday],
+        "time": s.time.strftime("%H:%M"),
+        "duration_minutes": s.duration_minutes,
+        "timezone": s.timezone,
+    }
+
+
 def plan_document(plan: ModulePlan, meetings: bool = True) -> dict[str, Any]:
-    m = plan.module
     doc = {
-        "module": {
-            "id": m.id,
-            "title": m.title,
-            "parts": m.parts,
-            "hours": m.hours,
-            "verified": m.verified,
-        },
-        "cadence": {"id": plan.cadence.id, "gaps": list(plan.cadence.gaps)},
-        "slot": {
-            "weekday": WEEKDAY_IDS[plan.slot.weekday],
-            "time": plan.slot.time.strftime("%H:%M"),
-            "duration_minutes": plan.slot.duration_minutes,
-            "timezone": plan.slot.timezone,
-        },
+        "module": _module(plan.module),
+        "cadence": _cadence(plan.cadence),
+        "slot": _slot(plan.slot),
         "closed_weeks": [_closed(c) for c in plan.closed_weeks],
     }
     if meetings:

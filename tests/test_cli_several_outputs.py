@@ -171,3 +171,16 @@ def test_english_message(klplan, plan):
     r = klplan("--lang", "en", "schedule", plan, "-f", "json", "-f", "csv", "-o", "a.csv")
     assert r.code == 2
     assert "1 -o for 2 --format: give one -o per --format, in the same order" in r.err
+
+
+def test_two_calendar_outputs_are_both_written(klplan, plan, tmp_path):
+    r = klplan(
+        "schedule", plan,
+        "-f", "ics", "-o", f"{tmp_path}/kalendrar/",
+        "-f", "ics", "-o", str(tmp_path / "alla.ics"),
+    )  # fmt: skip
+    assert r.code == 0, r.err
+    assert len(list((tmp_path / "kalendrar").glob("*.ics"))) == 5
+    alone = tmp_path / "alone.ics"
+    assert klplan("schedule", plan, "-f", "ics", "-o", str(alone)).code == 0
+    assert (tmp_path / "alla.ics").read_bytes() == alone.read_bytes()

@@ -77,7 +77,7 @@ def prepare_calendars(
         if check:
             raise UsageError("ics.check_needs_output", where=Where(flag="--check"))
         prev = read_previous(previous)[1] if previous else None
-        return PendingCalendars(ScheduleCalendars(outcome, options), stdout=prev)
+        return PendingCalendars(ScheduleCalendars(outcome, options), to_stdout=True, previous=prev)
     path = Path(output)
     directory = path.is_dir() or str(output).endswith(("/", os.sep))
     if directory:
@@ -95,19 +95,20 @@ def prepare_calendars(
 class PendingCalendars:
     """Calendar files checked and ready to write (``prepare_calendars``); ``run``
     writes them, or compares them (``check``), or writes the one calendar to stdout
-    (``files`` empty; ``stdout`` the calendar it replaces, if any)."""
+    (``to_stdout``; ``previous`` the calendar it replaces, if any)."""
 
     calendars: ScheduleCalendars
     files: list[_File] = field(default_factory=list)
     directory: Path | None = None
     check: bool = False
-    stdout: PreviousCalendar | None = None
+    to_stdout: bool = False
+    previous: PreviousCalendar | None = None
 
     def run(self) -> int:
         """Write (or compare); the exit code."""
         calendars, files = self.calendars, self.files
-        if not files:
-            chunks = calendars.chunks(single_target(calendars.outcome), previous=self.stdout)
+        if self.to_stdout:
+            chunks = calendars.chunks(single_target(calendars.outcome), previous=self.previous)
             sys.stdout.flush()
             for chunk in chunks:  # bytes: no newline translation on Windows
                 sys.stdout.buffer.write(chunk)

@@ -189,17 +189,25 @@ def _outputs(formats: list[ScheduleFormat], paths: list[str], view: View | None)
             if p != "-" and key in seen:
                 raise UsageError("usage.output_twice", where=Where(flag="--output"), path=p)
             seen.add(key)
-    views = [_view(f, view, alone=len(formats) == 1 or f in _VIEWS) for f in formats]
-    if view is not None and not any(f in _VIEWS for f in formats):
-        _view(formats[0], view, alone=True)  # says which views there are: none
+    if view is not None:
+        # Checked against the formats that have views, or the one without any.
+        for f in [f for f in formats if f in _VIEWS] or formats[:1]:
+            if view not in _VIEWS.get(f, ()):
+                raise UsageError(
+                    "usage.view_not_for_format",
+                    where=Where(flag="--view"),
+                    view=view.value,
+                    format=f.value,
+                    choices=", ".join(v.value for v in _VIEWS.get(f, ())) or "-",
+                )
     return [
-        _Output(f, (paths[i] if i < len(paths) else None), v)
-        for i, (f, v) in enumerate(zip(formats, views, strict=True))
+        _Output(f, paths[i] if i < len(paths) else None, _shown(f, view))
+        for i, f in enumerate(formats)
     ]
 
 
-# What --view can choose, per format: table shows any view, html and md are the
-# overview; json, csv and ics carry every meeting.
+# What --view can choose, per format (the first is its default): table shows any view,
+# html and md are the overview; json, csv and ics carry every meeting.
 _VIEWS = {
     ScheduleFormat.table: tuple(View),
     ScheduleFormat.html: (View.overview,),
@@ -207,24 +215,13 @@ _VIEWS = {
 }
 
 
-def _view(format: ScheduleFormat, view: View | None, *, alone: bool) -> View | None:
-    """What ``format`` shows: ``view`` or its own default. A view it cannot show is a
-    usage error when ``format`` is the only output or has views of its own (among
-    several outputs, json, csv and ics leave the view to the others)."""
-    from klplan.core.errors import UsageError, Where
-
-    shows = _VIEWS.get(format, ())
-    if view is None or (not alone and not shows):
-        return shows[0] if shows else None
-    if view not in shows:
-        raise UsageError(
-            "usage.view_not_for_format",
-            where=Where(flag="--view"),
-            view=view.value,
-            format=format.value,
-            choices=", ".join(v.value for v in shows) or "-",
-        )
-    return view
+def _shown(format: ScheduleFormat, view: View | None) -> View | None:
+    """What ``format`` shows: the view asked for (``_outputs`` has checked it), else
+    its default; None for the formats without views."""
+    shows = _VIEWS.get(format)
+    if shows is None:
+        return None
+    return view if view is not None else shows[0]
 
 
 def _meeting_place(outcome: Any, location: str | None, video_url: str | None) -> Any:
@@ -250,7 +247,7 @@ def _render(
     from klplan.cli.notify import report
     from klplan.cli.output import check_writable
 
-    calendars = None
+    calendars = []
     for o in outputs:
         if o.format is ScheduleFormat.ics:
             from klplan.cli.calendar_files import prepare_calendars
@@ -262,20 +259,22 @@ def _render(
                 include_preparation=ics["include_preparation"],
                 invite=ics["invite"],
             )
-            calendars = prepare_calendars(
-                outcome,
-                options,
-                output=o.path,
-                previous=ics["previous"],
-                check=ics["check"],
-                force=ics["force"],
+            calendars.append(
+                prepare_calendars(
+                    outcome,
+                    options,
+                    output=o.path,
+                    previous=ics["previous"],
+                    check=ics["check"],
+                    force=ics["force"],
+                )
             )
         elif len(outputs) > 1 and o.path is not None and o.path != "-":
             check_writable(Path(o.path))
     for o in outputs:
         if o.format is not ScheduleFormat.ics:
             _export(outcome, o, csv_dialect)
-    code = calendars.run() if calendars is not None else 0
+    code = max((c.run() for c in calendars), default=0)
     # After the output is written, so that a failed write stays a one-line error.
     report(outcome.defaults_used, outcome.notices)
     if code:

@@ -443,10 +443,6 @@ def checkin_document(c: CheckIn) -> dict[str, Any]:
     }
 
 
-def budgets_document(b: Budgets) -> dict[str, Any]:
-    return _budgets_document(b, [participant_document(p) for p in b.participants])
-
-
 def participant_document(p: ParticipantBudget) -> dict[str, Any]:
     # Its group comes first: _participants_text relies on it.
     return {

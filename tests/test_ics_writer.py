@@ -20,6 +20,7 @@ from klplan.render.ics import (
     Event,
     IcsOptions,
     Person,
+    _clean_text,
     break_events,
     clean_text,
     escape_text,
@@ -172,6 +173,15 @@ def test_any_text_is_escaped_and_folded_as_icalendar_does(text):
     assert_wellformed(data)
 
 
+@settings(max_examples=500)
+@given(text=st.text(printable | st.sampled_from("\ufeff\x00\x1f\x7f\\N"), max_size=60))
+def test_the_fast_paths_of_clean_text_clean_as_the_full_rules_do(text):
+    assert clean_text(text) == _clean_text(text)
+    assert clean_text("\n".join([text, "rad två", text])) == _clean_text(
+        "\n".join([text, "rad två", text])
+    )
+
+
 @given(text=st.text(printable, max_size=200))
 def test_unescape_reverses_escape(text):
     cleaned = clean_text(text)
@@ -191,6 +201,25 @@ def test_folding_never_splits_a_character_and_keeps_lines_at_75_octets():
 def test_a_line_of_74_octets_stays_whole_and_75_is_folded_as_icalendar_does():
     assert fold("X" * 74) == "X" * 74
     assert fold("X" * 75) == "X" * 74 + "\r\n X"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    start=st.datetimes(
+        min_value=datetime(1900, 1, 1),
+        max_value=datetime(2200, 12, 31),
+        timezones=st.sampled_from([STOCKHOLM, UTC, ZoneInfo("America/St_Johns")]),
+        allow_imaginary=False,
+    ),
+    minutes=st.integers(1, 600),
+)
+def test_any_time_of_any_zone_is_written_as_icalendar_writes_it(start, minutes):
+    """Stockholm wall time, whole seconds (fractions dropped), both folds of the hour
+    that repeats in October: the bytes icalendar writes for the same instants given in
+    Stockholm time."""
+    event = Event(uid="u", summary="s", start=start, end=start + timedelta(minutes=minutes))
+    local = replace(event, start=start.astimezone(STOCKHOLM), end=event.end.astimezone(STOCKHOLM))
+    assert ours("k", [event], timezone=False) == icalendar_bytes("k", [local], timezone=False)
 
 
 def test_times_are_local_with_tzid_and_all_day_dates_have_value_date():

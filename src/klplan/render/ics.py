@@ -98,8 +98,11 @@ def clean_text(text: str) -> str:
     characters TEXT forbids dropped. One leading byte-order mark is dropped too, as
     icalendar does (it decodes values as utf-8-sig)."""
     # Fast path: printable text has no BOM, no CR or LF and no control character,
-    # so only the ``\N`` escape could change it.
-    if text.isprintable() and "\\N" not in text:
+    # so only the ``\N`` escape could change it. Lines joined by LF (a meeting's
+    # description: nearly every one of a large plan is new) are kept as they are too.
+    if "\\N" not in text and (
+        text.isprintable() or ("\r" not in text and text.replace("\n", "").isprintable())
+    ):
         return text
     return _clean_text(text)
 
@@ -171,8 +174,15 @@ def _date(d: date) -> str:
     return f"{d.year:04d}{d.month:02d}{d.day:02d}"
 
 
+_DATE_TIME_SEPARATORS = str.maketrans("", "", "-:")
+
+
 def _datetime(d: datetime) -> str:
-    return f"{d.year:04d}{d.month:02d}{d.day:02d}T{d.hour:02d}{d.minute:02d}{d.second:02d}"
+    """``20251001T150000``: the wall time of ``d`` (its own zone's), whole seconds.
+    ``isoformat`` starts with ``YYYY-MM-DDTHH:MM:SS`` for every datetime (fractions and
+    offset follow), so this is those 19 characters without their separators: done in
+    C, as nearly every meeting time of a large plan is a new one."""
+    return d.isoformat()[:19].translate(_DATE_TIME_SEPARATORS)
 
 
 def utc_stamp(moment: datetime) -> str:
@@ -775,25 +785,55 @@ def _description_text(
     moved_because: DayOff | None,
     url: str | None,
 ) -> str:
-    title, parts, part_title, material = module
+    # Nearly every meeting of a large plan has a description of its own (its weeks
+    # differ), but each of its lines recurs: each is cached on what it is made of.
     lines = [
-        t("ics.part_of", part=part, parts=parts, module=title)
-        + (f": {part_title}" if part_title else "")
-        + ".",
-        t("ics.before", weeks=week_range(prep_weeks), what=_moment_text(lang, prep, prep_minutes)),
-        t("ics.during", what=_moment_text(lang, moment, minutes)),
-        t("ics.scheduled", minutes=duration),
+        _part_line(lang, module, part),
+        _before_line(lang, prep_weeks, prep, prep_minutes),
+        _during_line(lang, moment, minutes),
+        _scheduled_line(lang, duration),
     ]
     if moved_from and moved_because:
-        why = moved_because
-        lines.append(
-            t("ics.moved", date=format_date(moved_from), reason=reason_label(why.code, why.name))
-        )
+        lines.append(_moved_line(lang, moved_from, moved_because))
     if url:
-        lines.append(t("ics.video", url=url))
-    if material:
-        lines.append(t("ics.material", url=material))
+        lines.append(_url_line(lang, "ics.video", url))
+    if module[3]:
+        lines.append(_url_line(lang, "ics.material", module[3]))
     return "\n".join(lines)
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _part_line(lang: str, module: tuple[str, int, str | None, str | None], part: int) -> str:
+    title, parts, part_title, _ = module
+    text = t("ics.part_of", part=part, parts=parts, module=title)
+    return text + (f": {part_title}" if part_title else "") + "."
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _before_line(
+    lang: str, weeks: tuple[IsoWeek, ...], prep: str, minutes: tuple[int, int] | None
+) -> str:
+    return t("ics.before", weeks=week_range(weeks), what=_moment_text(lang, prep, minutes))
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _during_line(lang: str, moment: str, minutes: tuple[int, int] | None) -> str:
+    return t("ics.during", what=_moment_text(lang, moment, minutes))
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _scheduled_line(lang: str, duration: int) -> str:
+    return t("ics.scheduled", minutes=duration)
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _moved_line(lang: str, moved_from: date, why: DayOff) -> str:
+    return t("ics.moved", date=format_date(moved_from), reason=reason_label(why.code, why.name))
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _url_line(lang: str, key: str, url: str) -> str:
+    return t(key, url=url)
 
 
 def _preparation(

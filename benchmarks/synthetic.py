@@ -1,8 +1,19 @@
-"""A synthetic plan: N groups across schools with several leaders, modules, cadences
-and meeting slots, as a municipality or a national body might plan. Deterministic."""
+"""Synthetic plans, deterministic, with several leaders, modules, cadences and slots.
+
+``plan_yaml``: a municipality's plan whose groups cycle through 60 combinations of
+module, cadence, start week and slot, so most groups meet exactly as another does.
+
+``national_plan_yaml``: groups whose schools each chose their own module, cadence,
+start week, weekday, time and length, as across a country: nearly every group has a
+schedule of its own (all of them at 100 groups, about nine in ten at 20,000). This is the
+plan the harness scales: its cost per group does not fall as groups begin to share.
+
+    python benchmarks/synthetic.py N [OUT.yaml] [--national]
+"""
 
 from __future__ import annotations
 
+import random
 import sys
 from pathlib import Path
 
@@ -22,18 +33,7 @@ TIMES = ["08:00", "10:00", "13:00", "15:00"]
 def plan_yaml(groups: int, groups_per_leader: int = 4, block: bool = False) -> str:
     """A plan whose leaders each lead ``groups_per_leader`` groups in distinct slots;
     ``block``: groups in block style, one key per line (as people write them)."""
-    lines = [
-        "schema: 1",
-        "plan: {id: synthetic, name: Synthetic plan}",
-        "municipality: {name: Synthetic kommun}",
-        "kommun: Stockholm",
-        "school_years: [2025/26]",
-        "defaults: {cadence: intensiv, slot: {weekday: onsdag, time: '15:00', duration: 90}}",
-        "leaders:",
-    ]
-    leaders = (groups + groups_per_leader - 1) // groups_per_leader
-    lines += [f"  - {{id: l{i}, name: Ledare {i}}}" for i in range(leaders)]
-    lines.append("groups:")
+    lines = _head("{id: synthetic, name: Synthetic plan}", groups, groups_per_leader)
     for g in range(groups):
         leader, k = divmod(g, groups_per_leader)
         slot = f"{{weekday: {WEEKDAYS[g % 5]}, time: '{TIMES[k % 4]}'}}"
@@ -46,18 +46,91 @@ def plan_yaml(groups: int, groups_per_leader: int = 4, block: bool = False) -> s
             "start": f"2025-W{35 + g % 3}",
             "slot": slot,
         }
-        if block:
-            lines += [
-                ("  - " if i == 0 else "    ") + f"{k}: {v}"
-                for i, (k, v) in enumerate(fields.items())
-            ]
-        else:
-            lines.append("  - {" + ", ".join(f"{k}: {v}" for k, v in fields.items()) + "}")
+        lines += _group(fields, block)
+    return "\n".join(lines) + "\n"
+
+
+def _head(plan: str, groups: int, groups_per_leader: int) -> list[str]:
+    """A plan's lines before its groups, ending with ``groups:``."""
+    lines = [
+        "schema: 1",
+        f"plan: {plan}",
+        "municipality: {name: Synthetic kommun}",
+        "kommun: Stockholm",
+        "school_years: [2025/26]",
+        "defaults: {cadence: intensiv, slot: {weekday: onsdag, time: '15:00', duration: 90}}",
+        "leaders:",
+    ]
+    leaders = (groups + groups_per_leader - 1) // groups_per_leader
+    lines += [f"  - {{id: l{i}, name: Ledare {i}}}" for i in range(leaders)]
+    lines.append("groups:")
+    return lines
+
+
+def _group(fields: dict[str, object], block: bool = False) -> list[str]:
+    """A group's lines: one flow mapping, or block style, one key per line."""
+    if block:
+        return [
+            ("  - " if i == 0 else "    ") + f"{k}: {v}" for i, (k, v) in enumerate(fields.items())
+        ]
+    return ["  - {" + ", ".join(f"{k}: {v}" for k, v in fields.items()) + "}"]
+
+
+# Modules of the bundled catalogue with their number of parts: 4, 6 and 8 parts, for
+# förskola, grundskola, gymnasieskola, fritidshem and school leaders.
+NATIONAL_MODULES = {
+    "samtal-om-text": 8,
+    "lasstrategier": 8,
+    "skrivundervisning": 8,
+    "tidig-lasundervisning": 8,
+    "algebra": 8,
+    "problemlosning-ak-4-6": 8,
+    "programmering-i-teknik": 8,
+    "fritidshemmets-uppdrag": 8,
+    "lasa-och-beratta": 4,
+    "matematik-och-sprakutveckling": 4,
+    "tillganglig-forskola": 4,
+    "leda-digitalisering": 6,
+}
+
+
+def national_plan_yaml(groups: int, groups_per_leader: int = 4) -> str:
+    """A plan of ``groups`` groups that rarely meet alike. Each group draws its module,
+    cadence (every other week only for modules of four parts, which fit in a year),
+    start week (weeks 34 to 39), weekday, start time and length from a seeded stream,
+    so the first N groups are the same for every larger N. A leader's groups meet in
+    separate blocks of the day, so a leader is never booked twice."""
+    rng = random.Random(2025)
+    lines = _head("{id: national, name: Synthetic national plan}", groups, groups_per_leader)
+    modules = list(NATIONAL_MODULES)
+    for g in range(groups):
+        leader, k = divmod(g, groups_per_leader)
+        module = rng.choice(modules)
+        cadences = CADENCES + (["varannan-vecka"] if NATIONAL_MODULES[module] == 4 else [])
+        # Blocks 2.5 hours apart from 07:30; a meeting starts up to an hour into its
+        # leader's block and lasts at most 90 minutes, so it ends before the next block.
+        minutes = 7 * 60 + 30 + 150 * (k % 4) + 15 * rng.randrange(5)
+        slot = (
+            f"{{weekday: {rng.choice(WEEKDAYS)}, time: '{minutes // 60:02d}:{minutes % 60:02d}', "
+            f"duration: {rng.choice([60, 75, 90])}}}"
+        )
+        fields = {
+            "id": f"g{g}",
+            "participants": 4 + rng.randrange(5),
+            "leader": f"l{leader}",
+            "module": module,
+            "cadence": rng.choice(cadences),
+            "start": f"2025-W{rng.randrange(34, 40)}",
+            "slot": slot,
+        }
+        lines += _group(fields)
     return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100
-    out = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(f"plan-{n}.yaml")
-    out.write_text(plan_yaml(n), "utf-8")
+    args = [a for a in sys.argv[1:] if a != "--national"]
+    make = national_plan_yaml if "--national" in sys.argv[1:] else plan_yaml
+    n = int(args[0]) if args else 100
+    out = Path(args[1]) if len(args) > 1 else Path(f"plan-{n}.yaml")
+    out.write_text(make(n), "utf-8")
     print(out)

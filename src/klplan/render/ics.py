@@ -197,8 +197,12 @@ def time_value(name: str, value: date) -> str:
     return f"{name};VALUE=DATE:{_date(value)}"
 
 
+@lru_cache(maxsize=_TEXT_CACHE)
 def local_key(value: date) -> str:
-    """How a start or end compares across files: Stockholm wall time, or the date."""
+    """How a start or end compares across files: Stockholm wall time, or the date.
+    Cached (a regeneration compares every event): values that compare equal have the
+    same key (the same instant in any zone or fold has one Stockholm wall time; a
+    date never equals a datetime)."""
     return time_value("", value).partition(":")[2]
 
 
@@ -445,7 +449,7 @@ def reconcile(new: Event, old: Event | None) -> tuple[Event, Change | None]:
     if old is None:
         return new, Change("added", None, new)
     if new.content() == old.content():
-        return replace(new, sequence=old.sequence), None
+        return new if new.sequence == old.sequence else replace(new, sequence=old.sequence), None
     if old.status == CANCELLED:  # back after a cancellation: new to the reader
         return replace(new, sequence=old.sequence + 1), Change("added", old, new)
     moved = (local_key(new.start), local_key(new.end)) != (

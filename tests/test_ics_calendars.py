@@ -316,6 +316,29 @@ def test_a_removed_group_is_cancelled_in_its_own_file_and_the_leaders(tmp_path, 
     assert "grupp-raven.ics: 0 flyttade, 0 ändrade, 0 nya, 8 inställda" in capsys.readouterr().err
 
 
+def test_regeneration_leaves_the_files_that_do_not_change_as_they_are(tmp_path, capsys):
+    """A nightly run rewrites only the calendars that changed: the others keep their
+    inode and modification time (servers and sync tools see no change)."""
+    directory = tmp_path / "kalendrar"
+    directory.mkdir()
+    assert write_calendars(two_groups(), IcsOptions(), **_files(directory)) == 0
+    before = {
+        p.name: (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes()) for p in directory.iterdir()
+    }
+    for p in directory.iterdir():  # an old time, so that a rewrite would show
+        os.utime(p, ns=(10**18, 10**18))
+    assert write_calendars(two_groups(), IcsOptions(), **_files(directory)) == 0
+    after = {
+        p.name: (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes()) for p in directory.iterdir()
+    }
+    assert after == {name: (ino, 10**18, data) for name, (ino, _, data) in before.items()}
+
+    assert write_calendars(two_groups(groups=("ekorren",)), IcsOptions(), **_files(directory)) == 0
+    changed = {p.name for p in directory.iterdir() if p.stat().st_mtime_ns != 10**18}
+    assert changed == {"grupp-raven.ics", "ledare-anna.ics"}  # Räven's meetings cancelled
+    assert (directory / "grupp-ekorren.ics").read_bytes() == before["grupp-ekorren.ics"][2]
+
+
 @pytest.mark.parametrize(
     "hostile",
     [

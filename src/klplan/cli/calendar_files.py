@@ -138,7 +138,15 @@ def _write(calendars: ScheduleCalendars, files: list[_File]) -> None:
             for i in write_order([f.target for f in files]):
                 f = files[i]
                 chunks = calendars.chunks(f.target, previous=f.previous, changes=f.changes)
-                atomic_write(f.path, chunks, mode=new_file if f.mode is None else f.mode)
+                if f.on_disk is None:
+                    atomic_write(f.path, chunks, mode=new_file)
+                else:
+                    # A file whose bytes would not change is left as it is: a nightly
+                    # regeneration then touches only the calendars that did change
+                    # (their times, for servers and sync tools, and no renames).
+                    data = b"".join(chunks)
+                    if data != f.on_disk:
+                        atomic_write(f.path, data, mode=new_file if f.mode is None else f.mode)
                 written[i] = True
                 step()
                 while said < len(files) and written[said]:

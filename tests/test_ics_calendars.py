@@ -339,6 +339,32 @@ def test_regeneration_leaves_the_files_that_do_not_change_as_they_are(tmp_path, 
     assert (directory / "grupp-ekorren.ics").read_bytes() == before["grupp-ekorren.ics"][2]
 
 
+def test_a_calendar_klplan_would_write_afresh_is_not_read_back(tmp_path, monkeypatch):
+    """Files with exactly the bytes of a first run are left unread (nothing to carry
+    over); one that differs is read back and reconciled; with --previous, every file."""
+    from klplan.loaders import previous_ics
+
+    directory = tmp_path / "kalendrar"
+    directory.mkdir()
+    assert write_calendars(two_groups(), IcsOptions(), **_files(directory)) == 0
+    read: list[str] = []
+    parse = previous_ics.parse_previous
+    monkeypatch.setattr(
+        previous_ics, "parse_previous", lambda raw, name: read.append(name) or parse(raw, name)
+    )
+    assert write_calendars(two_groups(), IcsOptions(), **_files(directory, check=True)) == 0
+    assert write_calendars(two_groups(), IcsOptions(), **_files(directory)) == 0
+    assert read == []
+    moved = two_groups(date(2025, 10, 1))  # a closed day moves one of Ekorren's meetings
+    assert write_calendars(moved, IcsOptions(), **_files(directory)) == 0
+    assert sorted(Path(name).name for name in read) == ["grupp-ekorren.ics", "ledare-anna.ics"]
+    assert "SEQUENCE:1" in (directory / "grupp-ekorren.ics").read_text("utf-8")
+    read.clear()
+    args = _files(directory, previous=directory)
+    assert write_calendars(moved, IcsOptions(), **args) == 0
+    assert {Path(name).name for name in read} == {p.name for p in directory.iterdir()}
+
+
 @pytest.mark.parametrize(
     "hostile",
     [

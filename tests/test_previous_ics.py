@@ -176,3 +176,16 @@ def test_a_file_of_klplan_read_back_is_what_was_written():
     previous = parse_previous(FILE, "f")
     assert previous.by_klplan and previous.name == "Kalender"
     assert previous.events[EVENT.uid] == EVENT
+
+
+def test_regenerating_over_a_first_run_gives_its_bytes_again(tmp_path):
+    """What lets a regeneration leave a file that a first run would write as it is
+    (cli/calendar_files._Same): over such files, every meeting keeps SEQUENCE 0 and
+    nothing is cancelled, for varied plans, texts and options."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(30, groups_per_leader=3), "utf-8")
+    outcome = varied(schedule_plan(load_plan(path)))
+    for options in OPTIONS[::3]:
+        first = assert_same(outcome, options)
+        previous = {stem: parse_previous(data, stem) for stem, data in first.items()}
+        assert assert_same(outcome, options, previous=previous) == first

@@ -49,6 +49,9 @@ class _File:
     on_disk: bytes | None  # what is there now (for --check)
     mode: int | None = None  # its permission bits, when there is a file
     changes: list[Change] = field(default_factory=list)
+    # The file on disk is what klplan would write afresh, and nothing says how it was
+    # before (no --previous): a regeneration leaves it as it is, unread (see _same).
+    unchanged: bool = False
 
 
 def write_calendars(outcome: ScheduleOutcome, options: IcsOptions, **files: Any) -> int:
@@ -80,14 +83,15 @@ def prepare_calendars(
         return PendingCalendars(ScheduleCalendars(outcome, options), to_stdout=True, previous=prev)
     path = Path(output)
     directory = path.is_dir() or str(output).endswith(("/", os.sep))
+    same = _Same(outcome, options)
     if directory:
-        files = _directory_files(outcome, path, previous, check=check, force=force)
+        files = _directory_files(outcome, path, previous, check=check, force=force, same=same)
     else:
         if not check:
             check_writable(path)
-        files = [_file(single_target(outcome), path, previous, check=check, force=force)]
+        files = [_file(single_target(outcome), path, previous, check=check, force=force, same=same)]
     calendars = ScheduleCalendars(outcome, options)
-    calendars.expect(f.target for f in files)
+    calendars.expect(f.target for f in files if not f.unchanged)
     return PendingCalendars(calendars, files, path if directory else None, check)
 
 
@@ -137,16 +141,18 @@ def _write(calendars: ScheduleCalendars, files: list[_File]) -> None:
         with progress(len(files), t("progress.calendar_files")) as step:
             for i in write_order([f.target for f in files]):
                 f = files[i]
-                chunks = calendars.chunks(f.target, previous=f.previous, changes=f.changes)
-                if f.on_disk is None:
-                    atomic_write(f.path, chunks, mode=new_file)
-                else:
-                    # A file whose bytes would not change is left as it is: a nightly
-                    # regeneration then touches only the calendars that did change
-                    # (their times, for servers and sync tools, and no renames).
-                    data = b"".join(chunks)
-                    if data != f.on_disk:
-                        atomic_write(f.path, data, mode=new_file if f.mode is None else f.mode)
+                # A file whose bytes would not change is left as it is: a nightly
+                # regeneration then touches only the calendars that did change (their
+                # times, for servers and sync tools, and no renames). ``unchanged``
+                # ones were compared before anything was written.
+                if not f.unchanged:
+                    chunks = calendars.chunks(f.target, previous=f.previous, changes=f.changes)
+                    if f.on_disk is None:
+                        atomic_write(f.path, chunks, mode=new_file)
+                    else:
+                        data = b"".join(chunks)
+                        if data != f.on_disk:
+                            atomic_write(f.path, data, mode=f.mode)
                 written[i] = True
                 step()
                 while said < len(files) and written[said]:
@@ -190,27 +196,64 @@ def _say(text: str) -> None:
 def _existing(path: Path) -> tuple[bytes | None, PreviousCalendar | None, int | None]:
     """The output file as it is: its bytes, its events if it is a calendar, and its
     permission bits (``atomic_write`` keeps them; one stat per file, not two)."""
-    from klplan.loaders.previous_ics import MAX_ICS_BYTES, parse_previous
+    raw, mode = _on_disk(path)
+    return raw, None if raw is None else _parsed(raw, path), mode
+
+
+def _on_disk(path: Path) -> tuple[bytes | None, int | None]:
+    """The bytes and permission bits of the file at ``path`` (None, None: no file)."""
+    from klplan.loaders.previous_ics import MAX_ICS_BYTES
     from klplan.loaders.yamlio import read_bytes
 
     try:
         st = path.stat()
     except FileNotFoundError:  # nothing there, or a dangling link: replaced alike
-        return None, None, None
+        return None, None
     except (OSError, ValueError):
         if not path.exists():  # as exists() decides on this Python
-            return None, None, None
+            return None, None
         raise
     if stat.S_ISDIR(st.st_mode):
         raise OutputError(
             "file.unwritable", where=Where(file=str(path)), reason=t("ics.is_directory")
         )
-    raw = read_bytes(path, str(path), MAX_ICS_BYTES)
-    mode = st.st_mode & 0o777
+    return read_bytes(path, str(path), MAX_ICS_BYTES), st.st_mode & 0o777
+
+
+def _parsed(raw: bytes, path: Path) -> PreviousCalendar | None:
+    """The events of a file read from ``path``; None if it is not a calendar."""
+    from klplan.loaders.previous_ics import parse_previous
+
     try:
-        return raw, parse_previous(raw, str(path)), mode
+        return parse_previous(raw, str(path))
     except InputError:
-        return raw, None, mode
+        return None
+
+
+class _Same:
+    """Whether a file on disk has exactly the bytes klplan would write for a target
+    afresh (with no previous file). Regenerating over such a file gives those bytes
+    again: each of its events is read back as it was written (tests/test_previous_ics),
+    so every meeting keeps its SEQUENCE and none is left over to cancel. Then the file
+    need not be read as a calendar or reconciled, which took most of a nightly run
+    (the groups of a plan that did not change). Rendered with calendars of its own, so
+    the ones written later keep their order of use."""
+
+    def __init__(self, outcome: ScheduleOutcome, options: IcsOptions) -> None:
+        self.outcome, self.options = outcome, options
+        self.calendars: ScheduleCalendars | None = None
+
+    def __call__(self, target: CalendarTarget, raw: bytes) -> bool:
+        if not raw.startswith(b"BEGIN:VCALENDAR\r\n"):  # not worth rendering for
+            return False
+        if self.calendars is None:
+            self.calendars = ScheduleCalendars(self.outcome, self.options)
+        at = 0
+        for chunk in self.calendars.chunks(target):
+            if not raw.startswith(chunk, at):
+                return False
+            at += len(chunk)
+        return at == len(raw)
 
 
 def _file(
@@ -222,26 +265,36 @@ def _file(
     force: bool,
     previous_optional: bool = False,
     listed: set[str] | None = None,
+    same: _Same | None = None,
 ) -> _File:
     """``listed``: the casefolded names in the file's directory, when known; a file not
     among them is not there, and is not looked for (25,000 stats in a new directory)."""
     from klplan.loaders.previous_ics import read_previous
 
-    if listed is None or path.name.casefold() in listed:
-        on_disk, existing, mode = _existing(path)
-    else:
-        on_disk, existing, mode = None, None, None
+    on_disk, mode = (
+        _on_disk(path) if listed is None or path.name.casefold() in listed else (None, None)
+    )
+    given = previous is not None and (not previous_optional or previous.exists())
+    if on_disk is not None and not given and same is not None and same(target, on_disk):
+        return _File(target, path, None, on_disk, mode, unchanged=True)
+    existing = None if on_disk is None else _parsed(on_disk, path)
     ours = existing is not None and existing.by_klplan
     if on_disk is not None and not ours and not force and not check:
         raise OutputError("ics.not_klplan", where=Where(file=str(path)))
     prev = existing if ours else None
-    if previous is not None and (not previous_optional or previous.exists()):
-        prev = read_previous(previous)[1]
+    if given:
+        prev = read_previous(previous)[1]  # type: ignore[arg-type]
     return _File(target, path, prev, on_disk, mode)
 
 
 def _directory_files(
-    outcome: ScheduleOutcome, directory: Path, previous: Path | None, *, check: bool, force: bool
+    outcome: ScheduleOutcome,
+    directory: Path,
+    previous: Path | None,
+    *,
+    check: bool,
+    force: bool,
+    same: _Same | None = None,
 ) -> list[_File]:
     if previous is not None and previous.exists() and not previous.is_dir():
         raise UsageError("ics.not_a_directory", where=Where(flag="--previous"))
@@ -256,6 +309,7 @@ def _directory_files(
             force=force,
             previous_optional=True,
             listed=listed,
+            same=same,
         )
         for target in targets
     ]
@@ -291,6 +345,9 @@ def _check(calendars: ScheduleCalendars, files: list[_File]) -> int:
     rendered: list[tuple[bytes, int]] = [(b"", 0)] * len(files)
     for i in write_order([f.target for f in files]):
         f = files[i]
+        if f.unchanged:
+            rendered[i] = hashlib.sha256(f.on_disk or b"").digest(), 0
+            continue
         digest = hashlib.sha256()
         events = 0
         for chunk in calendars.chunks(f.target, previous=f.previous, changes=f.changes):

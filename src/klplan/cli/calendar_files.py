@@ -50,7 +50,7 @@ class _File:
     mode: int | None = None  # its permission bits, when there is a file
     changes: list[Change] = field(default_factory=list)
     # The file on disk is what klplan would write afresh, and nothing says how it was
-    # before (no --previous): a regeneration leaves it as it is, unread (see _same).
+    # before (no --previous): a regeneration leaves it as it is, unread (see _Same).
     unchanged: bool = False
 
 
@@ -282,8 +282,8 @@ def _file(
     if on_disk is not None and not ours and not force and not check:
         raise OutputError("ics.not_klplan", where=Where(file=str(path)))
     prev = existing if ours else None
-    if given:
-        prev = read_previous(previous)[1]  # type: ignore[arg-type]
+    if previous is not None and given:
+        prev = read_previous(previous)[1]
     return _File(target, path, prev, on_disk, mode)
 
 

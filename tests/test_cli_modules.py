@@ -59,6 +59,26 @@ def test_modules_table(klplan):
     check_golden("modules-skolledning.txt", r.out)
 
 
+def test_the_whole_catalogue_in_80_columns_keeps_every_id_and_title_whole(klplan, catalog):
+    """Beside the longest ids a title column would get a word per line: each module's
+    id, title and school forms then stand one under the other."""
+    r = klplan("modules")  # 80 columns (conftest)
+    assert r.code == 0
+    lines = r.out.splitlines()
+    assert max(map(len, lines)) <= 80 and "…" not in r.out
+    assert lines[1].split() == ["Modul", "Delar", "Verifierad"]
+    cells = {line.strip().split("   ")[0] for line in lines}
+    for m in catalog.modules.values():
+        assert m.id in cells and m.title in cells, m.id
+
+
+def test_a_wide_terminal_gets_a_column_per_field(klplan, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
+    r = klplan("modules")
+    assert r.out.splitlines()[1].split() == ["Id", "Titel", "Skolformer", "Delar", "Verifierad"]
+    assert "matematikundervisning-med-digitala-verktyg" in r.out and "…" not in r.out
+
+
 def test_users_own_module_is_scheduled_like_a_bundled_one(klplan, tmp_path):
     own = tmp_path / "egna.yaml"
     own.write_text(

@@ -47,4 +47,5 @@ def modules(
     from klplan.cli.console import console
     from klplan.render.table import modules_table
 
-    console().print(modules_table(found))
+    out = console()
+    out.print(modules_table(found, out.width))

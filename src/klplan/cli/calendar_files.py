@@ -19,7 +19,6 @@ import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from klplan.cli.output import atomic_write, check_writable, new_file_mode
 from klplan.core.errors import InputError, OutputError, UsageError, Where
@@ -54,10 +53,20 @@ class _File:
     unchanged: bool = False
 
 
-def write_calendars(outcome: ScheduleOutcome, options: IcsOptions, **files: Any) -> int:
+def write_calendars(
+    outcome: ScheduleOutcome,
+    options: IcsOptions,
+    *,
+    output: Path | str | None,
+    previous: Path | None,
+    check: bool,
+    force: bool,
+) -> int:
     """Write (or with ``check`` compare) the calendar files; the exit code. The
-    keyword arguments are ``prepare_calendars``'s."""
-    return prepare_calendars(outcome, options, **files).run()
+    arguments are ``prepare_calendars``'s."""
+    return prepare_calendars(
+        outcome, options, output=output, previous=previous, check=check, force=force
+    ).run()
 
 
 def prepare_calendars(

@@ -3,6 +3,7 @@ help without arguments, translated usage errors."""
 
 import json
 import os
+import shlex
 import subprocess
 import sys
 
@@ -94,6 +95,23 @@ def test_shell_completion_is_offered_and_works():
     assert r.stdout.split() == [b"calendar"]
     r = run(_KLPLAN_COMPLETE="complete_bash", COMP_WORDS="klplan schedule --vi", COMP_CWORD="2")
     assert b"--view" in r.stdout
+
+
+@pytest.mark.parametrize("shell,mark", [("bash", b"complete_bash"), ("zsh", b"#compdef klplan")])
+def test_the_completion_script_is_for_the_shell_named_whatever_runs_klplan(shell, mark):
+    """Typer guesses the shell from the parent processes: from sh (make, CI scripts)
+    ``--show-completion bash`` said "Shell sh not supported"."""
+    # "; true": sh stays the parent process (it would exec a lone command)
+    command = f"{shlex.quote(sys.executable)} -m klplan --show-completion {shell}; true"
+    r = subprocess.run(["sh", "-c", command], capture_output=True, timeout=120)
+    assert mark in r.stdout and r.stderr == b""
+
+
+def test_an_unknown_shell_is_a_usage_error(klplan):
+    r = klplan("--show-completion", "tcsh")
+    assert r.code == 2 and r.out == ""
+    expected = "--show-completion: okänt skal 'tcsh'; välj ett av bash, zsh, fish, powershell, pwsh"
+    assert r.err == f"klplan: fel: {expected}\n"
 
 
 def test_no_arguments_prints_the_help(klplan):

@@ -1022,8 +1022,14 @@ MESSAGES.update(
             "en": "Install completion for the current shell.",
         },
         "help.klplan.show_completion": {
-            "sv": "Visa tab-kompletteringen för skalet, för att kopiera eller anpassa den.",
-            "en": "Show completion for the current shell, to copy it or customise it.",
+            "sv": "Visa tab-kompletteringen för skalet, för att kopiera eller anpassa den "
+            "(klplan --show-completion bash|zsh|fish|powershell för ett visst skal).",
+            "en": "Show completion for the current shell, to copy it or customise it "
+            "(klplan --show-completion bash|zsh|fish|powershell for a given shell).",
+        },
+        "usage.unknown_shell": {
+            "sv": "--show-completion: okänt skal {shell!r}; välj ett av {shells}",
+            "en": "--show-completion: unknown shell {shell!r}; choose one of {shells}",
         },
         "help.any.help": {"sv": "Visa den här hjälpen.", "en": "Show this message and exit."},
         "help.schedule": {

@@ -82,6 +82,8 @@ def _run(argv: list[str] | None) -> int:
     from klplan.messages import t
 
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--show-completion"] and len(args) == 2:
+        return _completion_script(args[1])
     debug = _state["debug"] or "--debug" in args
     _early_language(args)
     try:
@@ -138,3 +140,26 @@ def _run(argv: list[str] | None) -> int:
             raise
         _say(f"{t('error.prefix')}: {t('error.internal', error=type(e).__name__ + ': ' + str(e))}")
         return 70
+
+
+_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _completion_script(shell: str) -> int:
+    """``klplan --show-completion SHELL``: the completion script for the shell named.
+    Typer's ``--show-completion`` is a flag that guesses the shell from the parent
+    processes, so the named shell was ignored: from ``sh`` or ``make`` the documented
+    ``klplan --show-completion bash > file`` said "Shell sh not supported", and from
+    bash ``--show-completion zsh`` printed bash's script."""
+    if shell not in _SHELLS:
+        from klplan.messages import t
+
+        _say(
+            f"{t('error.prefix')}: "
+            + t("usage.unknown_shell", shell=shell, shells=", ".join(_SHELLS))
+        )
+        return EXIT_USAGE
+    from typer.completion import get_completion_script
+
+    print(get_completion_script(prog_name="klplan", complete_var="_KLPLAN_COMPLETE", shell=shell))
+    return EXIT_OK

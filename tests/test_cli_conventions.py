@@ -108,6 +108,8 @@ def test_the_completion_script_is_for_the_shell_named_whatever_runs_klplan(shell
 
 
 def test_an_unknown_shell_is_a_usage_error(klplan):
+    r = klplan("--lang", "en", "--show-completion", "zsh")
+    assert r.code == 0 and r.out.startswith("#compdef klplan")
     r = klplan("--show-completion", "tcsh")
     assert r.code == 2 and r.out == ""
     expected = "--show-completion: okänt skal 'tcsh'; välj ett av bash, zsh, fish, powershell, pwsh"

@@ -82,8 +82,10 @@ def _run(argv: list[str] | None) -> int:
     from klplan.messages import t
 
     args = list(sys.argv[1:] if argv is None else argv)
-    if args[:1] == ["--show-completion"] and len(args) == 2:
-        return _completion_script(args[1])
+    shell = _named_shell(args)
+    if shell is not None:
+        _early_language(args)
+        return _completion_script(shell)
     debug = _state["debug"] or "--debug" in args
     _early_language(args)
     try:
@@ -143,6 +145,18 @@ def _run(argv: list[str] | None) -> int:
 
 
 _SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _named_shell(args: list[str]) -> str | None:
+    """SHELL of ``klplan [OPTIONS] --show-completion SHELL``: klplan's own option (no
+    command before it), with a shell named last."""
+    if "--show-completion" not in args:
+        return None
+    i = args.index("--show-completion")
+    options = [a for n, a in enumerate(args[:i]) if not (n and args[n - 1] == "--lang")]
+    if i + 2 != len(args) or args[-1].startswith("-"):
+        return None
+    return args[-1] if all(a.startswith("-") for a in options) else None
 
 
 def _completion_script(shell: str) -> int:

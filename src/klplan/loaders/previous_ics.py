@@ -11,6 +11,7 @@ as long as writing them (tests/test_previous_ics.py compares the two readers).""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -95,20 +96,29 @@ def _event(component: Any) -> Event:
         end = start + component.decoded("DURATION")
     else:
         end = start
+    return _event_of(
+        lambda prop: _text(component, prop), start, end, int(component.get("SEQUENCE", 0))
+    )
+
+
+def _event_of(text: Callable[[str], str | None], start: date, end: date, sequence: int) -> Event:
+    """The event of a VEVENT whose cleaned TEXT values ``text`` gives, by property:
+    what both readers make of it. An end that is missing, of the other kind (a date
+    for a time) or before the start becomes the start (a time) or the next day."""
     if isinstance(end, datetime) != isinstance(start, datetime) or end < start:
         end = start if isinstance(start, datetime) else start + timedelta(days=1)
-    status = _text(component, "STATUS")
+    status, transp = text("STATUS"), text("TRANSP")
     return Event(
-        uid=_text(component, "UID") or "",
-        summary=_text(component, "SUMMARY") or "",
+        uid=text("UID") or "",
+        summary=text("SUMMARY") or "",
         start=start,
         end=end,
-        sequence=int(component.get("SEQUENCE", 0)),
-        description=_text(component, "DESCRIPTION"),
-        location=_text(component, "LOCATION"),
-        url=_text(component, "URL"),
+        sequence=sequence,
+        description=text("DESCRIPTION"),
+        location=text("LOCATION"),
+        url=text("URL"),
         status=status.upper() if status else None,
-        transp=(_text(component, "TRANSP") or "").upper() or None,
+        transp=transp.upper() if transp else None,
     )
 
 
@@ -131,7 +141,8 @@ def _read_own(text: str) -> PreviousCalendar | None:
     folded with one space, only the components, properties and parameters klplan
     writes, each event property once): what ``_read_with_icalendar`` gives for it.
     None for any other file."""
-    if "\r" in text.replace("\r\n", "") or "\n" in text.replace("\r\n", ""):
+    bare = text.replace("\r\n", "")
+    if "\r" in bare or "\n" in bare:
         return None
     lines = text.replace("\r\n ", "").split("\r\n")
     if lines[-1] == "":
@@ -204,25 +215,12 @@ def _own_event(lines: list[str]) -> Event:
         raise _NotOwn
     start = _own_time(props["DTSTART"])
     end = _own_time(props["DTEND"]) if "DTEND" in props else start
-    if isinstance(end, datetime) != isinstance(start, datetime) or end < start:
-        end = start if isinstance(start, datetime) else start + timedelta(days=1)
     sequence = props.get("SEQUENCE", "0")
     if not sequence.isascii() or not sequence.isdigit():
         raise _NotOwn
     texts = {k: _own_text(props.get(k)) for k in _TEXT}
-    status, transp = texts["STATUS"], texts["TRANSP"]
-    return Event(
-        uid=texts["UID"] or "",
-        summary=texts["SUMMARY"] or "",
-        start=start,
-        end=end,
-        sequence=int(sequence),
-        description=texts["DESCRIPTION"],
-        location=texts["LOCATION"],
-        url=clean_text(url) or None if url is not None else None,
-        status=status.upper() if status else None,
-        transp=transp.upper() if transp else None,
-    )
+    texts["URL"] = clean_text(url) or None if url is not None else None  # a URI: unescaped
+    return _event_of(texts.__getitem__, start, end, int(sequence))
 
 
 @lru_cache(maxsize=1 << 14)  # texts and times recur across the files of a plan

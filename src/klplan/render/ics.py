@@ -405,8 +405,12 @@ def uid_for(*identity: object) -> str:
 
 def _uid(joined: str) -> str:
     """The UID of an identity already joined with ``\x1f`` (see ``uid_for``)."""
-    digest = hashlib.sha256(joined.encode("utf-8")).hexdigest()
-    return f"klplan-{digest[:16]}@klplan"
+    return _uid_of(joined.encode("utf-8"))
+
+
+def _uid_of(identity: bytes) -> str:
+    """The UID of a joined identity as UTF-8."""
+    return f"klplan-{hashlib.sha256(identity).hexdigest()[:16]}@klplan"
 
 
 def derived_dtstamp(school_year: int) -> datetime:
@@ -1284,7 +1288,7 @@ _TRANSP_TRANSPARENT = b"TRANSP:" + TRANSPARENT.encode() + b"\r\n"
 def _uid_and_line(identity: bytes) -> tuple[str, bytes]:
     """``_uid`` of an identity as UTF-8, and its UID line (ASCII, short, nothing to
     escape)."""
-    uid = f"klplan-{hashlib.sha256(identity).hexdigest()[:16]}@klplan"
+    uid = _uid_of(identity)
     return uid, b"UID:" + uid.encode("ascii") + b"\r\n"
 
 

@@ -312,9 +312,10 @@ class _MeetingLines:
             fixed = self._fixed(p, x)
         head, due = fixed
         s, e = x.start, x.end
-        when = self.when.get((x.date, s, s.tzinfo, s.fold, e, e.tzinfo, e.fold))
+        key = (x.date, s, s.tzinfo, s.fold, e, e.tzinfo, e.fold)
+        when = self.when.get(key)
         if when is None:
-            when = self._when(x)
+            when = self._when(x, key)
         weeks = self.weeks
         prep = x.prep_weeks
         if len(prep) == 1:  # nearly always
@@ -343,14 +344,12 @@ class _MeetingLines:
         _bounded(self.fixed, _CACHED_LINES)[(id(p.module), x.module_id, x.part, x.moment)] = fixed
         return fixed
 
-    def _when(self, x: Meeting) -> str:
-        s, e = x.start, x.end
+    def _when(self, x: Meeting, key: tuple[object, ...]) -> str:
         text = (
             f', "date": {encode_basestring(x.date.isoformat())}'
-            f', "start": {encode_basestring(s.isoformat())}'
-            f', "end": {encode_basestring(e.isoformat())}, "term": '
+            f', "start": {encode_basestring(x.start.isoformat())}'
+            f', "end": {encode_basestring(x.end.isoformat())}, "term": '
         )
-        key = (x.date, s, s.tzinfo, s.fold, e, e.tzinfo, e.fold)
         _bounded(self.when, _CACHED_LINES)[key] = text
         return text
 

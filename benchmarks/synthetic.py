@@ -8,7 +8,13 @@ start week, weekday, time and length, as across a country: nearly every group ha
 schedule of its own (all of them at 100 groups, about nine in ten at 20,000). This is the
 plan the harness scales: its cost per group does not fall as groups begin to share.
 
-    python benchmarks/synthetic.py N [OUT.yaml] [--national]
+``shared_plan_yaml``: the control. Every group takes the same module at the same pace
+from the same week on the same weekday; a leader's groups meet at four times of the
+day, so the plan has four combinations at every size from four groups up. Its groups
+share as much at 100 groups as at 20,000, so its time per group shows how the work of
+a run grows with its groups when sharing is held equal.
+
+    python benchmarks/synthetic.py N [OUT.yaml] [--national | --shared]
 """
 
 from __future__ import annotations
@@ -127,9 +133,31 @@ def national_plan_yaml(groups: int, groups_per_leader: int = 4) -> str:
     return "\n".join(lines) + "\n"
 
 
+def shared_plan_yaml(groups: int, groups_per_leader: int = 4) -> str:
+    """A plan of ``groups`` groups in four combinations: the same module, cadence,
+    start week and weekday for all, the leader's k-th group at the k-th of four
+    times (so no leader is booked twice)."""
+    lines = _head("{id: shared, name: Synthetic shared plan}", groups, groups_per_leader)
+    for g in range(groups):
+        leader, k = divmod(g, groups_per_leader)
+        fields = {
+            "id": f"g{g}",
+            "participants": 4 + g % 5,
+            "leader": f"l{leader}",
+            "module": MODULES[0],
+            "cadence": CADENCES[0],
+            "start": "2025-W35",
+            "slot": f"{{weekday: {WEEKDAYS[2]}, time: '{TIMES[k % 4]}'}}",
+        }
+        lines += _group(fields)
+    return "\n".join(lines) + "\n"
+
+
+KINDS = {"--national": national_plan_yaml, "--shared": shared_plan_yaml}
+
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "--national"]
-    make = national_plan_yaml if "--national" in sys.argv[1:] else plan_yaml
+    args = [a for a in sys.argv[1:] if a not in KINDS]
+    make = next((KINDS[a] for a in sys.argv[1:] if a in KINDS), plan_yaml)
     n = int(args[0]) if args else 100
     out = Path(args[1]) if len(args) > 1 else Path(f"plan-{n}.yaml")
     out.write_text(make(n), "utf-8")

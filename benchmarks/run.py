@@ -5,6 +5,10 @@ side in one run on this machine, printed with ratios and whether it is met.
                                         # a 10,000-line plan
     python benchmarks/run.py --full     # also 20,000 groups (a few minutes)
     python benchmarks/run.py --national # also a plan whose groups rarely meet alike
+    python benchmarks/run.py --instructions  # also instructions per group (callgrind)
+
+Every run also measures the control plan (``shared_plan_yaml``), whose groups share
+as much at every size, for information beside the time-per-group target.
 
 Not part of the test suite: timings belong here, not in unit tests. Run it from the
 repository root with klplan installed (the README's test command installs it).
@@ -17,6 +21,8 @@ import gc
 import json
 import os
 import platform
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -30,7 +36,7 @@ REPO = HERE.parent
 sys.path[:0] = [str(REPO), str(HERE)]
 
 from startup import report as startup_report  # noqa: E402
-from synthetic import national_plan_yaml, plan_yaml  # noqa: E402
+from synthetic import national_plan_yaml, plan_yaml, shared_plan_yaml  # noqa: E402
 
 ENV = {**os.environ, "KLPLAN_TODAY": "2026-11-23", "NO_COLOR": "1"}
 
@@ -60,9 +66,32 @@ def measured(cmd: list[str]) -> tuple[float, float]:
     return float(wall), float(mib)
 
 
-# Alternating runs per size: small runs are mostly start-up, so many; a 20,000-group
-# run is long enough alone.
-REPEATS = {100: 21, 1000: 7}
+def instructions(cmd: list[str]) -> int:
+    """Instructions ``cmd`` executes in user space, counted by valgrind's callgrind."""
+    with tempfile.TemporaryDirectory() as d:
+        out = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={d}/callgrind.out", *cmd],
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    found = re.search(r"Collected : (\d+)", out.stderr)
+    if out.returncode or found is None:
+        sys.exit(f"callgrind failed: {out.stderr[-400:]}")
+    return int(found.group(1))
+
+
+# Pairs of runs per size: small runs are mostly start-up, so many. A 20,000-group run
+# is long, but half of it is the kernel creating 25,000 files, which varied by a third
+# between identical runs here (5.3 s of system time against 3.2 s): three. The pairs
+# are made in ROUNDS rounds, each with its share of every size's pairs.
+REPEATS = {100: 21, 1000: 6, 20_000: 3}
+ROUNDS = 3
+
+
+# The synthetic plans the harness scales, by the kind a Scale is made with.
+PLANS = {"plan": plan_yaml, "national": national_plan_yaml, "shared": shared_plan_yaml}
 
 
 class Scale:
@@ -78,57 +107,81 @@ class Scale:
     run's 25,000 calendars made the next run's file creation several times slower,
     which measured the harness's cleaning, not klplan."""
 
-    def __init__(self, work: Path, national: bool = False) -> None:
+    def __init__(self, work: Path, kind: str = "plan") -> None:
         self.work = work
-        self.national = national
+        self.kind = kind  # a key of PLANS
         self.runs = 0
-        self.last: Path | None = None  # the directory of the latest run
+        self.last: dict[int, Path] = {}  # the directory of the latest run of each size
 
     def plan(self, groups: int) -> Path:
-        kind = "national" if self.national else "plan"
-        path = self.work / f"{kind}-{groups}.yaml"
+        path = self.work / f"{self.kind}-{groups}.yaml"
         if not path.exists():
-            make = national_plan_yaml if self.national else plan_yaml
-            path.write_text(make(groups), "utf-8")
+            path.write_text(PLANS[self.kind](groups), "utf-8")
         return path
 
     def run(self, groups: int, out: Path | None = None) -> tuple[float, float]:
         """(wall seconds, peak MiB) of one run for ``groups`` groups, into a new
         directory, or over the files of an earlier run in ``out``."""
         if out is None:
-            self.runs += 1
-            out = self.work / f"run-{'national-' if self.national else ''}{self.runs}"
-            out.mkdir()
-        self.last = out
-        return measured(
-            [
-                *(sys.executable, "-m", "klplan", "--quiet", "schedule", str(self.plan(groups))),
-                *("-f", "json", "-o", str(out / "plan.json")),
-                *("-f", "ics", "-o", f"{out}/kalendrar/"),
-            ]
-        )
+            out = self.new_directory()
+        self.last[groups] = out
+        return measured(self.command(groups, out))
 
-    def marginal_per_group(self, groups: int, repeat: int) -> tuple[float, float, float]:
-        """(seconds per group beyond a one-group run, fastest N-group run's wall and
-        peak). A one-group run and a ``groups`` run are made one after the other
-        ``repeat`` times, and the median of the pairs' differences is taken: a slow
-        spell of the machine hits both runs of a pair alike, and the median leaves out
-        the pairs it split. (The difference of the fastest of each was tried: at 100
-        groups, where the two runs differ by a tenth of a second, it ranged from 0.5 to
-        2.6 ms per group on one day.)"""
-        pairs = [(self.run(1), self.run(groups)) for _ in range(repeat)]
-        difference = statistics.median(many[0] - one[0] for one, many in pairs)
-        return (
-            difference / (groups - 1),
-            min(many[0] for _, many in pairs),
-            max(many[1] for _, many in pairs),
-        )
+    def marginal_per_group(self, sizes: list[int]) -> dict[int, tuple[float, float, float]]:
+        """{size: (seconds per group beyond a one-group run, the runs' median wall, their
+        highest peak)}. A one-group run and a run of the size are made one after the
+        other, ``REPEATS[size]`` times, and the median of the pairs' differences is
+        taken: a slow spell of the machine hits both runs of a pair alike, and the
+        median leaves out the pairs it split. (The difference of the fastest of each was
+        tried: at 100 groups, where the two runs differ by a tenth of a second, it
+        ranged from 0.5 to 2.6 ms per group on one day.)
+
+        The sizes are measured side by side, as the issue's ratios are: each of
+        ``ROUNDS`` rounds makes its share of every size's pairs, so that every size is
+        measured across the same minutes. Measured one after the other, a spell of the
+        shared machine could fall on one size only (this session: 0.82 ms per group at
+        100 groups in one run, 0.34 in another an hour later, with the same code)."""
+        pairs: dict[int, list[tuple[tuple[float, float], tuple[float, float]]]] = {
+            n: [] for n in sizes
+        }
+        for r in range(ROUNDS):
+            for n in sizes:
+                share = REPEATS[n] * (r + 1) // ROUNDS - REPEATS[n] * r // ROUNDS
+                pairs[n] += [(self.run(1), self.run(n)) for _ in range(share)]
+        out = {}
+        for n, made in pairs.items():
+            difference = statistics.median(many[0] - one[0] for one, many in made)
+            out[n] = (
+                difference / (n - 1),
+                statistics.median(many[0] for _, many in made),
+                max(many[1] for _, many in made),
+            )
+        return out
+
+    def command(self, groups: int, out: Path) -> list[str]:
+        """The run's command line for ``groups`` groups, writing into ``out``."""
+        return [
+            *(sys.executable, "-m", "klplan", "--quiet", "schedule", str(self.plan(groups))),
+            *("-f", "json", "-o", str(out / "plan.json")),
+            *("-f", "ics", "-o", f"{out}/kalendrar/"),
+        ]
+
+    def instructions_per_group(self, sizes: list[int]) -> dict[int, float]:
+        """Instructions per group beyond a one-group run, at each size, counted by
+        callgrind: the user-space work of klplan and Python, the same on every run of
+        the same command (no machine noise, no file-system time)."""
+        counts = {n: instructions(self.command(n, self.new_directory())) for n in [1, *sizes]}
+        return {n: (counts[n] - counts[1]) / (n - 1) for n in sizes}
+
+    def new_directory(self) -> Path:
+        """A new directory for a run (never one an earlier run, of any Scale, wrote)."""
+        self.runs += 1
+        return Path(tempfile.mkdtemp(prefix=f"run-{self.kind}-{self.runs}-", dir=self.work))
 
     def regenerate(self, groups: int) -> float:
         """Wall seconds of the nightly run: the same plan again over the calendars and
-        JSON of the latest ``groups``-group run (every calendar read back; none changes)."""
-        assert self.last is not None
-        return self.run(groups, self.last)[0]
+        JSON of the latest ``groups``-group run (none of its calendars changes)."""
+        return self.run(groups, self.last[groups])[0]
 
 
 def file_creation_us(work: Path, files: int = 2000) -> float:
@@ -206,18 +259,32 @@ def plan_load(lines_wanted: int = 10_000) -> tuple[float, int, bool]:
     return seconds, text.count("\n"), located
 
 
-def national_rows(scale: Scale, sizes: list[int]) -> list[Row]:
-    """The scale runs on ``national_plan_yaml``, for information: groups that each meet
-    in their own way share almost no work, so this is what a large plan costs when
-    nothing is shared (the targets above are measured on the municipal plan)."""
+def _per_group_text(per_group: dict[int, float]) -> str:
+    """``1.39 -> 0.90 -> 0.66 ms (-53%)``: milliseconds per group at each size, and how
+    far the largest size's is from the smallest's."""
+    sizes = sorted(per_group)
+    first, last = per_group[sizes[0]], per_group[sizes[-1]]
+    values = " -> ".join(f"{per_group[n] * 1000:.2f}" for n in sizes)
+    return f"{values} ms ({(last - first) / first:+.0%})"
+
+
+def information_rows(scale: Scale, sizes: list[int], label: str) -> list[Row]:
+    """The scale runs on another plan than the municipal one, for information:
+
+    - ``national``: groups that each meet in their own way share almost no work, so
+      this is what a large plan costs when nothing is shared;
+    - ``shared``, the control: groups share as much at every size (four combinations),
+      so a time per group that is flat here says that the work of a run grows with its
+      groups, and the municipal plan's falling time per group is the cost of the first
+      group of each combination spread over more groups."""
     rows, per_group = [], {}
-    for n in sizes:
-        per_group[n], wall, peak = scale.marginal_per_group(n, REPEATS.get(n, 1))
-        rows.append(Row(f"national plan, {n} groups", f"{wall:.2f} s, {peak:.0f} MiB", "", None))
+    for n, (seconds, wall, peak) in scale.marginal_per_group(sizes).items():
+        per_group[n] = seconds
+        rows.append(Row(f"{label}, {n} groups", f"{wall:.2f} s, {peak:.0f} MiB", "", None))
     rows.append(
         Row(
-            f"national plan, time per group, {sizes[0]} -> {sizes[-1]}",
-            " -> ".join(f"{per_group[n] * 1000:.2f}" for n in sizes) + " ms",
+            f"{label}, time per group, {sizes[0]} -> {sizes[-1]}",
+            _per_group_text(per_group),
             "",
             None,
         )
@@ -225,8 +292,30 @@ def national_rows(scale: Scale, sizes: list[int]) -> list[Row]:
     return rows
 
 
+def instruction_rows(work: Path, sizes: tuple[int, ...] = (100, 1000)) -> list[Row]:
+    """Instructions per group on the municipal plan and the control, for information:
+    deterministic where wall time is not, so they show whether klplan's own work per
+    group grows or falls with the number of groups (a few minutes under valgrind)."""
+    if shutil.which("valgrind") is None:
+        return [Row("instructions per group", "valgrind not installed", "", None)]
+    rows = []
+    for kind, label in (("plan", "municipal plan"), ("shared", "control: shared plan")):
+        per_group = Scale(work, kind).instructions_per_group(list(sizes))
+        values = " -> ".join(f"{per_group[n] / 1e6:.2f}" for n in sizes)
+        change = (per_group[sizes[-1]] - per_group[sizes[0]]) / per_group[sizes[0]]
+        rows.append(
+            Row(
+                f"{label}, instructions per group, {sizes[0]} -> {sizes[-1]}",
+                f"{values} M ({change:+.0%})",
+                "",
+                None,
+            )
+        )
+    return rows
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
     ap.add_argument("--full", action="store_true", help="also 20,000 groups")
     ap.add_argument("--rounds", type=int, default=11, help="startup rounds (median)")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
@@ -238,6 +327,12 @@ def main() -> None:
         action="store_true",
         help="also the same runs on a national-style plan whose groups rarely meet alike "
         "(information: the targets are measured on the municipal plan)",
+    )
+    ap.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also instructions per group at 100 and 1,000 groups, counted by valgrind's "
+        "callgrind (deterministic; a few minutes)",
     )
     args = ap.parse_args()
     rows: list[Row] = []
@@ -252,6 +347,9 @@ def main() -> None:
                 ok if target else None,
             )
         )
+        if name == "minimal typer+rich table":
+            # How busy the shared machine was: the issue measured this app at ~160 ms.
+            rows.append(Row("  against the issue's ~160 ms", f"{seconds / 0.160:.2f}x", "", None))
 
     fast_s, ref_s, events, same = ics_writer()
     rows.append(Row(f".ics writer, {events} events", f"{fast_s:.2f} s", "", None))
@@ -273,8 +371,8 @@ def main() -> None:
         creation = file_creation_us(work)
         rows.append(Row("file system: create + rename a file", f"{creation:.0f} us", "", None))
         scale = Scale(work)
-        for n in sizes:
-            per_group[n], wall, peak = scale.marginal_per_group(n, REPEATS.get(n, 1))
+        for n, (seconds, wall, peak) in scale.marginal_per_group(sizes).items():
+            per_group[n] = seconds
             what = f"{n} groups: schedule + JSON + all .ics"
             if n == 20_000:
                 rows.append(Row(what, f"{wall:.1f} s", "<= 15 s", wall <= 15))
@@ -288,7 +386,7 @@ def main() -> None:
         rows.append(
             Row(
                 f"time per group (marginal), {sizes[0]} -> {sizes[-1]}",
-                f"{small * 1000:.2f} -> {large * 1000:.2f} ms",
+                _per_group_text(per_group),
                 "within 25%",
                 abs(large - small) <= 0.25 * small,
             )
@@ -297,17 +395,21 @@ def main() -> None:
             rows.append(
                 Row(f"{n} groups: the same run again over its files", f"{seconds:.2f} s", "", None)
             )
+        rows += information_rows(Scale(work, "shared"), sizes, "control: shared plan")
+        if args.instructions:
+            rows += instruction_rows(work)
         if args.national:
-            rows += national_rows(Scale(work, national=True), sizes)
+            rows += information_rows(Scale(work, "national"), sizes, "national plan")
 
     print(
         f"klplan benchmarks on {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}"
     )
     width = max(len(r.what) for r in rows)
+    values = max(len(r.value) for r in rows)
     for r in rows:
         verdict = "" if r.met is None else ("met" if r.met else "MISSED")
-        print(f"{r.what:<{width}}  {r.value:>24}  {r.target:>12}  {verdict}")
+        print(f"{r.what:<{width}}  {r.value:>{values}}  {r.target:>12}  {verdict}")
     if args.json:
         args.json.write_text(json.dumps([r.__dict__ for r in rows], indent=2), "utf-8")
 

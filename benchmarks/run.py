@@ -139,8 +139,8 @@ class Scale:
         The sizes are measured side by side, as the issue's ratios are: each of
         ``ROUNDS`` rounds makes its share of every size's pairs, so that every size is
         measured across the same minutes. Measured one after the other, a spell of the
-        shared machine could fall on one size only (this session: 0.82 ms per group at
-        100 groups in one run, 0.34 in another an hour later, with the same code)."""
+        shared machine could fall on one size only (on 2 December 2026: 0.82 ms per group
+        at 100 groups in one run, 0.34 in another an hour later, with the same code)."""
         pairs: dict[int, list[tuple[tuple[float, float], tuple[float, float]]]] = {
             n: [] for n in sizes
         }
@@ -274,9 +274,9 @@ def information_rows(scale: Scale, sizes: list[int], label: str) -> list[Row]:
     - ``national``: groups that each meet in their own way share almost no work, so
       this is what a large plan costs when nothing is shared;
     - ``shared``, the control: groups share as much at every size (four combinations),
-      so a time per group that is flat here says that the work of a run grows with its
-      groups, and the municipal plan's falling time per group is the cost of the first
-      group of each combination spread over more groups."""
+      so a time per group that is flat here says that the work of a run grows in
+      proportion to its groups, and the municipal plan's falling time per group is the
+      cost of the first group of each combination spread over more groups."""
     rows, per_group = [], {}
     for n, (seconds, wall, peak) in scale.marginal_per_group(sizes).items():
         per_group[n] = seconds

@@ -5,8 +5,8 @@ module, cadence, start week and slot, so most groups meet exactly as another doe
 
 ``national_plan_yaml``: groups whose schools each chose their own module, cadence,
 start week, weekday, time and length, as across a country: nearly every group has a
-schedule of its own (all of them at 100 groups, about nine in ten at 20,000). This is the
-plan the harness scales: its cost per group does not fall as groups begin to share.
+schedule of its own (all of them at 100 groups, about eight in ten at 20,000). It shows
+what a large plan costs when its groups rarely share work.
 
 ``shared_plan_yaml``: the control. Every group takes the same module at the same pace
 from the same week on the same weekday; a leader's groups meet at four times of the

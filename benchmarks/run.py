@@ -259,13 +259,13 @@ def plan_load(lines_wanted: int = 10_000) -> tuple[float, int, bool]:
     return seconds, text.count("\n"), located
 
 
-def _per_group_text(per_group: dict[int, float]) -> str:
-    """``1.39 -> 0.90 -> 0.66 ms (-53%)``: milliseconds per group at each size, and how
-    far the largest size's is from the smallest's."""
+def _per_group_text(per_group: dict[int, float], scale: float = 1e3, unit: str = "ms") -> str:
+    """``1.39 -> 0.90 -> 0.66 ms (-53%)``: the figure per group at each size, times
+    ``scale``, in ``unit``, and how far the largest size's is from the smallest's."""
     sizes = sorted(per_group)
     first, last = per_group[sizes[0]], per_group[sizes[-1]]
-    values = " -> ".join(f"{per_group[n] * 1000:.2f}" for n in sizes)
-    return f"{values} ms ({(last - first) / first:+.0%})"
+    values = " -> ".join(f"{per_group[n] * scale:.2f}" for n in sizes)
+    return f"{values} {unit} ({(last - first) / first:+.0%})"
 
 
 def information_rows(scale: Scale, sizes: list[int], label: str) -> list[Row]:
@@ -301,12 +301,10 @@ def instruction_rows(work: Path, sizes: tuple[int, ...] = (100, 1000)) -> list[R
     rows = []
     for kind, label in (("plan", "municipal plan"), ("shared", "control: shared plan")):
         per_group = Scale(work, kind).instructions_per_group(list(sizes))
-        values = " -> ".join(f"{per_group[n] / 1e6:.2f}" for n in sizes)
-        change = (per_group[sizes[-1]] - per_group[sizes[0]]) / per_group[sizes[0]]
         rows.append(
             Row(
                 f"{label}, instructions per group, {sizes[0]} -> {sizes[-1]}",
-                f"{values} M ({change:+.0%})",
+                _per_group_text(per_group, 1e-6, "M"),
                 "",
                 None,
             )

@@ -43,16 +43,16 @@ def plan_yaml(groups: int, groups_per_leader: int = 4, block: bool = False) -> s
     for g in range(groups):
         leader, k = divmod(g, groups_per_leader)
         slot = f"{{weekday: {WEEKDAYS[g % 5]}, time: '{TIMES[k % 4]}'}}"
-        fields = {
-            "id": f"g{g}",
-            "participants": 4 + g % 5,
-            "leader": f"l{leader}",
-            "module": MODULES[g % len(MODULES)],
-            "cadence": CADENCES[g % 2],
-            "start": f"2025-W{35 + g % 3}",
-            "slot": slot,
-        }
-        lines += _group(fields, block)
+        lines += _group(
+            g,
+            leader,
+            4 + g % 5,
+            MODULES[g % len(MODULES)],
+            CADENCES[g % 2],
+            f"2025-W{35 + g % 3}",
+            slot,
+            block,
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -73,8 +73,27 @@ def _head(plan: str, groups: int, groups_per_leader: int) -> list[str]:
     return lines
 
 
-def _group(fields: dict[str, object], block: bool = False) -> list[str]:
-    """A group's lines: one flow mapping, or block style, one key per line."""
+def _group(
+    g: int,
+    leader: int,
+    participants: int,
+    module: str,
+    cadence: str,
+    start: str,
+    slot: str,
+    block: bool = False,
+) -> list[str]:
+    """Group ``g``'s lines (led by ``l<leader>``, starting in week ``start``, meeting in
+    the flow mapping ``slot``): one flow mapping, or block style, one key per line."""
+    fields = {
+        "id": f"g{g}",
+        "participants": participants,
+        "leader": f"l{leader}",
+        "module": module,
+        "cadence": cadence,
+        "start": start,
+        "slot": slot,
+    }
     if block:
         return [
             ("  - " if i == 0 else "    ") + f"{k}: {v}" for i, (k, v) in enumerate(fields.items())
@@ -120,16 +139,11 @@ def national_plan_yaml(groups: int, groups_per_leader: int = 4) -> str:
             f"{{weekday: {rng.choice(WEEKDAYS)}, time: '{minutes // 60:02d}:{minutes % 60:02d}', "
             f"duration: {rng.choice([60, 75, 90])}}}"
         )
-        fields = {
-            "id": f"g{g}",
-            "participants": 4 + rng.randrange(5),
-            "leader": f"l{leader}",
-            "module": module,
-            "cadence": rng.choice(cadences),
-            "start": f"2025-W{rng.randrange(34, 40)}",
-            "slot": slot,
-        }
-        lines += _group(fields)
+        # Drawn in this order, so that the plans stay as they were.
+        participants = 4 + rng.randrange(5)
+        cadence = rng.choice(cadences)
+        start = f"2025-W{rng.randrange(34, 40)}"
+        lines += _group(g, leader, participants, module, cadence, start, slot)
     return "\n".join(lines) + "\n"
 
 
@@ -140,16 +154,8 @@ def shared_plan_yaml(groups: int, groups_per_leader: int = 4) -> str:
     lines = _head("{id: shared, name: Synthetic shared plan}", groups, groups_per_leader)
     for g in range(groups):
         leader, k = divmod(g, groups_per_leader)
-        fields = {
-            "id": f"g{g}",
-            "participants": 4 + g % 5,
-            "leader": f"l{leader}",
-            "module": MODULES[0],
-            "cadence": CADENCES[0],
-            "start": "2025-W35",
-            "slot": f"{{weekday: {WEEKDAYS[2]}, time: '{TIMES[k % 4]}'}}",
-        }
-        lines += _group(fields)
+        slot = f"{{weekday: {WEEKDAYS[2]}, time: '{TIMES[k % 4]}'}}"
+        lines += _group(g, leader, 4 + g % 5, MODULES[0], CADENCES[0], "2025-W35", slot)
     return "\n".join(lines) + "\n"
 
 

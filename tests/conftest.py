@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from klplan.core.models import Slot
 from klplan.core.plan import ModulePlan
@@ -18,6 +19,17 @@ from klplan.messages import set_language
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("KLPLAN_UPDATE_GOLDEN") == "1"
+
+# Hypothesis: the suite's profile. With CI set (CI runs with CI=true) the examples are
+# derandomised (drawn from a fixed seed, no example database), so a CI run cannot fail
+# on an input the run before it never drew; locally they stay random, to find new ones.
+settings.register_profile(
+    "klplan", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "klplan-ci", settings.get_profile("klplan"), derandomize=True, database=None
+)
+settings.load_profile("klplan-ci" if os.environ.get("CI") else "klplan")
 
 
 @pytest.fixture(autouse=True)

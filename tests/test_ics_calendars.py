@@ -178,7 +178,7 @@ def test_uids_come_from_identities_not_dates():
     ua = [e.uid for e in target_events(a, single_target(a), IcsOptions())]
     ub = [e.uid for e in target_events(b, single_target(b), IcsOptions())]
     assert ua == ub and len(set(ua)) == len(ua)
-    assert all(re.fullmatch(r"klplan-[0-9a-f]{16}@klplan", u) for u in ua)
+    assert all(re.fullmatch(r"klplan-[0-9a-f]{16}@ostra-skolan\.klplan\.invalid", u) for u in ua)
 
 
 # --- regeneration -------------------------------------------------------------------------

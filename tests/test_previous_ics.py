@@ -25,7 +25,7 @@ STAMP = datetime(2025, 7, 1, tzinfo=UTC)
 
 def both(data: bytes) -> tuple[object, object]:
     """(klplan's reader, icalendar's) on the same file."""
-    own = previous_ics._read_own(data.decode("utf-8").removeprefix("\ufeff"))
+    own = previous_ics._read_own(data.decode("utf-8").removeprefix("\ufeff"), "f")
     return own, previous_ics._read_with_icalendar(data.removeprefix(b"\xef\xbb\xbf"), "f")
 
 

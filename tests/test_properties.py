@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from datetime import date, timedelta
 
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from klplan.core.errors import ScheduleError
@@ -18,11 +18,6 @@ from klplan.loaders.catalog import DEFAULT_MOMENTS
 from klplan.loaders.overrides import ClosedDay
 
 MOMENTS = {k: MomentSpec(**v) for k, v in DEFAULT_MOMENTS.items()}
-
-settings.register_profile(
-    "klplan", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.load_profile("klplan")
 
 
 @st.composite
@@ -212,3 +207,30 @@ def test_ics_round_trip_gives_back_the_same_meetings(cal, module, cadence, weekd
             assert str(vevent["LOCATION"]) == clean_text(place)
         else:
             assert "LOCATION" not in vevent
+
+
+def test_the_suite_is_derandomised_when_ci_is_set():
+    """conftest's profile: CI=true draws the same examples every run; locally random."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    probe = (
+        "import tests.conftest; from hypothesis import settings;"
+        " print(settings.default.derandomize)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    local = subprocess.run(
+        [sys.executable, "-c", probe], cwd=root, env=env, capture_output=True, text=True, check=True
+    )
+    ci = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=root,
+        env={**env, "CI": "true"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert (local.stdout.strip(), ci.stdout.strip()) == ("False", "True")

@@ -425,6 +425,25 @@ MESSAGES.update(
             "en": "Closed day in the school's calendar ({region}).",
         },
         "ics.red_day_description": {"sv": "Röd dag.", "en": "Public holiday."},
+        # event identity (UID domain, previous files' SEQUENCE and truncation)
+        "usage.bad_uid_domain": {
+            "sv": "ogiltig UID-domän {value!r}: förväntade ett värdnamn som skola.example.se "
+            "(a–z, 0–9 och bindestreck, delar åtskilda av punkt)",
+            "en": "invalid UID domain {value!r}: expected a host name such as school.example.org "
+            "(a–z, 0–9 and hyphens, parts separated by dots)",
+        },
+        "ics.sequence_too_large": {
+            "sv": "händelsen {uid} har SEQUENCE {value}: förväntade högst 2147483647",
+            "en": "the event {uid} has SEQUENCE {value}: expected at most 2147483647",
+        },
+        "ics.truncated": {
+            "sv": "filen är en avkortad klplan-kalender (slutar inte med END:VCALENDAR); "
+            "återställ den hela filen eller ange en hel med --previous, annars börjar "
+            "alla SEQUENCE om från 0",
+            "en": "the file is a truncated klplan calendar (it does not end in END:VCALENDAR); "
+            "restore the whole file or give a whole one with --previous, otherwise every "
+            "SEQUENCE would start again at 0",
+        },
         # files, regeneration, --check
         "ics.not_calendar": {
             "sv": "kan inte läsa filen som iCalendar: {problem}",

@@ -106,6 +106,7 @@ class PlanMeta:
     name: str
     school: str | None = None
     municipality: str | None = None
+    uid_domain: str | None = None  # plan.uid_domain: the right-hand side of its UIDs
 
 
 @dataclass(frozen=True)
@@ -372,6 +373,7 @@ def schedule_plan(plan: LoadedPlan, *, stagger: bool = False) -> ScheduleOutcome
             name=spec.plan.name,
             school=spec.school.name if spec.school else None,
             municipality=spec.municipality.name if spec.municipality else None,
+            uid_domain=spec.plan.uid_domain,
         ),
     )
     return _with_notices(outcome, (*outcome.notices, *_load_warnings(plan, outcome)))

@@ -49,7 +49,12 @@ def calendar(
         from klplan.cli.calendar_files import write_holiday_calendar
 
         write_holiday_calendar(
-            outcome.calendar, output, dtstamp=params.source_date_epoch(), force=force
+            outcome.calendar,
+            output,
+            dtstamp=params.source_date_epoch(),
+            force=force,
+            today=params.fixed_today(),
+            domain=params.uid_domain(),
         )
     elif format is CalendarFormat.json:
         from klplan.cli.output import emit

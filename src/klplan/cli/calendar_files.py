@@ -17,7 +17,7 @@ import os
 import stat
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from klplan.cli.output import atomic_write, check_writable, new_file_mode
@@ -235,7 +235,10 @@ def _parsed(raw: bytes, path: Path) -> PreviousCalendar | None:
 
     try:
         return parse_previous(raw, str(path))
-    except InputError:
+    except InputError as e:
+        # klplan's own file, damaged: not another program's, to overwrite with --force.
+        if e.key in ("ics.truncated", "ics.sequence_too_large"):
+            raise
         return None
 
 
@@ -286,8 +289,14 @@ def _file(
     given = previous is not None and (not previous_optional or previous.exists())
     if on_disk is not None and not given and same is not None and same(target, on_disk):
         return _File(target, path, None, on_disk, mode, unchanged=True)
-    existing = None if on_disk is None else _parsed(on_disk, path)
-    ours = existing is not None and existing.by_klplan
+    damaged = False  # klplan's own file, truncated: replaceable with a whole --previous
+    try:
+        existing = None if on_disk is None else _parsed(on_disk, path)
+    except InputError:
+        if not given:
+            raise
+        existing, damaged = None, True
+    ours = damaged or (existing is not None and existing.by_klplan)
     if on_disk is not None and not ours and not force and not check:
         raise OutputError("ics.not_klplan", where=Where(file=str(path)))
     prev = existing if ours else None
@@ -403,13 +412,19 @@ def _summary_of_changes(f: _File) -> str:
 
 
 def write_holiday_calendar(
-    calendar: SchoolCalendar, output: Path | None, *, dtstamp: datetime | None, force: bool
+    calendar: SchoolCalendar,
+    output: Path | None,
+    *,
+    dtstamp: datetime | None,
+    force: bool,
+    today: date | None = None,
+    domain: str | None = None,
 ) -> None:
     """``klplan calendar --format ics``: the school holidays as all-day events, over
     the previous file of the same name (SEQUENCEs carried over, vanished days cancelled);
     a file klplan did not write is not overwritten without ``force``."""
     from klplan.cli.output import emit_bytes
-    from klplan.render.ics import holiday_calendar_bytes
+    from klplan.render.ics import DEFAULT_UID_DOMAIN, holiday_calendar_bytes
 
     previous = None
     if output is not None and str(output) != "-":
@@ -418,4 +433,11 @@ def write_holiday_calendar(
         if on_disk is not None and not ours and not force:
             raise OutputError("ics.not_klplan", where=Where(file=str(output)))
         previous = existing if ours else None
-    emit_bytes(holiday_calendar_bytes(calendar, dtstamp=dtstamp, previous=previous), output)
+    data = holiday_calendar_bytes(
+        calendar,
+        dtstamp=dtstamp,
+        previous=previous,
+        today=today,
+        domain=domain or DEFAULT_UID_DOMAIN,
+    )
+    emit_bytes(data, output)

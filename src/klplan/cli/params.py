@@ -59,6 +59,20 @@ def today() -> date:
     return _parse(date.fromisoformat, fixed, "KLPLAN_TODAY", "usage.bad_date") or date.today()
 
 
+def fixed_today() -> date | None:
+    """``KLPLAN_TODAY`` when set (``today``'s override), else None."""
+    fixed = os.environ.get("KLPLAN_TODAY")
+    return _parse(date.fromisoformat, fixed, "KLPLAN_TODAY", "usage.bad_date")
+
+
+def uid_domain() -> str | None:
+    """``KLPLAN_UID_DOMAIN``: the right-hand side of calendar UIDs, when set."""
+    from klplan.core.parse import parse_uid_domain
+
+    value = os.environ.get("KLPLAN_UID_DOMAIN", "").strip() or None
+    return _parse(parse_uid_domain, value, "KLPLAN_UID_DOMAIN", "usage.bad_uid_domain")
+
+
 def url(value: str | None, flag: str = "--video-url") -> str | None:
     from klplan.core.parse import parse_url
 

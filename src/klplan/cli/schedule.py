@@ -107,6 +107,8 @@ def schedule(
     video_url = params.url(video_url)
     ics = {
         "dtstamp": params.source_date_epoch() if wants_ics else None,
+        "uid_domain": params.uid_domain() if wants_ics else None,
+        "today": params.fixed_today() if wants_ics else None,
         "include_breaks": include_breaks,
         "include_preparation": include_preparation,
         "invite": invite,
@@ -255,6 +257,8 @@ def _render(
 
             options = IcsOptions(
                 dtstamp=ics["dtstamp"],
+                uid_domain=ics["uid_domain"],
+                today=ics["today"],
                 include_breaks=ics["include_breaks"],
                 include_preparation=ics["include_preparation"],
                 invite=ics["invite"],

@@ -94,3 +94,18 @@ def parse_url(text: str) -> str:
     ):
         raise ValueError(value)
     return value
+
+
+_HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+
+
+def parse_uid_domain(text: str) -> str:
+    """The right-hand side of calendar UIDs (``uid_domain``, ``KLPLAN_UID_DOMAIN``): a
+    host name such as ``skola.example.se``, lower-cased; ValueError otherwise. Labels
+    of ASCII letters, digits and inner hyphens (at most 63 characters), separated by
+    single dots, at most 253 characters in all."""
+    value = str(text).strip().lower()
+    labels = value.split(".")
+    if not value or len(value) > 253 or not all(_HOST_LABEL.fullmatch(x) for x in labels):
+        raise ValueError(value)
+    return value

@@ -38,7 +38,14 @@ from klplan.core.models import (
     parse_school_year,
     school_year_label,
 )
-from klplan.core.parse import WEEKDAY_NAMES, parse_time, parse_url, parse_week, parse_weekday
+from klplan.core.parse import (
+    WEEKDAY_NAMES,
+    parse_time,
+    parse_uid_domain,
+    parse_url,
+    parse_week,
+    parse_weekday,
+)
 from klplan.core.weeks import IsoWeek
 from klplan.loaders.overrides import CalendarOverrides
 from klplan.loaders.spec import Frozen
@@ -114,6 +121,13 @@ VideoUrl = Annotated[
         }
     ),
 ]
+UidDomain = Annotated[
+    str,
+    PlainValidator(_parsed(parse_uid_domain, "usage.bad_uid_domain")),
+    WithJsonSchema(
+        {"type": "string", "maxLength": 253, "description": "A host name, e.g. skola.example.se"}
+    ),
+]
 Week = Annotated[
     IsoWeek,
     PlainValidator(_parsed(lambda v: parse_week(str(v)), "usage.bad_week")),
@@ -172,6 +186,10 @@ class PlanInfo(Frozen):
 
     id: Id = Field(description="Short id (a-z, 0-9, -), part of every calendar entry's identity")
     name: str = _text("The plan's name, for people")
+    uid_domain: UidDomain | None = Field(
+        default=None,
+        description="Host name after the @ of its calendar UIDs (default <id>.klplan.invalid)",
+    )
 
 
 class School(Frozen):

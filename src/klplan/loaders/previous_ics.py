@@ -20,6 +20,7 @@ from typing import Any
 from klplan.core.errors import InputError, Where
 from klplan.loaders.yamlio import decode, read_bytes
 from klplan.render.ics import (
+    MAX_SEQUENCE,
     PRODID_PREFIX,
     STOCKHOLM,
     TZID,
@@ -28,6 +29,7 @@ from klplan.render.ics import (
     PreviousCalendar,
     clean_text,
     unescape_text,
+    utc_stamp,
 )
 
 MAX_ICS_BYTES = 64 * 1024 * 1024
@@ -43,8 +45,25 @@ def parse_previous(raw: bytes, name: str) -> PreviousCalendar:
     text = decode(raw, name)  # a one-line error naming the position of a non-UTF-8 byte
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    own = _read_own(text)
-    return own if own is not None else _read_with_icalendar(raw, name)
+    own = _read_own(text, name)
+    if own is not None:
+        return own
+    if _truncated_own(text):
+        raise InputError("ics.truncated", where=Where(file=name))
+    return _read_with_icalendar(raw, name)
+
+
+def _truncated_own(text: str) -> bool:
+    """A file klplan wrote (its PRODID near the top) that does not end in
+    END:VCALENDAR: cut short (a full disk, an interrupted copy). Read as a previous
+    file it would lose the SEQUENCEs of every event after the cut, and with --force
+    be overwritten as if it were another program's: refused instead."""
+    head = text[:512]
+    return (
+        head.startswith("BEGIN:VCALENDAR")
+        and ("\nPRODID:" + PRODID_PREFIX) in head
+        and text.rstrip("\r\n").rpartition("\n")[2] != "END:VCALENDAR"
+    )
 
 
 def _read_with_icalendar(raw: bytes, name: str) -> PreviousCalendar:
@@ -59,7 +78,7 @@ def _read_with_icalendar(raw: bytes, name: str) -> PreviousCalendar:
         for component in cal.walk("VEVENT"):
             # klplan writes neither recurrences nor events without UID.
             if "UID" in component and "RECURRENCE-ID" not in component:
-                event = _event(component)
+                event = _event(component, name)
                 events[event.uid] = event
         return PreviousCalendar(
             prodid=_text(cal, "PRODID"),
@@ -67,6 +86,8 @@ def _read_with_icalendar(raw: bytes, name: str) -> PreviousCalendar:
             name=unescape_text(_text(cal, "X-WR-CALNAME") or _text(cal, "NAME") or "") or None,
             events=events,
         )
+    except InputError:
+        raise
     except Exception as e:  # icalendar raises several types on malformed input
         problem = " ".join(str(e).split())[:200] or type(e).__name__
         raise InputError("ics.not_calendar", where=Where(file=name), problem=problem) from None
@@ -88,7 +109,7 @@ def _when(value: object) -> date:
     raise ValueError(f"not a date or time: {value!r}")
 
 
-def _event(component: Any) -> Event:
+def _event(component: Any, name: str) -> Event:
     start = _when(component.decoded("DTSTART"))
     if "DTEND" in component:
         end = _when(component.decoded("DTEND"))
@@ -96,12 +117,31 @@ def _event(component: Any) -> Event:
         end = start + component.decoded("DURATION")
     else:
         end = start
-    return _event_of(
-        lambda prop: _text(component, prop), start, end, int(component.get("SEQUENCE", 0))
-    )
+    stamp = None
+    if "DTSTAMP" in component:
+        moment = component.decoded("DTSTAMP")
+        if isinstance(moment, datetime):
+            stamp = utc_stamp(moment if moment.tzinfo else moment.replace(tzinfo=STOCKHOLM))
+    text: Callable[[str], str | None] = lambda prop: _text(component, prop)  # noqa: E731
+    sequence = _sequence(int(component.get("SEQUENCE", 0)), text("UID"), name)
+    return _event_of(text, start, end, sequence, stamp)
 
 
-def _event_of(text: Callable[[str], str | None], start: date, end: date, sequence: int) -> Event:
+def _sequence(value: int, uid: str | None, name: str) -> int:
+    """A SEQUENCE as read: at most ``MAX_SEQUENCE`` (a larger one is an error, not
+    clamped: no client has it, so the file was damaged or not meant for them)."""
+    if value > MAX_SEQUENCE:
+        raise InputError("ics.sequence_too_large", where=Where(file=name), uid=uid, value=value)
+    return max(value, 0)
+
+
+def _event_of(
+    text: Callable[[str], str | None],
+    start: date,
+    end: date,
+    sequence: int,
+    stamp: str | None = None,
+) -> Event:
     """The event of a VEVENT whose cleaned TEXT values ``text`` gives, by property:
     what both readers make of it. An end that is missing, of the other kind (a date
     for a time) or before the start becomes the start (a time) or the next day."""
@@ -119,6 +159,7 @@ def _event_of(text: Callable[[str], str | None], start: date, end: date, sequenc
         url=text("URL"),
         status=status.upper() if status else None,
         transp=transp.upper() if transp else None,
+        stamp=stamp,
     )
 
 
@@ -127,8 +168,9 @@ def _event_of(text: Callable[[str], str | None], start: date, end: date, sequenc
 # backslash escapes of TEXT.
 _ESCAPE = re.compile(r"\\([\\,;:nN])")
 _TEXT = ("UID", "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS", "TRANSP")
-_READ = frozenset((*_TEXT, "URL", "DTSTART", "DTEND", "SEQUENCE"))
-_SKIPPED = frozenset(("DTSTAMP", "ORGANIZER", "ATTENDEE"))  # klplan's, not compared
+_READ = frozenset((*_TEXT, "URL", "DTSTART", "DTEND", "SEQUENCE", "DTSTAMP"))
+_SKIPPED = frozenset(("ORGANIZER", "ATTENDEE"))  # klplan's, not compared
+_UTC_STAMP = re.compile(r"\d{8}T\d{6}Z")
 _STAMP = re.compile(r"(\d{4})(\d\d)(\d\d)(?:T(\d\d)(\d\d)(\d\d))?")
 
 
@@ -136,7 +178,7 @@ class _NotOwn(Exception):
     """The file is not laid out as klplan writes it: read it with icalendar."""
 
 
-def _read_own(text: str) -> PreviousCalendar | None:
+def _read_own(text: str, name: str) -> PreviousCalendar | None:
     """The calendar, if ``text`` is a file as klplan writes it (its PRODID, CRLF lines
     folded with one space, only the components, properties and parameters klplan
     writes, each event property once): what ``_read_with_icalendar`` gives for it.
@@ -150,12 +192,12 @@ def _read_own(text: str) -> PreviousCalendar | None:
     if len(lines) < 3 or lines[0] != "BEGIN:VCALENDAR" or lines[-1] != "END:VCALENDAR":
         return None
     try:
-        return _own_calendar(lines[1:-1])
+        return _own_calendar(lines[1:-1], name)
     except (_NotOwn, ValueError):
         return None
 
 
-def _own_calendar(lines: list[str]) -> PreviousCalendar:
+def _own_calendar(lines: list[str], name: str) -> PreviousCalendar:
     head: dict[str, str] = {}
     events: dict[str, Event] = {}
     i, n = 0, len(lines)
@@ -163,7 +205,7 @@ def _own_calendar(lines: list[str]) -> PreviousCalendar:
         line = lines[i]
         if line == "BEGIN:VEVENT":
             end = lines.index("END:VEVENT", i)
-            event = _own_event(lines[i + 1 : end])
+            event = _own_event(lines[i + 1 : end], name)
             events[event.uid] = event
             i = end + 1
         elif line == "BEGIN:VTIMEZONE":
@@ -192,7 +234,7 @@ def _own_calendar(lines: list[str]) -> PreviousCalendar:
     )
 
 
-def _own_event(lines: list[str]) -> Event:
+def _own_event(lines: list[str], name: str) -> Event:
     props: dict[str, str] = {}
     for line in lines:
         head, sep, value = line.partition(":")
@@ -218,9 +260,13 @@ def _own_event(lines: list[str]) -> Event:
     sequence = props.get("SEQUENCE", "0")
     if not sequence.isascii() or not sequence.isdigit():
         raise _NotOwn
+    stamp = props.get("DTSTAMP")
+    if stamp is not None and not _UTC_STAMP.fullmatch(stamp):
+        raise _NotOwn
     texts = {k: _own_text(props.get(k)) for k in _TEXT}
     texts["URL"] = clean_text(url) or None if url is not None else None  # a URI: unescaped
-    return _event_of(texts.__getitem__, start, end, int(sequence))
+    number = _sequence(int(sequence), texts["UID"], name)
+    return _event_of(texts.__getitem__, start, end, number, stamp)
 
 
 @lru_cache(maxsize=1 << 14)  # texts and times recur across the files of a plan

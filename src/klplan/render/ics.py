@@ -40,7 +40,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from string import Formatter
@@ -117,6 +117,15 @@ def _clean_text(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text)
+
+
+def place_text(text: str | None) -> str | None:
+    """A LOCATION as written: cleaned, and None when nothing but white space is left
+    (``--location " "`` gives no LOCATION line rather than ``LOCATION: ``)."""
+    if not text:
+        return None
+    cleaned = clean_text(text)
+    return cleaned if cleaned.strip() else None
 
 
 def escape_text(text: str) -> str:
@@ -279,14 +288,19 @@ class Event:
     transp: str | None = None
     organizer: Person | None = None
     attendees: tuple[Person, ...] = ()
+    # Its own DTSTAMP (``20250701T000000Z``), when kept from a previous file; None: the
+    # calendar's. Not content: a new stamp alone is no change.
+    stamp: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         # Text is kept as it will be read back, so comparisons with a previous file
         # see what a client sees.
-        for name in ("uid", "summary", "description", "location", "url"):
+        for name in ("uid", "summary", "description", "url"):
             value = getattr(self, name)
             if value:
                 object.__setattr__(self, name, clean_text(value))
+        if self.location is not None:
+            object.__setattr__(self, "location", place_text(self.location))
 
     def content(self) -> tuple[object, ...]:
         """What a SEQUENCE bump is about: everything but DTSTAMP, SEQUENCE and the
@@ -310,7 +324,7 @@ class Event:
             "SUMMARY:" + escape_text(self.summary),
             time_value("DTSTART", self.start),
             time_value("DTEND", self.end),
-            "DTSTAMP:" + dtstamp,
+            "DTSTAMP:" + (self.stamp or dtstamp),
             "UID:" + escape_text(self.uid),
             f"SEQUENCE:{self.sequence}",
         ]
@@ -338,7 +352,7 @@ class Event:
             _text_line("SUMMARY:", self.summary),
             _time_line("DTSTART", self.start),
             _time_line("DTEND", self.end),
-            _raw_line("DTSTAMP:" + dtstamp),
+            _raw_line("DTSTAMP:" + (self.stamp or dtstamp)),
             fold_bytes(("UID:" + escape_text(self.uid)).encode("utf-8")) + b"\r\n",
             fold_bytes(b"SEQUENCE:%d" % self.sequence) + b"\r\n",
         ]
@@ -398,24 +412,67 @@ def _folded(line: str) -> bytes:
     return fold_bytes(line.encode("utf-8")) + b"\r\n"
 
 
-def uid_for(*identity: object) -> str:
+# The right-hand side of UIDs when neither the plan file (``plan.uid_domain``) nor
+# ``KLPLAN_UID_DOMAIN`` names one: under ``.invalid`` (RFC 2606), which no real host
+# has, so klplan's UIDs cannot collide with another program's.
+DEFAULT_UID_DOMAIN = "klplan.invalid"
+# A UID as klplan writes it, whatever its domain (``@klplan`` before 0.2).
+OWN_UID = re.compile(r"klplan-[0-9a-f]{16}@[a-z0-9.-]+")
+
+
+def default_uid_domain(plan_id: str) -> str:
+    """``<plan id>.klplan.invalid`` for a plan file, ``klplan.invalid`` otherwise."""
+    if plan_id == "klplan":
+        return DEFAULT_UID_DOMAIN
+    label = safe_stem(plan_id, 63).replace("_", "-").strip("-") or _short_hash(plan_id)
+    return f"{label}.{DEFAULT_UID_DOMAIN}"
+
+
+def uid_domain(outcome: ScheduleOutcome, options: IcsOptions) -> str:
+    """The plan file's ``uid_domain``, else ``options.uid_domain`` (KLPLAN_UID_DOMAIN),
+    else ``default_uid_domain``."""
+    meta = outcome.plan
+    return (
+        (meta.uid_domain if meta is not None else None)
+        or options.uid_domain
+        or default_uid_domain(outcome.plan_id)
+    )
+
+
+def uid_for(*identity: object, domain: str = DEFAULT_UID_DOMAIN) -> str:
     """A UID from a stable identity: the same identity always gives the same UID."""
-    return _uid("\x1f".join(map(str, identity)))
+    return _uid("\x1f".join(map(str, identity)), domain)
 
 
-def _uid(joined: str) -> str:
+def _uid(joined: str, domain: str) -> str:
     """The UID of an identity already joined with ``\x1f`` (see ``uid_for``)."""
-    return _uid_of(joined.encode("utf-8"))
+    return _uid_of(joined.encode("utf-8"), domain)
 
 
-def _uid_of(identity: bytes) -> str:
+def _uid_of(identity: bytes, domain: str) -> str:
     """The UID of a joined identity as UTF-8."""
-    return f"klplan-{hashlib.sha256(identity).hexdigest()[:16]}@klplan"
+    return f"klplan-{hashlib.sha256(identity).hexdigest()[:16]}@{domain}"
 
 
-def derived_dtstamp(school_year: int) -> datetime:
-    """DTSTAMP without SOURCE_DATE_EPOCH: 1 July of the school year, 00:00 UTC."""
-    return datetime(school_year, 7, 1, tzinfo=UTC)
+def derived_dtstamp(school_year: int, today: date | None = None) -> datetime:
+    """DTSTAMP without SOURCE_DATE_EPOCH: 1 July of the school year, 00:00 UTC, or the
+    start of ``today`` (KLPLAN_TODAY; by default today's date in UTC) if that is
+    earlier, so a stamp never lies in the future (planning 2027/28 in 2026). A
+    regeneration keeps an unchanged event's previous stamp (``Regeneration``), so
+    the bytes do not change with the day either."""
+    day = today or datetime.now(UTC).date()
+    return min(
+        datetime(school_year, 7, 1, tzinfo=UTC), datetime(day.year, day.month, day.day, tzinfo=UTC)
+    )
+
+
+# SEQUENCE is a signed 32-bit integer for most clients (RFC 5545 INTEGER): a bump
+# stops there (reading a larger one is an error, klplan.loaders.previous_ics).
+MAX_SEQUENCE = 2**31 - 1
+
+
+def _bumped(sequence: int) -> int:
+    return min(sequence + 1, MAX_SEQUENCE)
 
 
 # --- regeneration -------------------------------------------------------------------
@@ -455,12 +512,12 @@ def reconcile(new: Event, old: Event | None) -> tuple[Event, Change | None]:
     if new.content() == old.content():
         return new if new.sequence == old.sequence else replace(new, sequence=old.sequence), None
     if old.status == CANCELLED:  # back after a cancellation: new to the reader
-        return replace(new, sequence=old.sequence + 1), Change("added", old, new)
+        return replace(new, sequence=_bumped(old.sequence)), Change("added", old, new)
     moved = (local_key(new.start), local_key(new.end)) != (
         local_key(old.start),
         local_key(old.end),
     )
-    return replace(new, sequence=old.sequence + 1), Change(
+    return replace(new, sequence=_bumped(old.sequence)), Change(
         "moved" if moved else "changed", old, new
     )
 
@@ -474,13 +531,19 @@ def render_calendar(
     keep_from: date | None = None,
     changes: list[Change] | None = None,
     timezone: bool = True,
+    keep_stamps: bool = True,
 ) -> Iterator[bytes]:
     """The calendar as UTF-8 chunks, one per event. With ``previous``, SEQUENCEs are
     carried over and bumped, and events that are gone are cancelled (those starting
-    before ``keep_from`` are left out); every difference is appended to ``changes``."""
+    before ``keep_from`` are left out); every difference is appended to ``changes``.
+    With ``keep_stamps`` (no SOURCE_DATE_EPOCH) an unchanged event keeps its DTSTAMP."""
     stamp = utc_stamp(dtstamp)
     yield calendar_head(name, timezone=timezone)
-    regeneration = Regeneration(previous, changes) if previous is not None else None
+    regeneration = (
+        Regeneration(previous, changes, stamp if keep_stamps else None)
+        if previous is not None
+        else None
+    )
     for event in events:
         if regeneration is not None:
             event = regeneration.update(event)
@@ -497,18 +560,37 @@ class Regeneration:
     """One calendar's events against the file it replaces (``previous``): each event
     takes its SEQUENCE from the previous version of its UID (``reconcile``), and what
     is left of the previous file at the end is cancelled. Every difference is appended
-    to ``changes`` when given."""
+    to ``changes`` when given.
 
-    def __init__(self, previous: PreviousCalendar, changes: list[Change] | None) -> None:
+    ``stamp``: the run's DTSTAMP when unchanged events keep theirs (not with
+    SOURCE_DATE_EPOCH): an unchanged event keeps the previous file's DTSTAMP unless
+    that is later than the run's (a stamp in the future, as older versions wrote).
+
+    Events whose UID klplan did not make (``OWN_UID``: pasted in, or of another
+    program's file given as previous) are cancelled once, like any other that is gone,
+    and left out of later files: only klplan's own stay as cancelled events."""
+
+    def __init__(
+        self, previous: PreviousCalendar, changes: list[Change] | None, stamp: str | None = None
+    ) -> None:
         self.left = dict(previous.events)
         self.changes = changes
+        self.stamp = stamp
 
     def update(self, event: Event) -> Event:
-        """``event`` with its SEQUENCE against the previous file."""
-        event, change = reconcile(event, self.left.pop(event.uid, None))
-        if change is not None and self.changes is not None:
-            self.changes.append(change)
+        """``event`` with its SEQUENCE (and DTSTAMP) against the previous file."""
+        old = self.left.pop(event.uid, None)
+        event, change = reconcile(event, old)
+        if change is not None:
+            if self.changes is not None:
+                self.changes.append(change)
+        elif old is not None and old.stamp != self.stamp and self._keeps(old):
+            event = replace(event, stamp=old.stamp)
         return event
+
+    def _keeps(self, old: Event) -> bool:
+        """Whether ``old`` (unchanged) keeps its own DTSTAMP."""
+        return self.stamp is not None and old.stamp is not None and old.stamp <= self.stamp
 
     def gone(self, stamp: str, keep_from: date | None) -> Iterator[bytes]:
         """The previous file's events that no ``update`` matched: cancelled (those
@@ -517,9 +599,11 @@ class Regeneration:
             if keep_from is not None and _day(old.start) < keep_from:
                 continue
             if old.status == CANCELLED:
-                yield old.to_bytes(stamp)
+                if OWN_UID.fullmatch(old.uid):
+                    kept = old if self._keeps(old) else replace(old, stamp=None)
+                    yield kept.to_bytes(stamp)
                 continue
-            gone = replace(old, status=CANCELLED, sequence=old.sequence + 1)
+            gone = replace(old, status=CANCELLED, sequence=_bumped(old.sequence), stamp=None)
             if self.changes is not None:
                 self.changes.append(Change("cancelled", old, gone))
             yield gone.to_bytes(stamp)
@@ -535,6 +619,8 @@ class IcsOptions:
     """How ``klplan schedule --format ics`` fills its events."""
 
     dtstamp: datetime | None = None  # SOURCE_DATE_EPOCH; None: derived_dtstamp
+    uid_domain: str | None = None  # KLPLAN_UID_DOMAIN; None: see uid_domain()
+    today: date | None = None  # KLPLAN_TODAY; None: today in UTC (see derived_dtstamp)
     include_breaks: bool = False
     include_preparation: bool = False
     invite: bool = False
@@ -679,7 +765,9 @@ def target_events(
     for checkin in target.checkins:
         yield checkin_event(outcome, checkin, leaders.get(checkin.leader), options)
     if options.include_breaks:
-        yield from break_events(outcome.calendar, outcome.plan_id)
+        yield from break_events(
+            outcome.calendar, outcome.plan_id, domain=uid_domain(outcome, options)
+        )
 
 
 def group_events(
@@ -692,13 +780,14 @@ def group_events(
 ) -> Iterator[Event]:
     location, url = group.location, group.video_url
     organizer, attendees = _invitation(group, leaders) if options.invite else (None, ())
+    domain = uid_domain(outcome, options)
     for plan, identity, joined in _module_identities(outcome, group):
         for m in plan.meetings:
             summary = _summary(plan, m.part, m.moment, group if label else None)
             if options.include_preparation:
-                yield from _preparation(identity, plan, m, group if label else None)
+                yield from _preparation(identity, plan, m, group if label else None, domain)
             yield Event(
-                uid=_uid(f"{joined}\x1f{m.part}\x1f{m.moment}"),
+                uid=_uid(f"{joined}\x1f{m.part}\x1f{m.moment}", domain),
                 summary=summary,
                 start=m.start,
                 end=m.end,
@@ -715,7 +804,14 @@ def _module_identities(
     outcome: ScheduleOutcome, group: GroupPlan
 ) -> Iterator[tuple[ModulePlan, tuple[str, ...], str]]:
     """Each of the group's module plans with the stable identity of its meetings, and
-    that identity joined as ``uid_for`` joins it (done once per module, not per UID)."""
+    that identity joined as ``uid_for`` joins it (done once per module, not per UID).
+
+    Without a plan file (``klplan schedule`` of one group) the group is defined by its
+    slot: the weekday and time it meets at are part of the identity, so runs with other
+    ``--weekday``/``--time`` are other groups with other UIDs. A plan file's group is
+    its id: a new time for it moves its meetings (the same UIDs, SEQUENCE + 1). A
+    meeting moved off a closed day keeps its UID either way (the slot is the group's,
+    not the meeting's)."""
     region = _region(outcome)
     seen: dict[str, int] = {}
     for plan in group.plans:
@@ -725,7 +821,9 @@ def _module_identities(
         module_key = plan.module.id + (
             f"#{seen[plan.module.id]}" if seen[plan.module.id] > 1 else ""
         )
-        identity = ("meeting", outcome.plan_id, region, group.id, module_key)
+        identity: tuple[str, ...] = ("meeting", outcome.plan_id, region, group.id, module_key)
+        if outcome.plan is None:
+            identity += (f"{plan.slot.weekday}@{plan.slot.time:%H:%M}",)
         yield plan, identity, "\x1f".join(identity)
 
 
@@ -845,7 +943,11 @@ def _url_line(lang: str, key: str, url: str) -> str:
 
 
 def _preparation(
-    identity: tuple[object, ...], plan: ModulePlan, m: Meeting, group: GroupPlan | None
+    identity: tuple[object, ...],
+    plan: ModulePlan,
+    m: Meeting,
+    group: GroupPlan | None,
+    domain: str,
 ) -> Iterator[Event]:
     """Moment A (before B) or C (before D) as all-day items: A from the Monday of B's
     week to the day of B; C over its weeks up to the day of D, one item per run of
@@ -854,7 +956,7 @@ def _preparation(
     description = _prep_description(plan, m)
     for n, (start, end) in enumerate(_prep_days(m), start=1):
         yield Event(
-            uid=uid_for(*identity, m.part, prep, n),
+            uid=uid_for(*identity, m.part, prep, n, domain=domain),
             summary=_summary(plan, m.part, prep, group),
             start=start,
             end=end,
@@ -915,7 +1017,13 @@ def checkin_event(
         else None
     )
     return Event(
-        uid=uid_for("checkin", outcome.plan_id, checkin.leader, checkin.sequence_no),
+        uid=uid_for(
+            "checkin",
+            outcome.plan_id,
+            checkin.leader,
+            checkin.sequence_no,
+            domain=uid_domain(outcome, options),
+        ),
         summary=t("ics.checkin_summary", leader=who),
         start=checkin.start,
         end=checkin.end,
@@ -928,14 +1036,23 @@ def checkin_event(
 
 # --- school holidays ----------------------------------------------------------------
 _LOV = (ClosureKind.LASLOV, ClosureKind.SPORTLOV, ClosureKind.PASKLOV)
+_DAYS = (ClosureKind.CLOSED_DAY.value, ClosureKind.RED_DAY.value)  # keyed on their dates
 
 
 def break_events(
-    calendar: SchoolCalendar, calendar_id: str = "klplan", *, red_days: bool = False
+    calendar: SchoolCalendar,
+    calendar_id: str = "klplan",
+    *,
+    red_days: bool = False,
+    domain: str = DEFAULT_UID_DOMAIN,
 ) -> list[Event]:
     """The calendar's lov periods (läslov, sportlov, påsklov; jullov and sommarlov
     between its terms) and the school's own closed days as all-day events, DTEND
-    exclusive; with ``red_days`` also the public holidays (röda dagar) in the terms."""
+    exclusive; with ``red_days`` also the public holidays (röda dagar) in the terms.
+
+    A lov's UID is its kind, school year and number in that year (a sportlov moved a
+    week keeps its UID); a closed day's or red day's is its kind and first date, so
+    removing one studiedag does not rename the next (a renamed one keeps its UID)."""
     spans: list[tuple[date, date, str, str | None]] = []
     for c in calendar.closures:
         if c.kind in _LOV:
@@ -955,12 +1072,16 @@ def break_events(
         else:
             merged.append(span)
     region = f"{calendar.region.kind}:{calendar.region.code}"
-    ordinal: dict[tuple[str, str, str | None], int] = {}
+    ordinal: dict[tuple[str, str], int] = {}
     events = []
     for start, end, kind, name in sorted(merged, key=lambda s: (s[0], s[2], s[3] or "")):
         year = school_year_label(school_year_of(IsoWeek.of(start)))
-        key = (year, kind, name if kind == ClosureKind.RED_DAY.value else None)
-        ordinal[key] = ordinal.get(key, 0) + 1
+        if kind in _DAYS:
+            identity: tuple[object, ...] = (kind, start.isoformat())
+        else:
+            key = (year, kind)
+            ordinal[key] = ordinal.get(key, 0) + 1
+            identity = (*key, None, ordinal[key])
         label = reason_label(kind, name)
         description = (
             t("ics.red_day_description")
@@ -971,7 +1092,7 @@ def break_events(
         )
         events.append(
             Event(
-                uid=uid_for("break", calendar_id, region, *key, ordinal[key]),
+                uid=uid_for("break", calendar_id, region, *identity, domain=domain),
                 summary=label[:1].upper() + label[1:],
                 start=start,
                 end=end + timedelta(days=1),
@@ -994,6 +1115,8 @@ def holiday_calendar_bytes(
     previous: PreviousCalendar | None = None,
     calendar_id: str = "klplan",
     name: str | None = None,
+    today: date | None = None,
+    domain: str = DEFAULT_UID_DOMAIN,
 ) -> bytes:
     """A Swedish school-holiday feed for ``calendar``: its lov periods (with jullov
     and sommarlov between terms) and closed days, optionally the red days, as
@@ -1003,9 +1126,10 @@ def holiday_calendar_bytes(
     return b"".join(
         render_calendar(
             title,
-            break_events(calendar, calendar_id, red_days=red_days),
-            dtstamp=dtstamp or derived_dtstamp(first_school_year(calendar)),
+            break_events(calendar, calendar_id, red_days=red_days, domain=domain),
+            dtstamp=dtstamp or derived_dtstamp(first_school_year(calendar), today),
             previous=previous,
+            keep_stamps=dtstamp is None,
             keep_from=calendar.days()[0],
             timezone=False,
         )
@@ -1024,10 +1148,11 @@ def schedule_calendar(
     return render_calendar(
         target.name,
         target_events(outcome, target, options),
-        dtstamp=options.dtstamp or derived_dtstamp(outcome.school_year),
+        dtstamp=options.dtstamp or derived_dtstamp(outcome.school_year, options.today),
         previous=previous,
         keep_from=outcome.calendar.days()[0],
         changes=changes,
+        keep_stamps=options.dtstamp is None,
     )
 
 
@@ -1060,8 +1185,11 @@ class ScheduleCalendars:
     def __init__(self, outcome: ScheduleOutcome, options: IcsOptions) -> None:
         self.outcome = outcome
         self.options = options
-        self.stamp = utc_stamp(options.dtstamp or derived_dtstamp(outcome.school_year))
+        self.stamp = utc_stamp(
+            options.dtstamp or derived_dtstamp(outcome.school_year, options.today)
+        )
         self.keep_from = outcome.calendar.days()[0]
+        self.domain = uid_domain(outcome, options)
         self._stamp_line = _folded("DTSTAMP:" + self.stamp)
         self._meetings: dict[tuple[object, ...], _MeetingParts] = {}
         self._plans: dict[tuple[object, ...], tuple[ModulePlan, tuple[_MeetingParts, ...]]] = {}
@@ -1087,7 +1215,11 @@ class ScheduleCalendars:
     ) -> Iterator[bytes]:
         """``schedule_calendar(outcome, target, options, ...)``: one chunk per group."""
         yield calendar_head(target.name)
-        regeneration = Regeneration(previous, changes) if previous is not None else None
+        regeneration = (
+            Regeneration(previous, changes, None if self.options.dtstamp else self.stamp)
+            if previous is not None
+            else None
+        )
         label = len(target.groups) > 1
         for group in target.groups:
             yield self._group_bytes(group, label, regeneration)
@@ -1123,11 +1255,13 @@ class ScheduleCalendars:
             elif label:
                 summary = t("ics.summary_group", summary=summary, group=name)
                 line = _summary_line(summary)
-            sequence = _SEQUENCE_0
+            sequence, body = _SEQUENCE_0, piece.body
             if regeneration is not None:
                 event = regeneration.update(piece.event(summary))
                 sequence = b"SEQUENCE:%d\r\n" % event.sequence
-            out += (_BEGIN_EVENT, line, piece.body, sequence, piece.tail)
+                if event.stamp is not None:  # kept from the previous file
+                    body = body.replace(self._stamp_line, _folded("DTSTAMP:" + event.stamp), 1)
+            out += (_BEGIN_EVENT, line, body, sequence, piece.tail)
         return b"".join(out)
 
     def _pieces(self, group: GroupPlan) -> list[_Piece]:
@@ -1152,7 +1286,7 @@ class ScheduleCalendars:
         organizer, attendees = (
             _invitation(group, self.outcome.leaders_by_id) if self.options.invite else (None, ())
         )
-        location = clean_text(group.location) if group.location else None
+        location = place_text(group.location)
         clean_url = clean_text(url) if url else None
         # A meeting's lines before its DESCRIPTION and after it, the group's own.
         before = b"".join(_person_line(a, "ATTENDEE") for a in attendees)
@@ -1169,7 +1303,7 @@ class ScheduleCalendars:
             identity = joined.encode("utf-8")  # + a meeting's own part: its UID's identity
             for parts in self._plan(lang, plan, url):
                 for start, end, times, own in parts.prep_days:
-                    uid, uid_line = _uid_and_line(identity + own)
+                    uid, uid_line = _uid_and_line(identity + own, self.domain)
                     fields = (  # as _preparation gives them
                         uid,
                         start,
@@ -1193,7 +1327,7 @@ class ScheduleCalendars:
                             fields,
                         )
                     )
-                uid, uid_line = _uid_and_line(identity + parts.identity)
+                uid, uid_line = _uid_and_line(identity + parts.identity, self.domain)
                 m = parts.meeting
                 fields = (  # as group_events gives them
                     uid,
@@ -1273,7 +1407,7 @@ class ScheduleCalendars:
     def _break_events(self) -> tuple[list[Event], bytes]:
         """The school holidays of ``include_breaks``: the same in every calendar."""
         if self._breaks is None:
-            events = break_events(self.outcome.calendar, self.outcome.plan_id)
+            events = break_events(self.outcome.calendar, self.outcome.plan_id, domain=self.domain)
             self._breaks = events, b"".join(e.to_bytes(self.stamp) for e in events)
         return self._breaks
 
@@ -1285,10 +1419,10 @@ _STATUS_CONFIRMED = b"STATUS:" + CONFIRMED.encode() + b"\r\n"
 _TRANSP_TRANSPARENT = b"TRANSP:" + TRANSPARENT.encode() + b"\r\n"
 
 
-def _uid_and_line(identity: bytes) -> tuple[str, bytes]:
+def _uid_and_line(identity: bytes, domain: str) -> tuple[str, bytes]:
     """``_uid`` of an identity as UTF-8, and its UID line (ASCII, short, nothing to
     escape)."""
-    uid = _uid_of(identity)
+    uid = _uid_of(identity, domain)
     return uid, b"UID:" + uid.encode("ascii") + b"\r\n"
 
 

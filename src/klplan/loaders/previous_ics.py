@@ -197,7 +197,7 @@ def _read_own(text: str, name: str) -> PreviousCalendar | None:
         return None
 
 
-def _own_calendar(lines: list[str], name: str) -> PreviousCalendar:
+def _own_calendar(lines: list[str], file: str) -> PreviousCalendar:
     head: dict[str, str] = {}
     events: dict[str, Event] = {}
     i, n = 0, len(lines)
@@ -205,7 +205,7 @@ def _own_calendar(lines: list[str], name: str) -> PreviousCalendar:
         line = lines[i]
         if line == "BEGIN:VEVENT":
             end = lines.index("END:VEVENT", i)
-            event = _own_event(lines[i + 1 : end], name)
+            event = _own_event(lines[i + 1 : end], file)
             events[event.uid] = event
             i = end + 1
         elif line == "BEGIN:VTIMEZONE":
@@ -234,7 +234,7 @@ def _own_calendar(lines: list[str], name: str) -> PreviousCalendar:
     )
 
 
-def _own_event(lines: list[str], name: str) -> Event:
+def _own_event(lines: list[str], file: str) -> Event:
     props: dict[str, str] = {}
     for line in lines:
         head, sep, value = line.partition(":")
@@ -265,7 +265,7 @@ def _own_event(lines: list[str], name: str) -> Event:
         raise _NotOwn
     texts = {k: _own_text(props.get(k)) for k in _TEXT}
     texts["URL"] = clean_text(url) or None if url is not None else None  # a URI: unescaped
-    number = _sequence(int(sequence), texts["UID"], name)
+    number = _sequence(int(sequence), texts["UID"], file)
     return _event_of(texts.__getitem__, start, end, number, stamp)
 
 

@@ -1,5 +1,5 @@
 """Event identity in calendar files: UIDs per plan, region, group, module and slot with
-a configurable domain, the migration from the UIDs of klplan 0.1 (``@klplan``),
+a configurable domain, the migration from the UIDs written before (``@klplan``),
 closed days keyed on their dates, DTSTAMPs that never lie in the future, and what a
 regeneration makes of odd previous files (huge SEQUENCEs, a truncated file, foreign
 events)."""
@@ -17,7 +17,8 @@ from tests.plan_helpers import plan_text
 from tests.test_ics_calendars import events_of
 
 FIXTURE = Path(__file__).parent / "corpus" / "previous" / "uids-at-klplan.ics"
-# The command that wrote FIXTURE with klplan 0.1 (commit 465c973), KLPLAN_TODAY=2026-11-23.
+# The command that wrote FIXTURE before UIDs had a domain (commit 465c973), with
+# KLPLAN_TODAY=2026-11-23.
 FIXTURE_ARGS = (
     "-k", "Stockholm", "-y", "2026/27", "--start", "2026-W36", "--include-breaks",
     "--location", "Aulan",
@@ -119,7 +120,7 @@ def test_uid_domain_of_a_plan_file_its_default_and_its_errors(klplan, tmp_path, 
     assert not Path("c.ics").exists()
 
 
-# --- 2. migration from the UIDs of klplan 0.1 -------------------------------------------
+# --- 2. migration from the UIDs written before (@klplan) ------------------------------
 def test_a_file_with_the_old_uids_is_cancelled_and_replaced_then_stays_put(klplan, tmp_path):
     out = tmp_path / "plan.ics"
     shutil.copy(FIXTURE, out)

@@ -189,3 +189,33 @@ def test_regenerating_over_a_first_run_gives_its_bytes_again(tmp_path):
         first = assert_same(outcome, options)
         previous = {stem: parse_previous(data, stem) for stem, data in first.items()}
         assert assert_same(outcome, options, previous=previous) == first
+
+
+def test_unchanged_events_keep_their_dtstamp_fast_and_plain_alike(tmp_path):
+    """A regeneration on a later day (KLPLAN_TODAY before 1 July of the school year,
+    so the stamp is the day's): the events that did not change keep the previous
+    file's DTSTAMP, the changed and cancelled ones get the run's, in the fast writer
+    as in the reference; both readers read the stamps alike."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(12, groups_per_leader=3), "utf-8")
+    outcome = varied(schedule_plan(load_plan(path)))
+    for base in (OPTIONS[0], OPTIONS[6]):  # plain; with breaks and preparation
+        early = replace(base, dtstamp=None, today=date(2025, 3, 1))
+        first = assert_same(outcome, early)
+        assert all(b"DTSTAMP:20250301T000000Z" in data for data in first.values())
+        for data in first.values():
+            own, theirs = both(data)
+            assert [e.stamp for e in own.events.values()] == [  # type: ignore[attr-defined]
+                e.stamp
+                for e in theirs.events.values()  # type: ignore[attr-defined]
+            ]
+        previous = {stem: parse_previous(data, stem) for stem, data in first.items()}
+        later = replace(early, today=date(2025, 4, 1))
+        fewer = replace(outcome, groups=outcome.groups[:-2])
+        again = assert_same(fewer, later, previous=previous)
+        kept = {s: d for s, d in again.items() if first.get(s) == d}
+        assert kept and all(b"20250401" not in d for d in kept.values())
+        changed = [d for s, d in again.items() if first.get(s) != d]
+        assert changed and all(b"DTSTAMP:20250401T000000Z" in d for d in changed)
+        # The calendar of all groups: the others' meetings keep their stamp.
+        assert b"DTSTAMP:20250301T000000Z" in again[""] and b"20250401" in again[""]

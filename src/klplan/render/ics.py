@@ -12,18 +12,23 @@ control characters dropped, ``\\N`` made a line break (as icalendar does).
 
 Identity and reproducibility:
 
-- UID: ``klplan-<16 hex>@klplan``, the start of a SHA-256 of the event's stable
-  identity (plan, region, group, module, part, moment; check-ins: plan, leader, number),
-  never of dates, so a meeting that moves keeps its UID.
-- DTSTAMP: ``SOURCE_DATE_EPOCH`` when the caller passes it, otherwise 1 July 00:00 UTC
-  of the plan's (first) school year: derived from the input, never the wall clock.
+- UID: ``klplan-<16 hex>@<domain>``, the start of a SHA-256 of the event's stable
+  identity (plan, region, group, module, part, moment, and without a plan file the
+  group's weekday and time; check-ins: plan, leader, number; closed and red days:
+  kind and date; lov: kind, school year, number), never of a meeting's dates, so a
+  meeting that moves keeps its UID. The domain: ``uid_domain``.
+- DTSTAMP: ``SOURCE_DATE_EPOCH`` when the caller passes it, otherwise
+  ``derived_dtstamp`` (1 July of the plan's first school year, or the start of today
+  if that is earlier: never in the future); a regeneration keeps an unchanged
+  event's previous DTSTAMP (``Regeneration``).
 - SEQUENCE: 0 for a new event; when a previous file is given, an event whose content
-  changed (times, place, link, text or status) gets the previous SEQUENCE + 1, an
-  unchanged one keeps it. An event of the previous file that is gone is written again
-  with STATUS:CANCELLED and SEQUENCE + 1, and stays (cancelled, unchanged) in every later
-  file regenerated from it, so a client that missed one regeneration still removes it.
-  Events that started before the calendar's first day (an earlier school year) are left
-  out instead: they happened and are not cancelled.
+  changed (times, place, link, text or status) gets the previous SEQUENCE + 1 (at most
+  ``MAX_SEQUENCE``), an unchanged one keeps it. An event of the previous file that is
+  gone is written again with STATUS:CANCELLED and SEQUENCE + 1, and stays (cancelled,
+  unchanged) in every later file regenerated from it, so a client that missed one
+  regeneration still removes it; one klplan did not make (``OWN_UID``) is cancelled
+  once and then left out. Events that started before the calendar's first day (an
+  earlier school year) are left out instead: they happened and are not cancelled.
 
 Speed: a run's calendar files are rendered by ``ScheduleCalendars``, which gives the
 same bytes as ``schedule_calendar`` (one ``Event`` at a time, the reference) but
@@ -416,7 +421,7 @@ def _folded(line: str) -> bytes:
 # ``KLPLAN_UID_DOMAIN`` names one: under ``.invalid`` (RFC 2606), which no real host
 # has, so klplan's UIDs cannot collide with another program's.
 DEFAULT_UID_DOMAIN = "klplan.invalid"
-# A UID as klplan writes it, whatever its domain (``@klplan`` before 0.2).
+# A UID as klplan writes it, whatever its domain (``@klplan`` before domains).
 OWN_UID = re.compile(r"klplan-[0-9a-f]{16}@[a-z0-9.-]+")
 
 

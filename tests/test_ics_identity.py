@@ -321,3 +321,24 @@ def test_a_blank_location_is_not_written(klplan, tmp_path, place):
     out = tmp_path / "plan.ics"
     assert klplan("schedule", *STHLM, "--location", place, "-f", "ics", "-o", str(out)).code == 0
     assert b"LOCATION" not in out.read_bytes()
+
+
+def test_the_holiday_feed_takes_the_uid_domain_and_a_stamp_not_in_the_future(
+    klplan, tmp_path, monkeypatch
+):
+    out = tmp_path / "lov.ics"
+    monkeypatch.setenv("KLPLAN_UID_DOMAIN", "skola.example.se")
+    r = klplan("calendar", "-k", "Stockholm", "-y", "2027/28", "-f", "ics", "-o", str(out))
+    assert r.code == 0, r.err
+    assert uids(out) and all(u.endswith("@skola.example.se") for u in uids(out))
+    assert stamps(out) == {"20261123T000000Z"}  # KLPLAN_TODAY, not 1 July 2027
+    data = out.read_bytes()
+    monkeypatch.setenv("KLPLAN_TODAY", "2026-12-01")
+    assert (
+        klplan("calendar", "-k", "Stockholm", "-y", "2027/28", "-f", "ics", "-o", str(out)).code
+        == 0
+    )
+    assert out.read_bytes() == data
+    monkeypatch.setenv("KLPLAN_UID_DOMAIN", "skola_example")
+    r = klplan("calendar", "-k", "Stockholm", "-y", "2027/28", "-f", "ics", "-o", str(out))
+    assert r.code == 2 and "KLPLAN_UID_DOMAIN" in r.err and out.read_bytes() == data

@@ -342,3 +342,33 @@ def test_the_holiday_feed_takes_the_uid_domain_and_a_stamp_not_in_the_future(
     monkeypatch.setenv("KLPLAN_UID_DOMAIN", "skola_example")
     r = klplan("calendar", "-k", "Stockholm", "-y", "2027/28", "-f", "ics", "-o", str(out))
     assert r.code == 2 and "KLPLAN_UID_DOMAIN" in r.err and out.read_bytes() == data
+
+
+def test_a_plan_files_group_given_a_new_time_keeps_its_uids(klplan, tmp_path, monkeypatch):
+    """In a plan file the group is its id: a new time moves its meetings."""
+    monkeypatch.chdir(tmp_path)
+    group = "- {id: g, participants: 6, leader: anna, module: samtal-om-text, slot: {time: '%s'}}\n"
+    Path("plan.yaml").write_text(plan_text(group % "15:00"), "utf-8")
+    assert klplan("schedule", "plan.yaml", "-f", "ics", "-o", "plan.ics").code == 0
+    before = uids(Path("plan.ics"))
+    Path("plan.yaml").write_text(plan_text(group % "15:30"), "utf-8")
+    r = klplan("schedule", "plan.yaml", "-f", "ics", "-o", "plan.ics")
+    assert r.code == 0, r.err
+    assert uids(Path("plan.ics")) == before
+    assert {e.sequence for e in events_of(Path("plan.ics"))} == {1}
+
+
+def test_an_oversized_sequence_in_another_programs_file_is_an_error_too(klplan, tmp_path):
+    previous = tmp_path / "outlook.ics"
+    previous.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//Outlook//EN\r\n"
+        + FOREIGN.replace("SEQUENCE:0", "SEQUENCE:9999999999").encode()
+        + b"END:VCALENDAR\r\n"
+    )
+    out = tmp_path / "ny.ics"
+    r = klplan("schedule", *STHLM, "-f", "ics", "--previous", str(previous), "-o", str(out))
+    assert r.code == 1 and r.err.count("\n") == 1
+    assert (
+        f"{previous}: händelsen julfest-2025@intranet.example.se har SEQUENCE 9999999999" in r.err
+    )
+    assert not out.exists()

@@ -312,7 +312,8 @@ def test_validate_json_warnings_pass_unless_strict_and_speak_english(klplan, in_
         "field": "groups[0].participants",
     }
     code, strict = _validate_json(klplan, "--strict", "plan.yaml")
-    assert code == 1 and (strict["valid"], strict["passed"], strict["strict"]) == (True, False, True)
+    assert code == 1
+    assert (strict["valid"], strict["passed"], strict["strict"]) == (True, False, True)
     r = klplan("--lang", "en", "validate", "-f", "json", "plan.yaml")
     assert json.loads(r.out)["warnings"][0]["message"].startswith("group liten has 3 participants")
 
@@ -330,6 +331,7 @@ def test_validate_json_a_missing_file_and_same_bytes_twice(klplan, in_tmp):
             "field": None,
         }
     ]
-    assert klplan("validate", "-f", "json", "nej.yaml").out == klplan(
-        "validate", "-f", "json", "nej.yaml"
-    ).out
+    assert (
+        klplan("validate", "-f", "json", "nej.yaml").out
+        == klplan("validate", "-f", "json", "nej.yaml").out
+    )

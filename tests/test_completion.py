@@ -38,7 +38,7 @@ def _no_config(tmp_path, monkeypatch):
 
 
 def test_kommun_names_with_swedish_letters(tmp_path):
-    assert complete("klplan schedule -k Gö", XDG_CONFIG_HOME=str(tmp_path)) == [
+    assert complete("klplan schedule -k Gö") == [
         "Götene",
         "Göteborg",
     ]
@@ -76,18 +76,18 @@ def test_modules_bundled_and_from_the_users_file(tmp_path):
     assert complete("klplan schedule -m samtal") == ["samtal-om-text"]
     assert "samtal-om-text" in complete("klplan schedule --module ")
     (tmp_path / "egna.yaml").write_text(
-        "schema: 1\nmodules:\n  - id: åtgärdsprogram-i-praktiken\n"
+        "schema: 1\nmodules:\n  - id: atgardsprogram-i-praktiken\n"
         "    title: Åtgärdsprogram i praktiken\n    area: Special\n"
         "    school_forms: [grundskola]\n    parts: 4\n    hours: 10\n"
         "    source: egen\n    verified: false\n",
         encoding="utf-8",
     )
-    line = "klplan schedule --modules egna.yaml -m åt"
-    assert complete(line, cwd=tmp_path) == ["åtgärdsprogram-i-praktiken"]
-    assert complete("klplan schedule -m åt", cwd=tmp_path) == []
+    line = "klplan schedule --modules egna.yaml -m atg"
+    assert complete(line, cwd=tmp_path) == ["atgardsprogram-i-praktiken"]
+    assert complete("klplan schedule -m atg", cwd=tmp_path) == []
     # from klplan.toml, as scheduling reads it
     (tmp_path / "klplan.toml").write_text('modules = "egna.yaml"\n', encoding="utf-8")
-    assert complete("klplan schedule -m at", cwd=tmp_path) == ["åtgärdsprogram-i-praktiken"]
+    assert complete("klplan schedule -m atg", cwd=tmp_path) == ["atgardsprogram-i-praktiken"]
 
 
 def test_a_broken_users_file_offers_the_bundled_modules(tmp_path):
@@ -105,9 +105,9 @@ def test_cadences_bundled_and_from_the_users_file(tmp_path):
         "manadsvis",
     ]
     (tmp_path / "takt.yaml").write_text(
-        "schema: 1\ncadences:\n  - {id: tätt, title: Tätt, gaps: [1, 1]}\n", encoding="utf-8"
+        "schema: 1\ncadences:\n  - {id: tatt, title: Tätt, gaps: [1, 1]}\n", encoding="utf-8"
     )
-    assert complete("klplan schedule --cadences takt.yaml -c ta", cwd=tmp_path) == ["tätt"]
+    assert complete("klplan schedule --cadences takt.yaml -c ta", cwd=tmp_path) == ["tatt"]
 
 
 def test_weekdays_in_the_users_language():

@@ -153,3 +153,8 @@ def test_completion_imports_no_yaml_parser_or_models():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_completion_never_fails():
+    assert complete("klplan schedule -y ", KLPLAN_TODAY="igår") == []
+    assert complete("klplan schedule -k Gö", KLPLAN_TODAY="igår") == ["Götene", "Göteborg"]

@@ -144,14 +144,19 @@ def install(command: Any) -> None:
     start with the typed text exactly, so ``göt`` or ``gote`` would not offer Göteborg;
     klplan accepts those spellings, so completion offers them too (the shell then
     replaces the word). Only for the parameters declared with these functions."""
-    from typer._click.shell_completion import CompletionItem
+    try:
+        from typer._click.shell_completion import CompletionItem
+    except ImportError:  # a Typer that moved it: its own (exact) filtering stays
+        return
+    from klplan.core.errors import KlplanError
 
     def unfiltered(function: Any) -> Any:
         def shell_complete(ctx: Any, param: Any, incomplete: str) -> list[Any]:
-            return [
-                CompletionItem(value, help=help or None)
-                for value, help in function(ctx, incomplete)
-            ]
+            try:
+                items = function(ctx, incomplete)
+            except (KlplanError, OSError, ValueError):  # e.g. a bad KLPLAN_TODAY
+                return []  # Tab never prints an error into the command line
+            return [CompletionItem(value, help=help or None) for value, help in items]
 
         return shell_complete
 

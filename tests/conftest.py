@@ -49,6 +49,10 @@ def _swedish_and_fixed_env(
         if var not in ("KLPLAN_TODAY", "KLPLAN_UPDATE_GOLDEN"):
             monkeypatch.delenv(var)
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+    # ... nor their own ~/.config/klplan/klplan.toml (%APPDATA% on Windows).
+    config_home = str(tmp_path_factory.mktemp("config"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", config_home)
+    monkeypatch.setenv("APPDATA", config_home)
     from klplan.cli.errors import set_debug
 
     set_debug(False)

@@ -253,3 +253,85 @@ def test_an_estimated_calendar_is_a_warning_that_fails_only_when_strict(klplan, 
         "varning: UPPSKATTAD KALENDER: det finns inga läsårsdata för Stockholm 2027/28"
     )
     assert klplan("validate", "--strict", "plan.yaml").code == 1
+
+
+def _validate_json(klplan, *args: str) -> tuple[int, dict]:
+    r = klplan("validate", "--format", "json", *args)
+    assert r.err == ""
+    return r.code, json.loads(r.out)
+
+
+def test_validate_json_lists_each_error_with_its_position(klplan, in_tmp):
+    Path("plan.yaml").write_text(
+        plan_text(
+            """\
+            - {id: g1, participants: 6, leader: ana, module: samtal-om-text}
+            - {id: g2, participants: 6, leader: bo, module: okand}
+            """
+        ),
+        encoding="utf-8",
+    )
+    code, doc = _validate_json(klplan, "plan.yaml")
+    assert code == 1
+    assert doc["schema"] == "klplan.validate/1"
+    assert (doc["file"], doc["valid"], doc["passed"], doc["summary"]) == (
+        "plan.yaml",
+        False,
+        False,
+        None,
+    )
+    first, second = doc["errors"]
+    assert {k: first[k] for k in ("file", "line", "column", "field")} == {
+        "file": "plan.yaml",
+        "line": 10,
+        "column": 39,
+        "field": "groups[0].leader",
+    }
+    assert first["message"] == "okänd ledare 'ana' (finns: anna, bo); menade du 'anna'?"
+    assert (second["line"], second["column"], second["field"]) == (11, 51, "groups[1].module")
+    assert first["code"] != second["code"] and all(e["code"] for e in doc["errors"])
+    assert doc["warnings"] == []
+
+
+def test_validate_json_warnings_pass_unless_strict_and_speak_english(klplan, in_tmp):
+    Path("plan.yaml").write_text(
+        plan_text("- {id: liten, participants: 3, leader: anna, module: samtal-om-text}\n"),
+        encoding="utf-8",
+    )
+    code, doc = _validate_json(klplan, "plan.yaml")
+    assert code == 0
+    assert (doc["valid"], doc["passed"], doc["errors"]) == (True, True, [])
+    assert doc["summary"]["groups"] == 1 and doc["summary"]["meetings"] > 0
+    (warning,) = doc["warnings"]
+    assert warning == {
+        "code": "plan.group_size",
+        "message": "grupp liten har 3 deltagare; Skolverket rekommenderar 4–8",
+        "file": "plan.yaml",
+        "line": 10,
+        "column": 31,
+        "field": "groups[0].participants",
+    }
+    code, strict = _validate_json(klplan, "--strict", "plan.yaml")
+    assert code == 1
+    assert (strict["valid"], strict["passed"], strict["strict"]) == (True, False, True)
+    r = klplan("--lang", "en", "validate", "-f", "json", "plan.yaml")
+    assert json.loads(r.out)["warnings"][0]["message"].startswith("group liten has 3 participants")
+
+
+def test_validate_json_a_missing_file_and_same_bytes_twice(klplan, in_tmp):
+    code, doc = _validate_json(klplan, "nej.yaml")
+    assert code == 1
+    assert doc["errors"] == [
+        {
+            "code": doc["errors"][0]["code"],
+            "message": "filen finns inte",
+            "file": "nej.yaml",
+            "line": None,
+            "column": None,
+            "field": None,
+        }
+    ]
+    assert (
+        klplan("validate", "-f", "json", "nej.yaml").out
+        == klplan("validate", "-f", "json", "nej.yaml").out
+    )

@@ -83,3 +83,20 @@ def test_data_sources_page_is_current():
     page = (REPO / "docs" / "data-sources.md").read_text("utf-8")
     assert "[data/holidays/README.md]" in page and "[data/MODULES.md]" in page
     assert "`samtal-om-text`" in page and "0180 Stockholm" in page
+
+
+def test_the_readmes_install_and_test_commands_are_what_ci_runs():
+    """Both README commands work where only ``python3`` exists and pip may not install
+    into the system (PEP 668): a virtual environment first, one command line each. CI
+    runs the test command exactly as written, and lints from that environment."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme.split("## Install and run; run the tests", 1)[1].split("\n## ", 1)[0]
+    run, test = re.findall(r"```sh\n(.*?)\n```", section, re.S)[:2]
+    venv = "python3 -m venv .venv && . .venv/bin/activate && "
+    assert run == venv + "python -m pip install . && klplan schedule"
+    assert test == venv + 'python -m pip install -e ".[test]" && python -m pytest'
+    ci = (REPO / ".ci" / "run").read_text("utf-8").splitlines()
+    assert test in ci
+    assert not [line for line in ci if re.match(r"\s*python3? -m (pip|ruff|mypy)", line)]
+    for tool in ("ruff check", "ruff format --check", "mypy"):
+        assert any(line.startswith(f".venv/bin/python -m {tool}") for line in ci), tool

@@ -110,3 +110,115 @@ def test_a_bad_environment_variable_is_named(klplan, workdir, monkeypatch, var, 
     r = klplan("schedule")
     assert r.code == 2, r.err
     assert fragment in r.err
+
+
+# --- the user's own klplan.toml: below the project's, the environment and flags ------
+@pytest.fixture
+def user_toml(tmp_path, monkeypatch):
+    """Write the user's klplan.toml under an XDG_CONFIG_HOME of the test's own."""
+    home = tmp_path / "config-home"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+
+    def write(text: str):
+        path = home / "klplan" / "klplan.toml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+def test_the_users_klplan_toml_sets_defaults(klplan, workdir, user_toml):
+    user_toml('kommun = "Göteborg"\nweekday = "torsdag"\nlang = "en"\n')
+    s, region, err = slot(klplan)
+    assert (s["weekday"], region) == ("thursday", "Göteborg")
+    assert "kommun" not in err and "municipality" not in err
+    assert klplan("calendar", "-y", "2026/27").out.startswith("Göteborg · school year 2026/27")
+
+
+def test_precedence_flag_environment_project_then_user(klplan, workdir, user_toml, monkeypatch):
+    user_toml('kommun = "Göteborg"\nweekday = "torsdag"\ntime = "08:30"\n')
+    (workdir / "klplan.toml").write_text('weekday = "måndag"\n', encoding="utf-8")
+    s, region, _ = slot(klplan)
+    # key by key: the project's weekday, the user's municipality and time
+    assert (s["weekday"], s["time"], region) == ("monday", "08:30", "Göteborg")
+    monkeypatch.setenv("KLPLAN_WEEKDAY", "fredag")
+    monkeypatch.setenv("KLPLAN_TIME", "13:00")
+    s, region, _ = slot(klplan)
+    assert (s["weekday"], s["time"]) == ("friday", "13:00")
+    s, region, _ = slot(klplan, "--weekday", "tisdag", "-k", "Malmö")
+    assert (s["weekday"], region) == ("tuesday", "Malmö")
+
+
+def test_a_project_county_beats_the_users_municipality(klplan, workdir, user_toml):
+    user_toml('kommun = "Göteborg"\n')
+    (workdir / "klplan.toml").write_text('lan = "Stockholm"\n', encoding="utf-8")
+    r = klplan("calendar", "-y", "2026/27", "-f", "json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["calendar"]["region"]["kind"] == "lan"
+
+
+@pytest.mark.parametrize(
+    "toml,fragment",
+    [
+        ('kommun = "Göteborg"\nveckodag = "torsdag"\n', ":2:1: veckodag: okänd nyckel"),
+        ('weekday = "lördag"\n', ":1:11: weekday: ogiltig veckodag 'lördag'"),
+        ('kommun = "Göteborg\n', ":1:19: ogiltig TOML"),
+    ],
+)
+def test_a_bad_user_file_is_named_by_its_path(klplan, workdir, user_toml, toml, fragment):
+    path = user_toml(toml)
+    (workdir / "klplan.toml").write_text('time = "10:00"\n', encoding="utf-8")
+    r = klplan("schedule")
+    assert r.code in (1, 2)
+    assert f"{path}{fragment}" in r.err
+    assert len(r.err.strip().splitlines()) == 1 and r.out == ""
+
+
+def test_where_the_users_file_is(tmp_path):
+    from pathlib import Path
+
+    from klplan.cli.settings import user_config
+
+    tail = Path("klplan", "klplan.toml")
+    xdg = str(tmp_path / "xdg")
+    assert user_config({"XDG_CONFIG_HOME": xdg, "HOME": "/h"}, windows=False) == Path(xdg) / tail
+    # XDG_CONFIG_HOME unset, empty or relative (the XDG spec ignores it): ~/.config
+    for env in (
+        {"HOME": "/h"},
+        {"XDG_CONFIG_HOME": "", "HOME": "/h"},
+        {"XDG_CONFIG_HOME": "rel", "HOME": "/h"},
+    ):
+        assert user_config(env, windows=False) == Path("/h", ".config") / tail
+    assert user_config({}, windows=False) is None
+    appdata = str(tmp_path / "Roaming")
+    assert user_config({"APPDATA": appdata, "XDG_CONFIG_HOME": xdg}, windows=True) == (
+        Path(appdata) / tail
+    )
+    assert user_config({"XDG_CONFIG_HOME": xdg}, windows=True) is None
+
+
+def test_home_config_when_xdg_is_unset(klplan, workdir, monkeypatch, tmp_path):
+    monkeypatch.delenv("XDG_CONFIG_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "eva"))
+    path = tmp_path / "eva" / ".config" / "klplan" / "klplan.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text('weekday = "fredag"\n', encoding="utf-8")
+    assert slot(klplan)[0]["weekday"] == "friday"
+
+
+def test_files_the_users_klplan_toml_names_are_next_to_it(klplan, workdir, user_toml):
+    path = user_toml('modules = "egna-moduler.yaml"\n')
+    (path.parent / "egna-moduler.yaml").write_text(
+        "schema: 1\nmodules:\n  - id: var-egen\n    title: Vår egen modul\n"
+        "    area: Special\n    school_forms: [grundskola]\n    parts: 4\n    hours: 10\n"
+        "    source: egen\n    verified: false\n",
+        encoding="utf-8",
+    )
+    r = klplan("modules", "-f", "json", "-q", "egen")
+    assert r.code == 0, r.err
+    assert [m["id"] for m in json.loads(r.out)] == ["var-egen"]
+    # a relative path in the project's klplan.toml stays relative to the working directory
+    (workdir / "klplan.toml").write_text('modules = "egna-moduler.yaml"\n', encoding="utf-8")
+    r = klplan("modules")
+    assert r.code == 1 and "egna-moduler.yaml" in r.err and str(path.parent) not in r.err

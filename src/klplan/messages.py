@@ -1261,6 +1261,13 @@ MESSAGES.update(
             "sv": "Misslyckas (avslutningskod 1) även vid varningar.",
             "en": "Fail (exit code 1) on warnings too.",
         },
+        # h8: klplan validate --format json
+        "help.validate.format": {
+            "sv": "Utdata: table (rader för människor) eller json (klplan.validate/1, för "
+            "skript och editorer).",
+            "en": "Output: table (lines for people) or json (klplan.validate/1, for scripts "
+            "and editors).",
+        },
         "help.schema": {
             "sv": "Skriv ut planfilernas JSON Schema, för editorer som validerar och "
             "kompletterar YAML (t.ex. med raden "

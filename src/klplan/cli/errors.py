@@ -98,6 +98,10 @@ def _run(argv: list[str] | None) -> int:
         _early_language(args, loaded.values.get("lang"))
         command = typer.main.get_command(for_args(args))
         localize(command)
+        if "_KLPLAN_COMPLETE" in os.environ:  # the shell asks for suggestions (TAB)
+            from klplan.cli.complete import install
+
+            install(command)
         result = command.main(
             args=args,
             prog_name="klplan",

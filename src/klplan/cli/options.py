@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from klplan.cli import complete
+
 
 class Format(StrEnum):
     table = "table"
@@ -51,8 +53,15 @@ class CsvDialect(StrEnum):
 
 ModulesFile = Annotated[Path | None, typer.Option("--modules", metavar="FILE")]
 FormatOption = Annotated[Format, typer.Option("--format", "-f")]
-KommunOption = Annotated[str | None, typer.Option("--kommun", "-k")]
-LanOption = Annotated[str | None, typer.Option("--lan")]
+KommunOption = Annotated[str | None, typer.Option("--kommun", "-k", autocompletion=complete.kommun)]
+LanOption = Annotated[str | None, typer.Option("--lan", autocompletion=complete.lan)]
 CalendarFile = Annotated[Path | None, typer.Option("--calendar", metavar="FILE")]
-SchoolYearOption = Annotated[str | None, typer.Option("--school-year", "-y")]
+SchoolYearOption = Annotated[
+    str | None, typer.Option("--school-year", "-y", autocompletion=complete.school_year)
+]
+ModuleOption = Annotated[str | None, typer.Option("--module", "-m", autocompletion=complete.module)]
+CadenceOption = Annotated[
+    str | None, typer.Option("--cadence", "-c", autocompletion=complete.cadence)
+]
+WeekdayOption = Annotated[str | None, typer.Option("--weekday", autocompletion=complete.weekday)]
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")]

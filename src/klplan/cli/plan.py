@@ -5,6 +5,8 @@ from typing import Annotated
 
 import typer
 
+from klplan.cli.options import Format, FormatOption
+
 PlanArgument = Annotated[Path, typer.Argument(show_default=False, metavar="PLAN")]
 
 
@@ -29,42 +31,49 @@ def init(
 def validate(
     plan: PlanArgument,
     strict: Annotated[bool, typer.Option("--strict")] = False,
+    format: FormatOption = Format.table,
 ) -> None:
     import sys
+    from dataclasses import asdict
 
-    from klplan.core.errors import InputError, ScheduleError
+    from klplan.core.errors import InputError, KlplanError, ScheduleError
+    from klplan.core.plan import Notice
     from klplan.loaders.plan import PlanInvalid, load_plan
     from klplan.messages import t
     from klplan.planning import notice_text, schedule_plan
+    from klplan.render.validate_json import Result, Summary, validate_json
 
-    errors: list[str] = []
-    warnings: list[str] = []
+    errors: tuple[KlplanError, ...] = ()
+    warnings: tuple[Notice, ...] = ()
     summary = None
     try:
         loaded = load_plan(plan)
         outcome = schedule_plan(loaded)
     except PlanInvalid as e:
-        errors = [p.message() for p in e.problems]
+        errors = tuple(e.problems)
     except (InputError, ScheduleError) as e:
-        errors = [e.message()]
+        errors = (e,)
     else:
-        warnings = [notice_text(n) for n in outcome.notices]
-        summary = t(
-            "plan.summary",
-            file=str(plan),
+        warnings = tuple(outcome.notices)
+        summary = Summary(
             groups=len(outcome.groups),
             leaders=len(outcome.leaders),
             meetings=sum(len(g.meetings) for g in outcome.groups),
             checkins=len(outcome.checkins),
         )
-    lines = [f"{t('error.prefix')}: {x}" for x in errors]
-    lines += [f"{t('warning.prefix')}: {x}" for x in warnings]
-    lines.append(
-        summary + "; " + t("plan.counts", errors=len(errors), warnings=len(warnings))
-        if summary
-        else t("plan.invalid", file=str(plan), errors=len(errors))
-    )
-    sys.stdout.write("\n".join(lines) + "\n")
+    if format is Format.json:
+        result = Result(str(plan), errors, warnings, summary, strict)
+        sys.stdout.write(validate_json(result))
+    else:
+        lines = [f"{t('error.prefix')}: {e.message()}" for e in errors]
+        lines += [f"{t('warning.prefix')}: {notice_text(n)}" for n in warnings]
+        counts = t("plan.counts", errors=len(errors), warnings=len(warnings))
+        lines.append(
+            t("plan.summary", file=str(plan), **asdict(summary)) + "; " + counts
+            if summary
+            else t("plan.invalid", file=str(plan), errors=len(errors))
+        )
+        sys.stdout.write("\n".join(lines) + "\n")
     if errors or (strict and warnings):
         raise typer.Exit(1)
 

@@ -16,14 +16,17 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 import typer
 
 from klplan.cli.options import (
+    CadenceOption,
     CalendarFile,
     CsvDialect,
     KommunOption,
     LanOption,
+    ModuleOption,
     ModulesFile,
     ScheduleFormat,
     SchoolYearOption,
     View,
+    WeekdayOption,
 )
 
 if TYPE_CHECKING:
@@ -53,9 +56,9 @@ _FORMAT_CHOICES = "<" + "|".join(ScheduleFormat) + ">"
 def schedule(
     ctx: typer.Context,
     plan: Annotated[Path | None, typer.Argument(show_default=False, metavar="PLAN")] = None,
-    module: Annotated[str | None, typer.Option("--module", "-m")] = None,
+    module: ModuleOption = None,
     modules_file: ModulesFile = None,
-    cadence: Annotated[str | None, typer.Option("--cadence", "-c")] = None,
+    cadence: CadenceOption = None,
     cadences_file: Annotated[Path | None, typer.Option("--cadences", metavar="FILE")] = None,
     kommun: KommunOption = None,
     lan: LanOption = None,
@@ -63,7 +66,7 @@ def schedule(
     school_year: SchoolYearOption = None,
     start: Annotated[str | None, typer.Option("--start")] = None,
     spring_start: Annotated[str | None, typer.Option("--spring-start")] = None,
-    weekday: Annotated[str | None, typer.Option("--weekday")] = None,
+    weekday: WeekdayOption = None,
     time: Annotated[str | None, typer.Option("--time")] = None,
     duration: Annotated[int | None, typer.Option("--duration")] = None,
     format: Annotated[

@@ -1,16 +1,21 @@
-"""Defaults from the environment (``KLPLAN_KOMMUN``, ``KLPLAN_WEEKDAY``, ...) and from a
-``klplan.toml`` in the working directory.
+"""Defaults from the environment (``KLPLAN_KOMMUN``, ``KLPLAN_WEEKDAY``, ...), from a
+``klplan.toml`` in the working directory (the project's) and from the user's own
+``klplan.toml`` (``$XDG_CONFIG_HOME/klplan/``, by default ``~/.config/klplan/``; on
+Windows ``%APPDATA%\\klplan\\``).
 
-Precedence: a flag on the command line, then ``KLPLAN_*``, then ``klplan.toml``, then
-the built-in default. Both sources become click's ``default_map`` (which click ranks
-below the command line), and each value remembers where it came from, so a bad value
-is reported as ``klplan.toml:3:11: weekday: ...`` or ``KLPLAN_WEEKDAY: ...``.
+Precedence: a flag on the command line, then ``KLPLAN_*``, then the project's
+``klplan.toml``, then the user's, then the built-in default. The sources become click's
+``default_map`` (which click ranks below the command line), and each value remembers
+where it came from, so a bad value is reported as ``klplan.toml:3:11: weekday: ...``,
+``/home/eva/.config/klplan/klplan.toml:2:8: kommun: ...`` or ``KLPLAN_WEEKDAY: ...``.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import sys
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -67,7 +72,8 @@ class Loaded:
 
     values: dict[str, Any] = field(default_factory=dict)
     origin: dict[str, Where] = field(default_factory=dict)
-    rank: dict[str, int] = field(default_factory=dict)  # 1 klplan.toml, 2 environment
+    # 1 the user's klplan.toml, 2 the project's, 3 environment (a flag is 4)
+    rank: dict[str, int] = field(default_factory=dict)
 
     def default_map(self, command: Any) -> dict[str, Any]:
         """click's ``default_map`` for the root command and each subcommand that has
@@ -92,10 +98,25 @@ def current() -> Loaded:
     return _state["loaded"]
 
 
+def user_config(environ: Mapping[str, str], windows: bool | None = None) -> Path | None:
+    """The user's own ``klplan.toml``: ``%APPDATA%\\klplan\\klplan.toml`` on Windows,
+    else ``$XDG_CONFIG_HOME/klplan/klplan.toml`` (an absolute XDG_CONFIG_HOME, as the
+    XDG spec asks), else ``$HOME/.config/klplan/klplan.toml``; None without any of them."""
+    if windows if windows is not None else sys.platform == "win32":
+        base = environ.get("APPDATA", "").strip()
+        return Path(base, "klplan", CONFIG_FILE) if base else None
+    xdg = environ.get("XDG_CONFIG_HOME", "").strip()
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg, "klplan", CONFIG_FILE)
+    home = environ.get("HOME", "").strip()
+    return Path(home, ".config", "klplan", CONFIG_FILE) if home else None
+
+
 def load(directory: Path | None = None, environ: dict[str, str] | None = None) -> Loaded:
-    """Read ``klplan.toml`` from ``directory`` (default: the working directory, if
-    there is one) and ``KLPLAN_*`` from ``environ``; remember the result for the
-    commands (see ``where``)."""
+    """Read the user's ``klplan.toml`` (see ``user_config``), then ``klplan.toml`` from
+    ``directory`` (default: the working directory, if there is one), then ``KLPLAN_*``
+    from ``environ``, each over the one before; remember the result for the commands
+    (see ``where``)."""
     env = os.environ if environ is None else environ
     loaded = Loaded()
     if directory is None:
@@ -103,18 +124,25 @@ def load(directory: Path | None = None, environ: dict[str, str] | None = None) -
             directory = Path.cwd()
         except OSError:  # the working directory was removed under us
             directory = None
-    path = directory / CONFIG_FILE if directory is not None else None
-    if path is not None and path.is_file():
+    user = user_config(env)
+    project = directory / CONFIG_FILE if directory is not None else None
+    files = ((user, str(user), 1), (project, CONFIG_FILE, 2))
+    for path, name, rank in files:
+        if path is None or not path.is_file():
+            continue
         from klplan.loaders.validate import validate
 
-        doc = _toml_doc(path, CONFIG_FILE)
+        doc = _toml_doc(path, name)
         s = validate(Settings, doc)
         for key, value in asdict(s).items():
             if value is None:
                 continue
+            if rank == 1 and key in _PARAM and isinstance(value, str):
+                # The user's file is used from anywhere: its files are next to it.
+                value = str(path.parent / Path(value).expanduser())
             loaded.values[key] = value
             loaded.origin[key] = doc.where((key,))
-            loaded.rank[key] = 1
+            loaded.rank[key] = rank
     for key in (f.name for f in fields(Settings)):
         raw = env.get(env_var(key), "").strip()
         if not raw:
@@ -133,7 +161,7 @@ def load(directory: Path | None = None, environ: dict[str, str] | None = None) -
             value = raw
         loaded.values[key] = value
         loaded.origin[key] = where
-        loaded.rank[key] = 2
+        loaded.rank[key] = 3
     _state["loaded"] = loaded
     return loaded
 
@@ -214,7 +242,7 @@ def region(ctx: Any, kommun: str | None, lan: str | None) -> tuple[str | None, s
 def _rank(ctx: Any, param: str) -> int:
     if _source(ctx, param) == "DEFAULT_MAP":
         return current().rank.get(param, 0)
-    return 3
+    return 4
 
 
 def from_command_line(ctx: Any, param: str) -> bool:

@@ -425,6 +425,24 @@ MESSAGES.update(
             "en": "Closed day in the school's calendar ({region}).",
         },
         "ics.red_day_description": {"sv": "Röd dag.", "en": "Public holiday."},
+        # the holiday feed's school-year markers (klplan calendar -f ics)
+        "ics.term_first": {"sv": "Första skoldagen {term}", "en": "First day of school {term}"},
+        "ics.term_last": {"sv": "Sista skoldagen {term}", "en": "Last day of school {term}"},
+        "ics.term_first_description": {
+            "sv": "Terminen börjar enligt läsårstiderna för {region}, läsår {years}.",
+            "en": "The term starts in {region}'s calendar, school year {years}.",
+        },
+        "ics.term_last_description": {
+            "sv": "Terminen slutar enligt läsårstiderna för {region}, läsår {years}.",
+            "en": "The term ends in {region}'s calendar, school year {years}.",
+        },
+        "ics.summer_starts": {"sv": "Sommarlovet börjar", "en": "Summer holiday begins"},
+        "ics.summer_starts_description": {
+            "sv": "Första dagen på sommarlovet ({region}). Det varar till nästa läsårs "
+            "första skoldag.",
+            "en": "First day of the summer holiday ({region}). It lasts until the first "
+            "day of the next school year.",
+        },
         # files, regeneration, --check
         "ics.not_calendar": {
             "sv": "kan inte läsa filen som iCalendar: {problem}",

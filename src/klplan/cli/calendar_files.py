@@ -418,4 +418,6 @@ def write_holiday_calendar(
         if on_disk is not None and not ours and not force:
             raise OutputError("ics.not_klplan", where=Where(file=str(output)))
         previous = existing if ours else None
-    emit_bytes(holiday_calendar_bytes(calendar, dtstamp=dtstamp, previous=previous), output)
+    emit_bytes(holiday_calendar_bytes(
+            calendar, red_days=True, terms=True, dtstamp=dtstamp, previous=previous
+        ), output)

@@ -982,6 +982,46 @@ def break_events(
     return events
 
 
+def term_events(calendar: SchoolCalendar, calendar_id: str = "klplan") -> list[Event]:
+    """The feed's markers of the school year: each term's first and last day of school,
+    and the first day of sommarlov after the calendar's last term (its end is the next
+    school year's start, which this calendar does not hold; a sommarlov between two of
+    its school years is a span of ``break_events``). UIDs are keyed on what each
+    marker is (term, school year, first or last), never on its date, so a corrected
+    date updates the same event."""
+    region = f"{calendar.region.kind}:{calendar.region.code}"
+    events = []
+    for term in calendar.terms:
+        for edge, day in (("first", term.start), ("last", term.end)):
+            events.append(
+                Event(
+                    uid=uid_for("term", calendar_id, region, term.school_year, term.name, edge),
+                    summary=t(f"ics.term_{edge}", term=term.label),
+                    start=day,
+                    end=day + timedelta(days=1),
+                    description=t(
+                        f"ics.term_{edge}_description",
+                        region=calendar.region.name,
+                        years=term.school_year,
+                    ),
+                    transp=TRANSPARENT,
+                )
+            )
+    last = calendar.terms[-1]
+    summer = last.end + timedelta(days=1)
+    events.append(
+        Event(
+            uid=uid_for("summer", calendar_id, region, last.school_year),
+            summary=t("ics.summer_starts"),
+            start=summer,
+            end=summer + timedelta(days=1),
+            description=t("ics.summer_starts_description", region=calendar.region.name),
+            transp=TRANSPARENT,
+        )
+    )
+    return events
+
+
 def first_school_year(calendar: SchoolCalendar) -> int:
     return school_year_of(IsoWeek.of(calendar.terms[0].start))
 
@@ -990,20 +1030,27 @@ def holiday_calendar_bytes(
     calendar: SchoolCalendar,
     *,
     red_days: bool = False,
+    terms: bool = False,
     dtstamp: datetime | None = None,
     previous: PreviousCalendar | None = None,
     calendar_id: str = "klplan",
     name: str | None = None,
 ) -> bytes:
     """A Swedish school-holiday feed for ``calendar``: its lov periods (with jullov
-    and sommarlov between terms) and closed days, optionally the red days, as
-    all-day events. Same calendar, same bytes; with ``previous`` (the file this
-    replaces) SEQUENCEs carry over and vanished days are cancelled."""
+    and sommarlov between terms) and closed days, optionally the red days and
+    (``terms``) the ``term_events``, as all-day events in date order. Same calendar,
+    same bytes; with ``previous`` (the file this replaces) SEQUENCEs carry over and
+    vanished days are cancelled."""
     title = name or t("ics.name_holidays", region=calendar.region.name, years=_years(calendar))
+    events = break_events(calendar, calendar_id, red_days=red_days)
+    if terms:
+        events = sorted(
+            [*events, *term_events(calendar, calendar_id)], key=lambda e: (e.start, e.end, e.uid)
+        )
     return b"".join(
         render_calendar(
             title,
-            break_events(calendar, calendar_id, red_days=red_days),
+            events,
             dtstamp=dtstamp or derived_dtstamp(first_school_year(calendar)),
             previous=previous,
             keep_from=calendar.days()[0],

@@ -487,6 +487,39 @@ MESSAGES.update(
             "en": "{file}: missing ({count} events would be written)",
         },
         "ics.check_changed": {"sv": "{file}: ändrad", "en": "{file}: changed"},
+        # the feed folder (-o DIR/ --feed-url, --refresh)
+        "ics.feed_needs_directory": {
+            "sv": "gäller bara -f ics -o KATALOG/ (index.html skrivs i katalogen)",
+            "en": "only applies to -f ics -o DIRECTORY/ (index.html is written there)",
+        },
+        "ics.bad_duration": {
+            "sv": "ogiltig tid {value!r}: förväntade en varaktighet som PT12H, PT30M, P1D "
+            "eller P1W",
+            "en": "invalid interval {value!r}: expected a duration such as PT12H, PT30M, "
+            "P1D or P1W",
+        },
+        "ics.index_not_klplan": {
+            "sv": "filen finns redan och är inte skriven av klplan; ange --force för att "
+            "skriva över den",
+            "en": "the file exists and was not written by klplan; give --force to overwrite it",
+        },
+        "ics.index_missing": {"sv": "{file}: saknas", "en": "{file}: missing"},
+        "feed.intro": {
+            "sv": "Prenumerera på din grupps eller din egen kalender: klicka på länken "
+            "(Apple Kalender, Outlook) eller klistra in adressen i Google Kalender "
+            "(Andra kalendrar → + → Från webbadress) eller Outlook på webben (Lägg till "
+            "kalender → Prenumerera från webben). Ändringar kommer då av sig själva.",
+            "en": "Subscribe to your group's or your own calendar: click the link (Apple "
+            "Calendar, Outlook) or paste the address into Google Calendar (Other "
+            "calendars → + → From URL) or Outlook on the web (Add calendar → Subscribe "
+            "from web). Changes then arrive by themselves.",
+        },
+        "feed.groups": {"sv": "Grupper", "en": "Groups"},
+        "feed.leaders": {"sv": "Ledare", "en": "Leaders"},
+        "feed.calendar": {"sv": "Kalender", "en": "Calendar"},
+        "feed.subscribe_head": {"sv": "Prenumerera", "en": "Subscribe"},
+        "feed.subscribe": {"sv": "Prenumerera (webcal)", "en": "Subscribe (webcal)"},
+        "feed.address": {"sv": "Adress att klistra in", "en": "Address to paste"},
         "ics.check_bytes_only": {
             "sv": "  inga möten ändrade; filens innehåll skiljer sig ändå (t.ex. DTSTAMP)",
             "en": "  no meeting changed; the file's content differs all the same (e.g. DTSTAMP)",
@@ -1210,6 +1243,18 @@ MESSAGES.update(
         "help.schedule.invite": {
             "sv": "ics: lägg till ORGANIZER/ATTENDEE från ledarnas e-post.",
             "en": "ics: add ORGANIZER/ATTENDEE from the leaders' e-mail.",
+        },
+        "help.schedule.feed_url": {
+            "sv": "ics med -o KATALOG/: skriv också index.html med prenumerationslänkar "
+            "(https och webcal) under denna adress; kalendrarna får REFRESH-INTERVAL.",
+            "en": "ics with -o DIRECTORY/: also write index.html with subscribe links "
+            "(https and webcal) under this address; the calendars get REFRESH-INTERVAL.",
+        },
+        "help.schedule.refresh": {
+            "sv": "ics: hur ofta prenumeranter hämtar om kalendern (REFRESH-INTERVAL, "
+            "X-PUBLISHED-TTL), t.ex. PT12H [PT12H med --feed-url].",
+            "en": "ics: how often subscribers fetch the calendar again (REFRESH-INTERVAL, "
+            "X-PUBLISHED-TTL), e.g. PT12H [PT12H with --feed-url].",
         },
         "help.any.force": {
             "sv": "Skriv över en befintlig fil som klplan inte har skrivit.",

@@ -368,10 +368,11 @@ _HEAD_BEFORE_NAME = (
 )
 
 
-def calendar_lines(name: str, *, timezone: bool = True) -> list[str]:
+def calendar_lines(name: str, *, timezone: bool = True, refresh: str | None = None) -> list[str]:
     """The VCALENDAR header (and VTIMEZONE) up to the first VEVENT."""
     title = escape_text(clean_text(name))
-    out = [*_HEAD_BEFORE_NAME, "NAME:" + title, "X-WR-CALNAME:" + title, "X-WR-TIMEZONE:" + TZID]
+    out = [*_HEAD_BEFORE_NAME, "NAME:" + title, "X-WR-CALNAME:" + title, *feed_lines(refresh)]
+    out.append("X-WR-TIMEZONE:" + TZID)
     if timezone:
         out += VTIMEZONE_LINES
     return out
@@ -385,12 +386,38 @@ def _head_parts(timezone: bool) -> tuple[bytes, bytes]:
     )
 
 
-def calendar_head(name: str, *, timezone: bool = True) -> bytes:
-    """``to_bytes(calendar_lines(name, timezone=timezone))``, with only the name's two
-    lines encoded per file (a run writes one header per calendar file)."""
+def calendar_head(name: str, *, timezone: bool = True, refresh: str | None = None) -> bytes:
+    """``to_bytes(calendar_lines(name, timezone=timezone, refresh=refresh))``, with only
+    the name's two lines encoded per file (a run writes one header per calendar file)."""
     before, after = _head_parts(timezone)
     title = escape_text(clean_text(name))
-    return b"".join((before, _folded("NAME:" + title), _folded("X-WR-CALNAME:" + title), after))
+    feed = to_bytes(feed_lines(refresh))
+    return b"".join(
+        (before, _folded("NAME:" + title), _folded("X-WR-CALNAME:" + title), feed, after)
+    )
+
+
+_DURATION = re.compile(
+    r"^P(?:\d{1,6}W|(?=\d|T\d)(?:\d{1,6}D)?(?:T(?=\d)(?:\d{1,6}H)?(?:\d{1,6}M)?(?:\d{1,6}S)?)?)$"
+)
+
+
+def parse_duration(text: str) -> str:
+    """An RFC 5545 duration of a subscription's refresh (``PT12H``, ``P1D``, ``P1W``):
+    positive and well-formed, else ValueError."""
+    value = str(text).strip().upper()
+    if not _DURATION.match(value) or not any(c in "123456789" for c in value):
+        raise ValueError(text)
+    return value
+
+
+def feed_lines(refresh: str | None) -> list[str]:
+    """How often a subscribing client should fetch the calendar again: RFC 7986's
+    REFRESH-INTERVAL and Outlook's X-PUBLISHED-TTL (``refresh``: a ``parse_duration``
+    value; None: neither)."""
+    if refresh is None:
+        return []
+    return ["REFRESH-INTERVAL;VALUE=DURATION:" + refresh, "X-PUBLISHED-TTL:" + refresh]
 
 
 def _folded(line: str) -> bytes:
@@ -474,12 +501,13 @@ def render_calendar(
     keep_from: date | None = None,
     changes: list[Change] | None = None,
     timezone: bool = True,
+    refresh: str | None = None,
 ) -> Iterator[bytes]:
     """The calendar as UTF-8 chunks, one per event. With ``previous``, SEQUENCEs are
     carried over and bumped, and events that are gone are cancelled (those starting
     before ``keep_from`` are left out); every difference is appended to ``changes``."""
     stamp = utc_stamp(dtstamp)
-    yield calendar_head(name, timezone=timezone)
+    yield calendar_head(name, timezone=timezone, refresh=refresh)
     regeneration = Regeneration(previous, changes) if previous is not None else None
     for event in events:
         if regeneration is not None:
@@ -538,6 +566,7 @@ class IcsOptions:
     include_breaks: bool = False
     include_preparation: bool = False
     invite: bool = False
+    refresh: str | None = None  # REFRESH-INTERVAL / X-PUBLISHED-TTL (feed_lines)
 
 
 @dataclass(frozen=True)
@@ -595,7 +624,7 @@ def split_targets(outcome: ScheduleOutcome) -> list[CalendarTarget]:
     (``ledare-<id>.ics``: that leader's groups and check-ins), for ``-o DIR``."""
     targets = [
         CalendarTarget(
-            f"grupp-{safe_stem(g.id)}",
+            file_stem("grupp-", g.id),
             t("ics.name_group", group=group_label(g)),
             (g,),
             (),
@@ -616,7 +645,7 @@ def split_targets(outcome: ScheduleOutcome) -> list[CalendarTarget]:
     for leader in leaders:
         targets.append(
             CalendarTarget(
-                f"ledare-{safe_stem(leader.id)}",
+                file_stem("ledare-", leader.id),
                 t("ics.name_leader", leader=leader_label(leader)),
                 tuple(groups.get(leader.id, ())),
                 tuple(checkins.get(leader.id, ())),
@@ -624,6 +653,31 @@ def split_targets(outcome: ScheduleOutcome) -> list[CalendarTarget]:
             )
         )
     return _unique_names(targets, [*(g.id for g in outcome.groups), *(x.id for x in leaders)])
+
+
+def file_stem(prefix: str, id: str) -> str:
+    """``grupp-<id>`` / ``ledare-<id>``, the prefix not doubled when the id already
+    starts with it (group ``grupp-1``: ``grupp-1.ics``, as README tells staff to
+    subscribe to). ``legacy_file_name`` is the doubled name earlier versions wrote."""
+    stem = safe_stem(id)
+    return stem if stem.startswith(prefix) and len(stem) > len(prefix) else prefix + stem
+
+
+def legacy_file_name(target: CalendarTarget) -> str | None:
+    """The file name klplan gave ``target`` before ``file_stem`` stopped doubling the
+    prefix (``grupp-grupp-1.ics``), when it differs: a folder written then keeps
+    that name, so subscriptions to it keep working."""
+    prefix, id = (
+        ("ledare-", target.leader)
+        if target.leader is not None
+        else ("grupp-", target.groups[0].id)
+        if len(target.groups) == 1
+        else ("", None)
+    )
+    if id is None or target.file_stem != file_stem(prefix, id) or not prefix:
+        return None
+    old = prefix + safe_stem(id)
+    return None if old == target.file_stem else f"{old}.ics"
 
 
 def _unique_names(targets: list[CalendarTarget], ids: list[str]) -> list[CalendarTarget]:
@@ -1035,6 +1089,7 @@ def holiday_calendar_bytes(
     previous: PreviousCalendar | None = None,
     calendar_id: str = "klplan",
     name: str | None = None,
+    refresh: str | None = None,
 ) -> bytes:
     """A Swedish school-holiday feed for ``calendar``: its lov periods (with jullov
     and sommarlov between terms) and closed days, optionally the red days and
@@ -1055,6 +1110,7 @@ def holiday_calendar_bytes(
             previous=previous,
             keep_from=calendar.days()[0],
             timezone=False,
+            refresh=refresh,
         )
     )
 
@@ -1075,6 +1131,7 @@ def schedule_calendar(
         previous=previous,
         keep_from=outcome.calendar.days()[0],
         changes=changes,
+        refresh=options.refresh,
     )
 
 
@@ -1133,7 +1190,7 @@ class ScheduleCalendars:
         changes: list[Change] | None = None,
     ) -> Iterator[bytes]:
         """``schedule_calendar(outcome, target, options, ...)``: one chunk per group."""
-        yield calendar_head(target.name)
+        yield calendar_head(target.name, refresh=self.options.refresh)
         regeneration = Regeneration(previous, changes) if previous is not None else None
         label = len(target.groups) > 1
         for group in target.groups:

@@ -574,6 +574,15 @@ MESSAGES.update(
             "sv": "förväntade ett antal deltagare (1–500) eller en lista med namn",
             "en": "expected a number of participants (1–500) or a list of names",
         },
+        # e-mail addresses in a plan (invitations, klplan schedule --invite)
+        "plan.bad_email": {
+            "sv": "ogiltig e-postadress {value!r}: förväntade namn@domän.se",
+            "en": "invalid e-mail address {value!r}: expected name@domain.se",
+        },
+        "plan.bad_participant_email": {
+            "sv": "deltagare {n}: ogiltig e-postadress {value!r}: förväntade namn@domän.se",
+            "en": "participant {n}: invalid e-mail address {value!r}: expected name@domain.se",
+        },
         "plan.school_or_municipality": {
             "sv": "ange antingen school eller municipality (en av dem)",
             "en": "give either school or municipality (one of them)",
@@ -1241,8 +1250,10 @@ MESSAGES.update(
             "en": "ics: add moments A and C as all-day items.",
         },
         "help.schedule.invite": {
-            "sv": "ics: lägg till ORGANIZER/ATTENDEE från ledarnas e-post.",
-            "en": "ics: add ORGANIZER/ATTENDEE from the leaders' e-mail.",
+            "sv": "ics: inbjudningar (METHOD:REQUEST) till ledare och deltagare med e-post; "
+            "avbokade möten i NAMN.avbokade.ics.",
+            "en": "ics: invitations (METHOD:REQUEST) to leaders and participants with "
+            "e-mail; removed meetings in NAME.avbokade.ics.",
         },
         "help.schedule.feed_url": {
             "sv": "ics med -o KATALOG/: skriv också index.html med prenumerationslänkar "

@@ -140,10 +140,14 @@ class PendingCalendars:
         """Write (or compare); the exit code."""
         calendars, files = self.calendars, self.files
         if self.to_stdout:
-            chunks = calendars.chunks(single_target(calendars.outcome), previous=self.previous)
+            target = single_target(calendars.outcome)
+            cancelled: list[bytes] = []
+            chunks = calendars.chunks(target, previous=self.previous, cancelled=cancelled)
             sys.stdout.flush()
             for chunk in chunks:  # bytes: no newline translation on Windows
                 sys.stdout.buffer.write(chunk)
+            if cancelled:  # --invite: the cancellations, a VCALENDAR of their own
+                sys.stdout.buffer.write(_cancel_bytes(calendars, target, cancelled))
             sys.stdout.buffer.flush()
             return 0
         if self.check:
@@ -176,13 +180,19 @@ def _write(calendars: ScheduleCalendars, files: list[_File]) -> None:
                 # times, for servers and sync tools, and no renames). ``unchanged``
                 # ones were compared before anything was written.
                 if not f.unchanged:
-                    chunks = calendars.chunks(f.target, previous=f.previous, changes=f.changes)
+                    cancelled: list[bytes] = []
+                    chunks = calendars.chunks(
+                        f.target, previous=f.previous, changes=f.changes, cancelled=cancelled
+                    )
                     if f.on_disk is None:
                         atomic_write(f.path, chunks, mode=new_file)
                     else:
                         data = b"".join(chunks)
                         if data != f.on_disk:
                             atomic_write(f.path, data, mode=f.mode)
+                    if cancelled:
+                        data = _cancel_bytes(calendars, f.target, cancelled)
+                        atomic_write(cancel_path(f.path), data, mode=new_file)
                 written[i] = True
                 step()
                 while said < len(files) and written[said]:
@@ -192,6 +202,23 @@ def _write(calendars: ScheduleCalendars, files: list[_File]) -> None:
         for f, done in zip(files[said:], written[said:], strict=True):
             if done:
                 _say_changes(f)
+
+
+CANCEL_SUFFIX = ".avbokade.ics"
+
+
+def cancel_path(path: Path) -> Path:
+    """Where ``--invite`` writes a calendar's cancellations (METHOD:CANCEL, one
+    METHOD per VCALENDAR): ``grupp-1.ics`` → ``grupp-1.avbokade.ics``, next to it."""
+    return path.with_name(path.name.removesuffix(".ics") + CANCEL_SUFFIX)
+
+
+def _cancel_bytes(
+    calendars: ScheduleCalendars, target: CalendarTarget, events: list[bytes]
+) -> bytes:
+    from klplan.render.ics import cancel_calendar
+
+    return cancel_calendar(target.name, events, refresh=calendars.options.refresh)
 
 
 def _say_changes(f: _File) -> None:
@@ -349,7 +376,7 @@ def _directory_files(
     names = {f.path.name for f in files}
     if directory.is_dir():
         for path in sorted([*directory.glob("grupp-*.ics"), *directory.glob("ledare-*.ics")]):
-            if path.name in names or not path.is_file():
+            if path.name in names or path.name.endswith(CANCEL_SUFFIX) or not path.is_file():
                 continue
             on_disk, existing, mode = _existing(path)
             if existing is not None and existing.by_klplan:

@@ -49,6 +49,7 @@ from zoneinfo import ZoneInfo
 
 from klplan import __version__
 from klplan.core.models import ClosureKind, Module, SchoolCalendar, school_year_label
+from klplan.core.parse import parse_email
 from klplan.core.plan import DayOff, Meeting, ModulePlan
 from klplan.core.weeks import IsoWeek
 from klplan.messages import MESSAGES, format_date, language, reason_label, t, week_range
@@ -221,6 +222,9 @@ class Person:
         return f"{prop}{params}:mailto:{self.email}"
 
 
+Invitation = tuple[Person | None, tuple[Person, ...]]  # ORGANIZER, ATTENDEEs
+
+
 def to_bytes(lines: Iterable[str]) -> bytes:
     return b"".join(fold_bytes(line.encode("utf-8")) + b"\r\n" for line in lines)
 
@@ -364,32 +368,42 @@ _HEAD_BEFORE_NAME = (
     "VERSION:2.0",
     "PRODID:" + PRODID,
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
 )
+Method = Literal["PUBLISH", "REQUEST", "CANCEL"]  # one per VCALENDAR (RFC 5546)
 
 
-def calendar_lines(name: str, *, timezone: bool = True, refresh: str | None = None) -> list[str]:
+def calendar_lines(
+    name: str, *, timezone: bool = True, refresh: str | None = None, method: Method = "PUBLISH"
+) -> list[str]:
     """The VCALENDAR header (and VTIMEZONE) up to the first VEVENT."""
     title = escape_text(clean_text(name))
-    out = [*_HEAD_BEFORE_NAME, "NAME:" + title, "X-WR-CALNAME:" + title, *feed_lines(refresh)]
+    out = [
+        *_HEAD_BEFORE_NAME,
+        "METHOD:" + method,
+        "NAME:" + title,
+        "X-WR-CALNAME:" + title,
+        *feed_lines(refresh),
+    ]
     out.append("X-WR-TIMEZONE:" + TZID)
     if timezone:
         out += VTIMEZONE_LINES
     return out
 
 
-@lru_cache(maxsize=2)
-def _head_parts(timezone: bool) -> tuple[bytes, bytes]:
+@lru_cache(maxsize=8)
+def _head_parts(timezone: bool, method: Method = "PUBLISH") -> tuple[bytes, bytes]:
     """The header's bytes before NAME and after X-WR-CALNAME: the same in every file."""
-    return to_bytes(_HEAD_BEFORE_NAME), to_bytes(
+    return to_bytes([*_HEAD_BEFORE_NAME, "METHOD:" + method]), to_bytes(
         ["X-WR-TIMEZONE:" + TZID, *(VTIMEZONE_LINES if timezone else ())]
     )
 
 
-def calendar_head(name: str, *, timezone: bool = True, refresh: str | None = None) -> bytes:
-    """``to_bytes(calendar_lines(name, timezone=timezone, refresh=refresh))``, with only
-    the name's two lines encoded per file (a run writes one header per calendar file)."""
-    before, after = _head_parts(timezone)
+def calendar_head(
+    name: str, *, timezone: bool = True, refresh: str | None = None, method: Method = "PUBLISH"
+) -> bytes:
+    """``to_bytes(calendar_lines(name, ...))`` with the same arguments, with only the
+    name's two lines encoded per file (a run writes one header per calendar file)."""
+    before, after = _head_parts(timezone, method)
     title = escape_text(clean_text(name))
     feed = to_bytes(feed_lines(refresh))
     return b"".join(
@@ -502,20 +516,54 @@ def render_calendar(
     changes: list[Change] | None = None,
     timezone: bool = True,
     refresh: str | None = None,
+    invitation: Invitation | None = None,
+    cancelled: list[bytes] | None = None,
 ) -> Iterator[bytes]:
     """The calendar as UTF-8 chunks, one per event. With ``previous``, SEQUENCEs are
     carried over and bumped, and events that are gone are cancelled (those starting
-    before ``keep_from`` are left out); every difference is appended to ``changes``."""
+    before ``keep_from`` are left out); every difference is appended to ``changes``.
+    With ``invitation`` (``--invite``) the calendar is a METHOD:REQUEST, and its
+    cancellations go to ``cancelled`` instead (``cancel_calendar``), addressed to
+    ``invitation``'s people."""
     stamp = utc_stamp(dtstamp)
-    yield calendar_head(name, timezone=timezone, refresh=refresh)
+    method: Method = "PUBLISH" if invitation is None else "REQUEST"
+    yield calendar_head(name, timezone=timezone, refresh=refresh, method=method)
     regeneration = Regeneration(previous, changes) if previous is not None else None
     for event in events:
         if regeneration is not None:
             event = regeneration.update(event)
         yield event.to_bytes(stamp)
     if regeneration is not None:
-        yield from regeneration.gone(stamp, keep_from)
+        yield from _gone(regeneration, stamp, keep_from, invitation, cancelled)
     yield END_CALENDAR
+
+
+def _gone(
+    regeneration: Regeneration,
+    stamp: str,
+    keep_from: date | None,
+    invitation: Invitation | None,
+    cancelled: list[bytes] | None,
+) -> Iterator[bytes]:
+    """The cancelled events: in a PUBLISH calendar, its own (without ORGANIZER or
+    ATTENDEE); in a REQUEST one, none: they are appended to ``cancelled`` with the
+    invitation's people, for a METHOD:CANCEL calendar of their own."""
+    if invitation is None:
+        yield from regeneration.gone(stamp, keep_from)
+        return
+    organizer, attendees = invitation
+    for old in regeneration.gone_events(keep_from):
+        event = replace(old, organizer=organizer, attendees=attendees)
+        if cancelled is not None:
+            cancelled.append(event.to_bytes(stamp))
+
+
+def cancel_calendar(name: str, cancelled: list[bytes], *, refresh: str | None = None) -> bytes:
+    """The METHOD:CANCEL calendar of a REQUEST calendar's cancelled meetings (RFC 5546:
+    one METHOD per VCALENDAR, so not in the same object)."""
+    return b"".join(
+        (calendar_head(name, refresh=refresh, method="CANCEL"), *cancelled, END_CALENDAR)
+    )
 
 
 END_CALENDAR = b"END:VCALENDAR\r\n"
@@ -541,16 +589,21 @@ class Regeneration:
     def gone(self, stamp: str, keep_from: date | None) -> Iterator[bytes]:
         """The previous file's events that no ``update`` matched: cancelled (those
         starting before ``keep_from`` are left out), in time order."""
+        for gone in self.gone_events(keep_from):
+            yield gone.to_bytes(stamp)
+
+    def gone_events(self, keep_from: date | None) -> Iterator[Event]:
+        """``gone``'s events."""
         for old in sorted(self.left.values(), key=lambda e: (local_key(e.start), e.uid)):
             if keep_from is not None and _day(old.start) < keep_from:
                 continue
             if old.status == CANCELLED:
-                yield old.to_bytes(stamp)
+                yield old
                 continue
             gone = replace(old, status=CANCELLED, sequence=old.sequence + 1)
             if self.changes is not None:
                 self.changes.append(Change("cancelled", old, gone))
-            yield gone.to_bytes(stamp)
+            yield gone
 
 
 def _day(value: date) -> date:
@@ -940,23 +993,51 @@ def _prep_days(m: Meeting) -> list[tuple[date, date]]:
     ]
 
 
-_EMAIL = re.compile(r"^[^\s@:;,<>\"'\\()\[\]]+@[^\s@:;,<>\"'\\()\[\]]+\.[^\s@:;,<>\"'\\()\[\].]+$")
-
-
 def valid_email(email: str) -> bool:
-    return bool(_EMAIL.match(email)) and email.isprintable()
+    try:
+        return parse_email(email) == email
+    except ValueError:
+        return False
 
 
 def _invitation(
     group: GroupPlan, leaders: dict[str, Leader]
 ) -> tuple[Person | None, tuple[Person, ...]]:
+    """A group meeting's ORGANIZER (the leader) and ATTENDEEs (the leader as CHAIR,
+    then the participants listed with e-mail); none without the leader's e-mail."""
     leader = leaders.get(group.leader) if group.leader else None
     if leader is None or not leader.email or not valid_email(leader.email):
         return None, ()
-    return (
-        Person(leader.email, leader.name),
-        (Person(leader.email, leader.name, role="CHAIR"),),
+    chair = Person(leader.email, leader.name, role="CHAIR")
+    participants = tuple(
+        Person(email, name, role="REQ-PARTICIPANT")
+        for email, name in group.invitees
+        if email.casefold() != leader.email.casefold()
     )
+    return Person(leader.email, leader.name), (chair, *participants)
+
+
+def _principal(outcome: ScheduleOutcome) -> Person | None:
+    """The school's principal (rektor) with a valid e-mail: ORGANIZER of check-ins."""
+    plan = outcome.plan
+    if plan is None or not plan.principal_email or not valid_email(plan.principal_email):
+        return None
+    return Person(plan.principal_email, plan.principal)
+
+
+def _target_invitation(
+    outcome: ScheduleOutcome, target: CalendarTarget
+) -> tuple[Person | None, tuple[Person, ...]]:
+    """Who a cancellation in ``target``'s calendar goes to (a cancelled meeting's
+    own people are not in the previous file): a group's calendar, its invitation; a
+    leader's, the leader."""
+    leaders = outcome.leaders_by_id
+    if len(target.groups) == 1:
+        return _invitation(target.groups[0], leaders)
+    leader = leaders.get(target.leader) if target.leader else None
+    if leader is None or not leader.email or not valid_email(leader.email):
+        return None, ()
+    return Person(leader.email, leader.name), (Person(leader.email, leader.name, role="CHAIR"),)
 
 
 def checkin_event(
@@ -968,6 +1049,10 @@ def checkin_event(
         if options.invite and leader and leader.email and valid_email(leader.email)
         else None
     )
+    principal = _principal(outcome) if options.invite else None
+    organizer, attendees = person, (replace(person, role="REQ-PARTICIPANT"),) if person else ()
+    if principal is not None:  # the principal calls the check-in, the leader attends
+        organizer, attendees = principal, (replace(principal, role="CHAIR"), *attendees)
     return Event(
         uid=uid_for("checkin", outcome.plan_id, checkin.leader, checkin.sequence_no),
         summary=t("ics.checkin_summary", leader=who),
@@ -975,8 +1060,8 @@ def checkin_event(
         end=checkin.end,
         description=t("ics.checkin_description", n=checkin.sequence_no, leader=who),
         status=CONFIRMED,
-        organizer=person,
-        attendees=(replace(person, role="REQ-PARTICIPANT"),) if person else (),
+        organizer=organizer,
+        attendees=attendees,
     )
 
 
@@ -1122,8 +1207,10 @@ def schedule_calendar(
     *,
     previous: PreviousCalendar | None = None,
     changes: list[Change] | None = None,
+    cancelled: list[bytes] | None = None,
 ) -> Iterator[bytes]:
-    """One calendar file of a schedule, as UTF-8 chunks (stream them to a file)."""
+    """One calendar file of a schedule, as UTF-8 chunks (stream them to a file); with
+    ``--invite``, its cancellations go to ``cancelled`` (see ``render_calendar``)."""
     return render_calendar(
         target.name,
         target_events(outcome, target, options),
@@ -1132,6 +1219,8 @@ def schedule_calendar(
         keep_from=outcome.calendar.days()[0],
         changes=changes,
         refresh=options.refresh,
+        invitation=_target_invitation(outcome, target) if options.invite else None,
+        cancelled=cancelled,
     )
 
 
@@ -1188,9 +1277,12 @@ class ScheduleCalendars:
         *,
         previous: PreviousCalendar | None = None,
         changes: list[Change] | None = None,
+        cancelled: list[bytes] | None = None,
     ) -> Iterator[bytes]:
         """``schedule_calendar(outcome, target, options, ...)``: one chunk per group."""
-        yield calendar_head(target.name, refresh=self.options.refresh)
+        invitation = _target_invitation(self.outcome, target) if self.options.invite else None
+        method: Method = "PUBLISH" if invitation is None else "REQUEST"
+        yield calendar_head(target.name, refresh=self.options.refresh, method=method)
         regeneration = Regeneration(previous, changes) if previous is not None else None
         label = len(target.groups) > 1
         for group in target.groups:
@@ -1211,7 +1303,7 @@ class ScheduleCalendars:
                 event = regeneration.update(event)
             yield event.to_bytes(self.stamp)
         if regeneration is not None:
-            yield from regeneration.gone(self.stamp, self.keep_from)
+            yield from _gone(regeneration, self.stamp, self.keep_from, invitation, cancelled)
         yield END_CALENDAR
 
     def _group_bytes(

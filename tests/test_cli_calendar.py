@@ -229,3 +229,22 @@ def test_holiday_feed_uids_are_keyed_on_what_each_day_is_not_its_date(klplan, tm
     assert (after[first].start.day, after[first].sequence) == (19, before[first].sequence + 1)
     terms = {k for k in before if "skoldagen" in k or "Sommar" in k}
     assert {after[k].uid for k in terms} == {before[k].uid for k in terms}
+
+
+def test_holiday_feed_refresh_interval_and_ical_js(klplan, tmp_path):
+    from tests.ics_helpers import parse, parse_with_icaljs
+
+    out = tmp_path / "lov.ics"
+    r = klplan("calendar", "-k", "Malmö", "-f", "ics", "-o", str(out), "--refresh", "P1D")
+    assert r.code == 0, r.err
+    cal, events = parse(out.read_bytes())
+    assert (
+        str(cal["X-PUBLISHED-TTL"]) == "P1D"
+        and cal["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
+    )
+    seen = parse_with_icaljs(out)[str(out)]["events"]
+    assert [e["uid"] for e in seen] == [e.uid for e in events]
+    bad = klplan("calendar", "-f", "ics", "-o", str(tmp_path / "x.ics"), "--refresh", "1 dag")
+    assert bad.code == 2 and bad.err.count("\n") == 1 and "--refresh" in bad.err
+    assert klplan("calendar", "--refresh", "P1D").code == 2
+    assert not (tmp_path / "x.ics").exists()

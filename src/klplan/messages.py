@@ -1356,6 +1356,12 @@ MESSAGES.update(
             "en": "Output: table (a picture in the terminal), json or ics (the breaks as "
             "all-day events: a school-holiday feed).",
         },
+        "help.calendar.refresh": {
+            "sv": "ics: hur ofta prenumeranter hämtar om flödet (REFRESH-INTERVAL, "
+            "X-PUBLISHED-TTL), t.ex. PT12H eller P1D.",
+            "en": "ics: how often subscribers fetch the feed again (REFRESH-INTERVAL, "
+            "X-PUBLISHED-TTL), e.g. PT12H or P1D.",
+        },
         "help.modules": {
             "sv": "Visa modulkatalogen (den medföljande, plus egna med --modules).\n\n"
             "Exempel:\n\n\b\n"

@@ -520,7 +520,12 @@ def _summary_of_changes(f: _File) -> str:
 
 
 def write_holiday_calendar(
-    calendar: SchoolCalendar, output: Path | None, *, dtstamp: datetime | None, force: bool
+    calendar: SchoolCalendar,
+    output: Path | None,
+    *,
+    dtstamp: datetime | None,
+    force: bool,
+    refresh: str | None = None,
 ) -> None:
     """``klplan calendar --format ics``: the school holidays as all-day events, over
     the previous file of the same name (SEQUENCEs carried over, vanished days cancelled);
@@ -537,7 +542,12 @@ def write_holiday_calendar(
         previous = existing if ours else None
     emit_bytes(
         holiday_calendar_bytes(
-            calendar, red_days=True, terms=True, dtstamp=dtstamp, previous=previous
+            calendar,
+            red_days=True,
+            terms=True,
+            dtstamp=dtstamp,
+            previous=previous,
+            refresh=refresh,
         ),
         output,
     )

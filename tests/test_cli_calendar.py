@@ -183,3 +183,68 @@ def test_holiday_feed_does_not_overwrite_a_file_klplan_did_not_write(klplan, tmp
     assert r.code == 3 and "--force" in r.err
     assert out.read_text("utf-8") == "mina anteckningar\n"
     assert klplan("calendar", "-f", "ics", "-o", str(out), "--force").code == 0
+
+
+def test_holiday_feed_carries_red_days_terms_and_sommarlov(klplan, tmp_path, monkeypatch):
+    from datetime import date
+
+    from tests.ics_helpers import parse
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    out = tmp_path / "lov.ics"
+    r = klplan("calendar", "-k", "Stockholm", "-y", "2026/27", "-f", "ics", "-o", str(out))
+    assert r.code == 0, r.err
+    data = out.read_bytes()
+    check_golden("lov-feed-stockholm-2026.ics", data)
+    events = {e.summary: e for e in parse(data)[1]}
+    assert events["Kristi himmelsfärdsdag"].start == date(2027, 5, 6)  # a red day
+    assert events["Första skoldagen HT 2026"].start == date(2026, 8, 17)
+    assert events["Sista skoldagen HT 2026"].start == date(2026, 12, 18)
+    assert events["Sista skoldagen VT 2027"].start == date(2027, 6, 11)
+    summer = events["Sommarlovet börjar"]
+    assert (summer.start, summer.end) == (date(2027, 6, 12), date(2027, 6, 13))
+    en = klplan("--lang", "en", "calendar", "-k", "Stockholm", "-y", "2026/27", "-f", "ics")
+    assert "SUMMARY:First day of school HT 2026" in en.out
+
+
+def test_holiday_feed_uids_are_keyed_on_what_each_day_is_not_its_date(klplan, tmp_path):
+    """A corrected term date moves the same event (SEQUENCE bumped), never a new one."""
+    from tests.ics_helpers import parse
+
+    own = tmp_path / "egen.yaml"
+    out = tmp_path / "lov.ics"
+    args = ("calendar", "-k", "Stockholm", "-y", "2026/27", "-f", "ics", "-o", str(out))
+    assert klplan(*args).code == 0
+    before = {e.summary: e for e in parse(out.read_bytes())[1]}
+    own.write_text(
+        "school_years:\n  - school_year: 2026/27\n    ht: {start: 2026-08-19, end: 2026-12-18}\n"
+        "    vt: {start: 2027-01-11, end: 2027-06-11}\n",
+        "utf-8",
+    )
+    r = klplan(*args, "--calendar", str(own))
+    assert r.code == 0, r.err
+    after = {e.summary: e for e in parse(out.read_bytes())[1]}
+    first = "Första skoldagen HT 2026"
+    assert after[first].uid == before[first].uid
+    assert (after[first].start.day, after[first].sequence) == (19, before[first].sequence + 1)
+    terms = {k for k in before if "skoldagen" in k or "Sommar" in k}
+    assert {after[k].uid for k in terms} == {before[k].uid for k in terms}
+
+
+def test_holiday_feed_refresh_interval_and_ical_js(klplan, tmp_path):
+    from tests.ics_helpers import parse, parse_with_icaljs
+
+    out = tmp_path / "lov.ics"
+    r = klplan("calendar", "-k", "Malmö", "-f", "ics", "-o", str(out), "--refresh", "P1D")
+    assert r.code == 0, r.err
+    cal, events = parse(out.read_bytes())
+    assert (
+        str(cal["X-PUBLISHED-TTL"]) == "P1D"
+        and cal["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
+    )
+    seen = parse_with_icaljs(out)[str(out)]["events"]
+    assert [e["uid"] for e in seen] == [e.uid for e in events]
+    bad = klplan("calendar", "-f", "ics", "-o", str(tmp_path / "x.ics"), "--refresh", "1 dag")
+    assert bad.code == 2 and bad.err.count("\n") == 1 and "--refresh" in bad.err
+    assert klplan("calendar", "--refresh", "P1D").code == 2
+    assert not (tmp_path / "x.ics").exists()

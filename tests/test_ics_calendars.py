@@ -542,7 +542,8 @@ def test_invitations_only_when_asked_for(tmp_path, capsys):
     text = (invite / "grupp-ekorren.ics").read_bytes()
     assert b'ORGANIZER;CN="Anna \xc3\x96berg":mailto:anna.oberg@example.se\r\n' in text
     assert b'ATTENDEE;CN="Anna \xc3\x96berg";ROLE=CHAIR:mailto:anna.oberg@example.se' in text
-    assert b"METHOD:PUBLISH" in text
+    assert b"\r\nMETHOD:REQUEST\r\n" in text  # an invitation (RFC 5546), not a feed
+    assert b"\r\nMETHOD:PUBLISH\r\n" in (plain / "grupp-ekorren.ics").read_bytes()
     parse(text)
 
 

@@ -444,6 +444,24 @@ MESSAGES.update(
             "restore the whole file or give a whole one with --previous, otherwise every "
             "SEQUENCE would start again at 0",
         },
+        # the holiday feed's school-year markers (klplan calendar -f ics)
+        "ics.term_first": {"sv": "Första skoldagen {term}", "en": "First day of school {term}"},
+        "ics.term_last": {"sv": "Sista skoldagen {term}", "en": "Last day of school {term}"},
+        "ics.term_first_description": {
+            "sv": "Terminen börjar enligt läsårstiderna för {region}, läsår {years}.",
+            "en": "The term starts in {region}'s calendar, school year {years}.",
+        },
+        "ics.term_last_description": {
+            "sv": "Terminen slutar enligt läsårstiderna för {region}, läsår {years}.",
+            "en": "The term ends in {region}'s calendar, school year {years}.",
+        },
+        "ics.summer_starts": {"sv": "Sommarlovet börjar", "en": "Summer holiday begins"},
+        "ics.summer_starts_description": {
+            "sv": "Första dagen på sommarlovet ({region}). Det varar till nästa läsårs "
+            "första skoldag.",
+            "en": "First day of the summer holiday ({region}). It lasts until the first "
+            "day of the next school year.",
+        },
         # files, regeneration, --check
         "ics.not_calendar": {
             "sv": "kan inte läsa filen som iCalendar: {problem}",
@@ -488,6 +506,39 @@ MESSAGES.update(
             "en": "{file}: missing ({count} events would be written)",
         },
         "ics.check_changed": {"sv": "{file}: ändrad", "en": "{file}: changed"},
+        # the feed folder (-o DIR/ --feed-url, --refresh)
+        "ics.feed_needs_directory": {
+            "sv": "gäller bara -f ics -o KATALOG/ (index.html skrivs i katalogen)",
+            "en": "only applies to -f ics -o DIRECTORY/ (index.html is written there)",
+        },
+        "ics.bad_duration": {
+            "sv": "ogiltig tid {value!r}: förväntade en varaktighet som PT12H, PT30M, P1D "
+            "eller P1W",
+            "en": "invalid interval {value!r}: expected a duration such as PT12H, PT30M, "
+            "P1D or P1W",
+        },
+        "ics.index_not_klplan": {
+            "sv": "filen finns redan och är inte skriven av klplan; ange --force för att "
+            "skriva över den",
+            "en": "the file exists and was not written by klplan; give --force to overwrite it",
+        },
+        "ics.index_missing": {"sv": "{file}: saknas", "en": "{file}: missing"},
+        "feed.intro": {
+            "sv": "Prenumerera på din grupps eller din egen kalender: klicka på länken "
+            "(Apple Kalender, Outlook) eller klistra in adressen i Google Kalender "
+            "(Andra kalendrar → + → Från webbadress) eller Outlook på webben (Lägg till "
+            "kalender → Prenumerera från webben). Ändringar kommer då av sig själva.",
+            "en": "Subscribe to your group's or your own calendar: click the link (Apple "
+            "Calendar, Outlook) or paste the address into Google Calendar (Other "
+            "calendars → + → From URL) or Outlook on the web (Add calendar → Subscribe "
+            "from web). Changes then arrive by themselves.",
+        },
+        "feed.groups": {"sv": "Grupper", "en": "Groups"},
+        "feed.leaders": {"sv": "Ledare", "en": "Leaders"},
+        "feed.calendar": {"sv": "Kalender", "en": "Calendar"},
+        "feed.subscribe_head": {"sv": "Prenumerera", "en": "Subscribe"},
+        "feed.subscribe": {"sv": "Prenumerera (webcal)", "en": "Subscribe (webcal)"},
+        "feed.address": {"sv": "Adress att klistra in", "en": "Address to paste"},
         "ics.check_bytes_only": {
             "sv": "  inga möten ändrade; filens innehåll skiljer sig ändå (t.ex. DTSTAMP)",
             "en": "  no meeting changed; the file's content differs all the same (e.g. DTSTAMP)",
@@ -541,6 +592,15 @@ MESSAGES.update(
         "plan.bad_participants": {
             "sv": "förväntade ett antal deltagare (1–500) eller en lista med namn",
             "en": "expected a number of participants (1–500) or a list of names",
+        },
+        # e-mail addresses in a plan (invitations, klplan schedule --invite)
+        "plan.bad_email": {
+            "sv": "ogiltig e-postadress {value!r}: förväntade namn@domän.se",
+            "en": "invalid e-mail address {value!r}: expected name@domain.se",
+        },
+        "plan.bad_participant_email": {
+            "sv": "deltagare {n}: ogiltig e-postadress {value!r}: förväntade namn@domän.se",
+            "en": "participant {n}: invalid e-mail address {value!r}: expected name@domain.se",
         },
         "plan.school_or_municipality": {
             "sv": "ange antingen school eller municipality (en av dem)",
@@ -1209,8 +1269,22 @@ MESSAGES.update(
             "en": "ics: add moments A and C as all-day items.",
         },
         "help.schedule.invite": {
-            "sv": "ics: lägg till ORGANIZER/ATTENDEE från ledarnas e-post.",
-            "en": "ics: add ORGANIZER/ATTENDEE from the leaders' e-mail.",
+            "sv": "ics: inbjudningar (METHOD:REQUEST) till ledare och deltagare med e-post; "
+            "avbokade möten i NAMN.avbokade.ics.",
+            "en": "ics: invitations (METHOD:REQUEST) to leaders and participants with "
+            "e-mail; removed meetings in NAME.avbokade.ics.",
+        },
+        "help.schedule.feed_url": {
+            "sv": "ics med -o KATALOG/: skriv också index.html med prenumerationslänkar "
+            "(https och webcal) under denna adress; kalendrarna får REFRESH-INTERVAL.",
+            "en": "ics with -o DIRECTORY/: also write index.html with subscribe links "
+            "(https and webcal) under this address; the calendars get REFRESH-INTERVAL.",
+        },
+        "help.schedule.refresh": {
+            "sv": "ics: hur ofta prenumeranter hämtar om kalendern (REFRESH-INTERVAL, "
+            "X-PUBLISHED-TTL), t.ex. PT12H [PT12H med --feed-url].",
+            "en": "ics: how often subscribers fetch the calendar again (REFRESH-INTERVAL, "
+            "X-PUBLISHED-TTL), e.g. PT12H [PT12H with --feed-url].",
         },
         "help.any.force": {
             "sv": "Skriv över en befintlig fil som klplan inte har skrivit.",
@@ -1307,6 +1381,12 @@ MESSAGES.update(
             "heldagshändelser: ett lovkalenderflöde).",
             "en": "Output: table (a picture in the terminal), json or ics (the breaks as "
             "all-day events: a school-holiday feed).",
+        },
+        "help.calendar.refresh": {
+            "sv": "ics: hur ofta prenumeranter hämtar om flödet (REFRESH-INTERVAL, "
+            "X-PUBLISHED-TTL), t.ex. PT12H eller P1D.",
+            "en": "ics: how often subscribers fetch the feed again (REFRESH-INTERVAL, "
+            "X-PUBLISHED-TTL), e.g. PT12H or P1D.",
         },
         "help.modules": {
             "sv": "Visa modulkatalogen (den medföljande, plus egna med --modules).\n\n"

@@ -79,6 +79,7 @@ class GroupPlan:
     location: str | None = None
     video_url: str | None = None
     sequence: str | None = None  # per_term or back_to_back (plans with several modules)
+    invitees: tuple[tuple[str, str], ...] = ()  # (e-mail, name): participants to invite
 
     @property
     def meetings(self) -> tuple[Meeting, ...]:
@@ -107,6 +108,8 @@ class PlanMeta:
     school: str | None = None
     municipality: str | None = None
     uid_domain: str | None = None  # plan.uid_domain: the right-hand side of its UIDs
+    principal: str | None = None  # the school's principal (rektor), by name
+    principal_email: str | None = None  # ORGANIZER of check-ins with --invite
 
 
 @dataclass(frozen=True)
@@ -374,6 +377,8 @@ def schedule_plan(plan: LoadedPlan, *, stagger: bool = False) -> ScheduleOutcome
             school=spec.school.name if spec.school else None,
             municipality=spec.municipality.name if spec.municipality else None,
             uid_domain=spec.plan.uid_domain,
+            principal=spec.school.principal if spec.school else None,
+            principal_email=spec.school.email if spec.school else None,
         ),
     )
     return _with_notices(outcome, (*outcome.notices, *_load_warnings(plan, outcome)))
@@ -492,6 +497,7 @@ class _Planner:
                     location=g.location,
                     video_url=g.video_url,
                     sequence=g.sequence if len(g.modules) > 1 else None,
+                    invitees=g.invitees,
                 )
             )
         return tuple(out), moves

@@ -23,6 +23,7 @@ def calendar(
     format: Annotated[CalendarFormat, typer.Option("--format", "-f")] = CalendarFormat.table,
     output: OutputOption = None,
     force: Annotated[bool, typer.Option("--force")] = False,
+    refresh: Annotated[str | None, typer.Option("--refresh", metavar="DURATION")] = None,
 ) -> None:
     from klplan.calendar_year import CalendarRequest, school_calendar
     from klplan.cli import params, settings
@@ -41,10 +42,11 @@ def calendar(
             ),
         )
     )
-    if force and format is not CalendarFormat.ics:
-        from klplan.core.errors import UsageError, Where
+    for flag, on in (("--force", force), ("--refresh", refresh is not None)):
+        if on and format is not CalendarFormat.ics:
+            from klplan.core.errors import UsageError, Where
 
-        raise UsageError("ics.only_for_ics", where=Where(flag="--force"))
+            raise UsageError("ics.only_for_ics", where=Where(flag=flag))
     if format is CalendarFormat.ics:
         from klplan.cli.calendar_files import write_holiday_calendar
 
@@ -55,6 +57,7 @@ def calendar(
             force=force,
             today=params.fixed_today(),
             domain=params.uid_domain(),
+            refresh=params.refresh(refresh),
         )
     elif format is CalendarFormat.json:
         from klplan.cli.output import emit

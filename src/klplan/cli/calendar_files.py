@@ -33,6 +33,7 @@ from klplan.render.ics import (
     PreviousCalendar,
     ScheduleCalendars,
     describe_time,
+    legacy_file_name,
     single_target,
     split_targets,
     valid_email,
@@ -61,11 +62,18 @@ def write_calendars(
     previous: Path | None,
     check: bool,
     force: bool,
+    feed_url: str | None = None,
 ) -> int:
     """Write (or with ``check`` compare) the calendar files; the exit code. The
     arguments are ``prepare_calendars``'s."""
     return prepare_calendars(
-        outcome, options, output=output, previous=previous, check=check, force=force
+        outcome,
+        options,
+        output=output,
+        previous=previous,
+        check=check,
+        force=force,
+        feed_url=feed_url,
     ).run()
 
 
@@ -77,31 +85,41 @@ def prepare_calendars(
     previous: Path | None,
     check: bool,
     force: bool,
+    feed_url: str | None = None,
 ) -> PendingCalendars:
     """The calendar files up to the first byte written. ``output`` is a directory when
     it exists as one or (as typed, hence ``str``) ends in ``/``. Every refusal (a file
     klplan did not write, a missing directory, a bad link, invitations without
-    e-mail) is raised here, so that a run with several outputs writes none of them."""
+    e-mail) is raised here, so that a run with several outputs writes none of them.
+    ``feed_url`` (a directory only): the address the folder is served at; an
+    ``index.html`` with subscribe links is written there too."""
     from klplan.loaders.previous_ics import read_previous
 
     _check_groups(outcome, options)
+    directory = output is not None and (
+        Path(output).is_dir() or str(output).endswith(("/", os.sep))
+    )
+    if feed_url is not None and not directory:
+        raise UsageError("ics.feed_needs_directory", where=Where(flag="--feed-url"))
     if output is None or str(output) == "-":
         if check:
             raise UsageError("ics.check_needs_output", where=Where(flag="--check"))
         prev = read_previous(previous)[1] if previous else None
         return PendingCalendars(ScheduleCalendars(outcome, options), to_stdout=True, previous=prev)
     path = Path(output)
-    directory = path.is_dir() or str(output).endswith(("/", os.sep))
     same = _Same(outcome, options)
+    index = None
     if directory:
         files = _directory_files(outcome, path, previous, check=check, force=force, same=same)
+        if feed_url is not None:
+            index = _feed_index(outcome, path, feed_url, files, check=check, force=force)
     else:
         if not check:
             check_writable(path)
         files = [_file(single_target(outcome), path, previous, check=check, force=force, same=same)]
     calendars = ScheduleCalendars(outcome, options)
     calendars.expect(f.target for f in files if not f.unchanged)
-    return PendingCalendars(calendars, files, path if directory else None, check)
+    return PendingCalendars(calendars, files, path if directory else None, check, index=index)
 
 
 @dataclass
@@ -116,19 +134,24 @@ class PendingCalendars:
     check: bool = False
     to_stdout: bool = False
     previous: PreviousCalendar | None = None
+    index: _Index | None = None  # the feed folder's index.html (--feed-url)
 
     def run(self) -> int:
         """Write (or compare); the exit code."""
         calendars, files = self.calendars, self.files
         if self.to_stdout:
-            chunks = calendars.chunks(single_target(calendars.outcome), previous=self.previous)
+            target = single_target(calendars.outcome)
+            cancelled: list[bytes] = []
+            chunks = calendars.chunks(target, previous=self.previous, cancelled=cancelled)
             sys.stdout.flush()
             for chunk in chunks:  # bytes: no newline translation on Windows
                 sys.stdout.buffer.write(chunk)
+            if cancelled:  # --invite: the cancellations, a VCALENDAR of their own
+                sys.stdout.buffer.write(_cancel_bytes(calendars, target, cancelled))
             sys.stdout.buffer.flush()
             return 0
         if self.check:
-            return _check(calendars, files)
+            return _check(calendars, files, self.index)
         if self.directory is not None:
             try:
                 self.directory.mkdir(parents=True, exist_ok=True)
@@ -137,6 +160,8 @@ class PendingCalendars:
                     "file.unwritable", where=Where(file=str(self.directory)), reason=e.strerror
                 ) from None
         _write(calendars, files)
+        if self.index is not None:
+            self.index.write()
         return 0
 
 
@@ -155,13 +180,19 @@ def _write(calendars: ScheduleCalendars, files: list[_File]) -> None:
                 # times, for servers and sync tools, and no renames). ``unchanged``
                 # ones were compared before anything was written.
                 if not f.unchanged:
-                    chunks = calendars.chunks(f.target, previous=f.previous, changes=f.changes)
+                    cancelled: list[bytes] = []
+                    chunks = calendars.chunks(
+                        f.target, previous=f.previous, changes=f.changes, cancelled=cancelled
+                    )
                     if f.on_disk is None:
                         atomic_write(f.path, chunks, mode=new_file)
                     else:
                         data = b"".join(chunks)
                         if data != f.on_disk:
                             atomic_write(f.path, data, mode=f.mode)
+                    if cancelled:
+                        data = _cancel_bytes(calendars, f.target, cancelled)
+                        atomic_write(cancel_path(f.path), data, mode=new_file)
                 written[i] = True
                 step()
                 while said < len(files) and written[said]:
@@ -171,6 +202,23 @@ def _write(calendars: ScheduleCalendars, files: list[_File]) -> None:
         for f, done in zip(files[said:], written[said:], strict=True):
             if done:
                 _say_changes(f)
+
+
+CANCEL_SUFFIX = ".avbokade.ics"
+
+
+def cancel_path(path: Path) -> Path:
+    """Where ``--invite`` writes a calendar's cancellations (METHOD:CANCEL, one
+    METHOD per VCALENDAR): ``grupp-1.ics`` → ``grupp-1.avbokade.ics``, next to it."""
+    return path.with_name(path.name.removesuffix(".ics") + CANCEL_SUFFIX)
+
+
+def _cancel_bytes(
+    calendars: ScheduleCalendars, target: CalendarTarget, events: list[bytes]
+) -> bytes:
+    from klplan.render.ics import cancel_calendar
+
+    return cancel_calendar(target.name, events, refresh=calendars.options.refresh)
 
 
 def _say_changes(f: _File) -> None:
@@ -318,24 +366,26 @@ def _directory_files(
         raise UsageError("ics.not_a_directory", where=Where(flag="--previous"))
     targets = split_targets(outcome)
     listed = _listed(directory)
-    files = [
-        _file(
-            target,
-            directory / target.file_name,
-            previous / target.file_name if previous else None,
-            check=check,
-            force=force,
-            previous_optional=True,
-            listed=listed,
-            same=same,
+    files = []
+    for target in targets:
+        name = _kept_name(directory, target, listed)
+        files.append(
+            _file(
+                target,
+                directory / name,
+                previous / name if previous else None,
+                check=check,
+                force=force,
+                previous_optional=True,
+                listed=listed,
+                same=same,
+            )
         )
-        for target in targets
-    ]
     # A klplan calendar here whose group or leader is gone: cancel its meetings.
-    names = {target.file_name for target in targets}
+    names = {f.path.name for f in files}
     if directory.is_dir():
         for path in sorted([*directory.glob("grupp-*.ics"), *directory.glob("ledare-*.ics")]):
-            if path.name in names or not path.is_file():
+            if path.name in names or path.name.endswith(CANCEL_SUFFIX) or not path.is_file():
                 continue
             on_disk, existing, mode = _existing(path)
             if existing is not None and existing.by_klplan:
@@ -343,6 +393,71 @@ def _directory_files(
                 target = CalendarTarget(stem, existing.name or stem, (), ())
                 files.append(_File(target, path, existing, on_disk, mode))
     return files
+
+
+def _kept_name(directory: Path, target: CalendarTarget, listed: set[str] | None) -> str:
+    """The target's file name; but a folder written before klplan stopped doubling the
+    prefix (``grupp-grupp-1.ics``) keeps that klplan file's name, so that staff who
+    subscribed to it keep their calendar (a new folder gets ``grupp-1.ics``)."""
+    old = legacy_file_name(target)
+    if old is None or (listed is not None and target.file_name.casefold() in listed):
+        return target.file_name
+    if listed is not None and old.casefold() not in listed:
+        return target.file_name
+    if (directory / target.file_name).exists() or not (directory / old).is_file():
+        return target.file_name
+    existing = _existing(directory / old)[1]
+    return old if existing is not None and existing.by_klplan else target.file_name
+
+
+@dataclass
+class _Index:
+    """The feed folder's ``index.html``: what it should be and what is there."""
+
+    path: Path
+    data: bytes
+    on_disk: bytes | None
+    mode: int | None
+
+    def write(self) -> None:
+        if self.data != self.on_disk:
+            atomic_write(self.path, self.data, mode=self.mode or new_file_mode())
+
+    def check(self) -> int:
+        """For ``--check``: 1 (and a line saying so) when the page would change."""
+        if self.data == self.on_disk:
+            return 0
+        key = "ics.check_changed" if self.on_disk is not None else "ics.index_missing"
+        print(t(key, file=self.path))
+        return 1
+
+
+def _feed_index(
+    outcome: ScheduleOutcome,
+    directory: Path,
+    feed_url: str,
+    files: list[_File],
+    *,
+    check: bool,
+    force: bool,
+) -> _Index:
+    """The index.html of the calendars in ``files`` (not those of groups that are
+    gone); a page there that klplan did not write is refused without ``force``."""
+    from klplan.render.feed import GENERATOR, FeedEntry, feed_index_page
+    from klplan.render.ics import _years
+
+    cal = outcome.calendar
+    entries = [
+        FeedEntry(f.target.name, f.path.name, f.target.leader is not None)
+        for f in files
+        if f.target.groups or f.target.checkins or f.target.leader is not None
+    ]
+    title = t("ics.name_plan", region=cal.region.name, years=_years(cal))
+    path = directory / "index.html"
+    raw, mode = _on_disk(path)
+    if raw is not None and GENERATOR.encode() not in raw and not force and not check:
+        raise OutputError("ics.index_not_klplan", where=Where(file=str(path)))
+    return _Index(path, feed_index_page(title, feed_url, entries), raw, mode)
 
 
 def _listed(directory: Path) -> set[str] | None:
@@ -357,7 +472,7 @@ def _listed(directory: Path) -> set[str] | None:
         return None
 
 
-def _check(calendars: ScheduleCalendars, files: list[_File]) -> int:
+def _check(calendars: ScheduleCalendars, files: list[_File], index: _Index | None = None) -> int:
     # Rendered in write order (each leader's calendar after its groups'), then
     # listed in file order.
     rendered: list[tuple[bytes, int]] = [(b"", 0)] * len(files)
@@ -387,6 +502,8 @@ def _check(calendars: ScheduleCalendars, files: list[_File]) -> int:
             print(describe_change(change))
         if f.previous is not None and not f.changes:
             print(t("ics.check_bytes_only"))
+    if index is not None:
+        drift += index.check()
     if drift:
         _say(t("ics.check_drift", count=drift))
         return 1
@@ -419,6 +536,7 @@ def write_holiday_calendar(
     force: bool,
     today: date | None = None,
     domain: str | None = None,
+    refresh: str | None = None,
 ) -> None:
     """``klplan calendar --format ics``: the school holidays as all-day events, over
     the previous file of the same name (SEQUENCEs carried over, vanished days cancelled);
@@ -435,9 +553,12 @@ def write_holiday_calendar(
         previous = existing if ours else None
     data = holiday_calendar_bytes(
         calendar,
+        red_days=True,
+        terms=True,
         dtstamp=dtstamp,
         previous=previous,
         today=today,
         domain=domain or DEFAULT_UID_DOMAIN,
+        refresh=refresh,
     )
     emit_bytes(data, output)

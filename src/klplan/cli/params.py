@@ -79,6 +79,17 @@ def url(value: str | None, flag: str = "--video-url") -> str | None:
     return _parse(parse_url, value, flag, "usage.bad_url")
 
 
+def refresh(
+    value: str | None, flag: Flag = "--refresh", *, default: str | None = None
+) -> str | None:
+    """A feed's refresh interval (``PT12H``), as REFRESH-INTERVAL will carry it."""
+    if value is None:
+        return default
+    from klplan.render.ics import parse_duration
+
+    return _parse(parse_duration, value, flag, "ics.bad_duration")
+
+
 def source_date_epoch() -> datetime | None:
     """``SOURCE_DATE_EPOCH`` (reproducible builds): the timestamp calendar files carry
     as DTSTAMP; unset or empty means "derive it from the input"."""

@@ -86,6 +86,8 @@ def schedule(
     include_breaks: Annotated[bool, typer.Option("--include-breaks")] = False,
     include_preparation: Annotated[bool, typer.Option("--include-preparation")] = False,
     invite: Annotated[bool, typer.Option("--invite")] = False,
+    feed_url: Annotated[str | None, typer.Option("--feed-url", metavar="URL")] = None,
+    refresh: Annotated[str | None, typer.Option("--refresh", metavar="DURATION")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     from klplan.cli import params, settings
@@ -100,6 +102,8 @@ def schedule(
         "--include-breaks": include_breaks,
         "--include-preparation": include_preparation,
         "--invite": invite,
+        "--feed-url": feed_url is not None,
+        "--refresh": refresh is not None,
         "--force": force,
     }
     for flag, on in ics_flags.items():
@@ -108,7 +112,10 @@ def schedule(
     if check and len(outputs) > 1:  # --check writes nothing; the other outputs would be
         raise UsageError("ics.check_alone", where=Where(flag="--check"))
     video_url = params.url(video_url)
+    feed_url = params.url(feed_url, "--feed-url")
     ics = {
+        "feed_url": feed_url,
+        "refresh": params.refresh(refresh, default="PT12H" if feed_url else None),
         "dtstamp": params.source_date_epoch() if wants_ics else None,
         "uid_domain": params.uid_domain() if wants_ics else None,
         "today": params.fixed_today() if wants_ics else None,
@@ -265,6 +272,7 @@ def _render(
                 include_breaks=ics["include_breaks"],
                 include_preparation=ics["include_preparation"],
                 invite=ics["invite"],
+                refresh=ics["refresh"],
             )
             calendars.append(
                 prepare_calendars(
@@ -274,6 +282,7 @@ def _render(
                     previous=ics["previous"],
                     check=ics["check"],
                     force=ics["force"],
+                    feed_url=ics["feed_url"],
                 )
             )
         elif len(outputs) > 1 and o.path is not None and o.path != "-":

@@ -73,6 +73,19 @@ def parse_week(text: str) -> IsoWeek:
     return IsoWeek.parse(str(text))
 
 
+_EMAIL = re.compile(r"^[^\s@:;,<>\"'\\()\[\]]+@[^\s@:;,<>\"'\\()\[\]]+\.[^\s@:;,<>\"'\\()\[\].]+$")
+
+
+def parse_email(text: str) -> str:
+    """An e-mail address that can stand in a calendar's ``mailto:`` (ATTENDEE,
+    ORGANIZER): ``local@domain.tld``, no spaces, quotes, brackets or separators;
+    ValueError otherwise."""
+    value = str(text).strip()
+    if not _EMAIL.match(value) or not value.isprintable() or len(value) > 254:
+        raise ValueError(value)
+    return value
+
+
 _URL_FORBIDDEN = re.compile(r"[\s\"<>\\^`{|}\x00-\x1f\x7f]")
 
 

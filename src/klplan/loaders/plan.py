@@ -40,6 +40,7 @@ from klplan.core.models import (
 )
 from klplan.core.parse import (
     WEEKDAY_NAMES,
+    parse_email,
     parse_time,
     parse_uid_domain,
     parse_url,
@@ -153,26 +154,72 @@ Minutes = Annotated[
 ]
 
 
-def _participants(value: Any) -> int | tuple[str, ...]:
+@dataclass(frozen=True)
+class Participant:
+    """A participant listed by name, with an e-mail address for invitations."""
+
+    name: str
+    email: str | None = None
+
+
+def _participant(value: Any, n: int) -> str | Participant:
+    if isinstance(value, str) and value:
+        return value
+    if isinstance(value, dict) and set(value) <= {"name", "email"} and "name" in value:
+        name, email = value["name"], value.get("email")
+        if isinstance(name, str) and name and (email is None or isinstance(email, str)):
+            if email is None:
+                return Participant(name)
+            try:
+                return Participant(name, parse_email(email))
+            except ValueError:
+                raise _fail("plan.bad_participant_email", n=n, value=email) from None
+    raise _fail("plan.bad_participants")
+
+
+def _participants(value: Any) -> int | tuple[str | Participant, ...]:
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 500:
         return value
-    if isinstance(value, list) and value and all(isinstance(v, str) and v for v in value):
-        return tuple(value)
+    if isinstance(value, list) and value:
+        return tuple(_participant(v, n) for n, v in enumerate(value, start=1))
     raise _fail("plan.bad_participants")
 
 
 Participants = Annotated[
-    int | tuple[str, ...],
+    int | tuple[str | Participant, ...],
     PlainValidator(_participants),
     WithJsonSchema(
         {
             "anyOf": [
                 {"type": "integer", "minimum": 1, "maximum": 500},
-                {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+                {
+                    "type": "array",
+                    "items": {
+                        "anyOf": [
+                            {"type": "string", "minLength": 1},
+                            {
+                                "type": "object",
+                                "properties": {
+                                    "name": {"type": "string", "minLength": 1},
+                                    "email": {"type": "string", "format": "email"},
+                                },
+                                "required": ["name"],
+                                "additionalProperties": False,
+                            },
+                        ]
+                    },
+                    "minItems": 1,
+                },
             ],
-            "description": "How many take part, or their names",
+            "description": "How many take part, or their names (each a name, or "
+            "{name, email} for calendar invitations)",
         }
     ),
+]
+Email = Annotated[
+    str,
+    PlainValidator(_parsed(parse_email, "plan.bad_email")),
+    WithJsonSchema({"type": "string", "format": "email", "description": "e-mail address"}),
 ]
 Sequence = Literal["per_term", "back_to_back"]
 
@@ -197,7 +244,9 @@ class School(Frozen):
 
     name: str = _text("The school's name")
     principal: str | None = _text("The principal (rektor)", default=None)
-    email: str | None = _text("The principal's e-mail", default=None)
+    email: Email | None = Field(
+        default=None, description="The principal's e-mail (ORGANIZER of check-ins with --invite)"
+    )
 
 
 class Municipality(Frozen):
@@ -205,7 +254,7 @@ class Municipality(Frozen):
 
     name: str = _text("The municipality's or school owner's name")
     contact: str | None = _text("Who is responsible for the plan", default=None)
-    email: str | None = _text("Their e-mail", default=None)
+    email: Email | None = Field(default=None, description="Their e-mail")
 
 
 class SlotSpec(Frozen):
@@ -231,7 +280,7 @@ class LeaderSpec(Frozen):
 
     id: Id = Field(description="Short id that groups refer to")
     name: str = _text("Full name")
-    email: str | None = _text("E-mail (for calendar invitations)", default=None)
+    email: Email | None = Field(default=None, description="E-mail (for calendar invitations)")
 
 
 class GroupSpec(Frozen):
@@ -354,6 +403,7 @@ class GroupSetup:
     name: str | None
     leader: str
     participants: int
+    invitees: tuple[tuple[str, str], ...]  # (e-mail, name) of participants with e-mail
     modules: tuple[Module, ...]
     sequence: Sequence
     cadence: Cadence
@@ -599,6 +649,11 @@ class _Resolver:
             name=g.name,
             leader=g.leader,
             participants=count,
+            invitees=tuple(
+                (p.email, p.name)
+                for p in (() if isinstance(g.participants, int) else g.participants)
+                if isinstance(p, Participant) and p.email
+            ),
             modules=tuple(modules[m] for m in ids),
             sequence=g.sequence or defaults.sequence or "per_term",
             cadence=cadences[cadence_id],

@@ -54,6 +54,7 @@ from zoneinfo import ZoneInfo
 
 from klplan import __version__
 from klplan.core.models import ClosureKind, Module, SchoolCalendar, school_year_label
+from klplan.core.parse import parse_email
 from klplan.core.plan import DayOff, Meeting, ModulePlan
 from klplan.core.weeks import IsoWeek
 from klplan.messages import MESSAGES, format_date, language, reason_label, t, week_range
@@ -235,6 +236,9 @@ class Person:
         return f"{prop}{params}:mailto:{self.email}"
 
 
+Invitation = tuple[Person | None, tuple[Person, ...]]  # ORGANIZER, ATTENDEEs
+
+
 def to_bytes(lines: Iterable[str]) -> bytes:
     return b"".join(fold_bytes(line.encode("utf-8")) + b"\r\n" for line in lines)
 
@@ -383,33 +387,70 @@ _HEAD_BEFORE_NAME = (
     "VERSION:2.0",
     "PRODID:" + PRODID,
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
 )
+Method = Literal["PUBLISH", "REQUEST", "CANCEL"]  # one per VCALENDAR (RFC 5546)
 
 
-def calendar_lines(name: str, *, timezone: bool = True) -> list[str]:
+def calendar_lines(
+    name: str, *, timezone: bool = True, refresh: str | None = None, method: Method = "PUBLISH"
+) -> list[str]:
     """The VCALENDAR header (and VTIMEZONE) up to the first VEVENT."""
     title = escape_text(clean_text(name))
-    out = [*_HEAD_BEFORE_NAME, "NAME:" + title, "X-WR-CALNAME:" + title, "X-WR-TIMEZONE:" + TZID]
+    out = [
+        *_HEAD_BEFORE_NAME,
+        "METHOD:" + method,
+        "NAME:" + title,
+        "X-WR-CALNAME:" + title,
+        *feed_lines(refresh),
+    ]
+    out.append("X-WR-TIMEZONE:" + TZID)
     if timezone:
         out += VTIMEZONE_LINES
     return out
 
 
-@lru_cache(maxsize=2)
-def _head_parts(timezone: bool) -> tuple[bytes, bytes]:
+@lru_cache(maxsize=8)
+def _head_parts(timezone: bool, method: Method = "PUBLISH") -> tuple[bytes, bytes]:
     """The header's bytes before NAME and after X-WR-CALNAME: the same in every file."""
-    return to_bytes(_HEAD_BEFORE_NAME), to_bytes(
+    return to_bytes([*_HEAD_BEFORE_NAME, "METHOD:" + method]), to_bytes(
         ["X-WR-TIMEZONE:" + TZID, *(VTIMEZONE_LINES if timezone else ())]
     )
 
 
-def calendar_head(name: str, *, timezone: bool = True) -> bytes:
-    """``to_bytes(calendar_lines(name, timezone=timezone))``, with only the name's two
-    lines encoded per file (a run writes one header per calendar file)."""
-    before, after = _head_parts(timezone)
+def calendar_head(
+    name: str, *, timezone: bool = True, refresh: str | None = None, method: Method = "PUBLISH"
+) -> bytes:
+    """``to_bytes(calendar_lines(name, ...))`` with the same arguments, with only the
+    name's two lines encoded per file (a run writes one header per calendar file)."""
+    before, after = _head_parts(timezone, method)
     title = escape_text(clean_text(name))
-    return b"".join((before, _folded("NAME:" + title), _folded("X-WR-CALNAME:" + title), after))
+    feed = to_bytes(feed_lines(refresh))
+    return b"".join(
+        (before, _folded("NAME:" + title), _folded("X-WR-CALNAME:" + title), feed, after)
+    )
+
+
+_DURATION = re.compile(
+    r"^P(?:\d{1,6}W|(?=\d|T\d)(?:\d{1,6}D)?(?:T(?=\d)(?:\d{1,6}H)?(?:\d{1,6}M)?(?:\d{1,6}S)?)?)$"
+)
+
+
+def parse_duration(text: str) -> str:
+    """An RFC 5545 duration of a subscription's refresh (``PT12H``, ``P1D``, ``P1W``):
+    positive and well-formed, else ValueError."""
+    value = str(text).strip().upper()
+    if not _DURATION.match(value) or not any(c in "123456789" for c in value):
+        raise ValueError(text)
+    return value
+
+
+def feed_lines(refresh: str | None) -> list[str]:
+    """How often a subscribing client should fetch the calendar again: RFC 7986's
+    REFRESH-INTERVAL and Outlook's X-PUBLISHED-TTL (``refresh``: a ``parse_duration``
+    value; None: neither)."""
+    if refresh is None:
+        return []
+    return ["REFRESH-INTERVAL;VALUE=DURATION:" + refresh, "X-PUBLISHED-TTL:" + refresh]
 
 
 def _folded(line: str) -> bytes:
@@ -537,13 +578,20 @@ def render_calendar(
     changes: list[Change] | None = None,
     timezone: bool = True,
     keep_stamps: bool = True,
+    refresh: str | None = None,
+    invitation: Invitation | None = None,
+    cancelled: list[bytes] | None = None,
 ) -> Iterator[bytes]:
     """The calendar as UTF-8 chunks, one per event. With ``previous``, SEQUENCEs are
     carried over and bumped, and events that are gone are cancelled (those starting
     before ``keep_from`` are left out); every difference is appended to ``changes``.
-    With ``keep_stamps`` (no SOURCE_DATE_EPOCH) an unchanged event keeps its DTSTAMP."""
+    With ``keep_stamps`` (no SOURCE_DATE_EPOCH) an unchanged event keeps its DTSTAMP.
+    With ``invitation`` (``--invite``) the calendar is a METHOD:REQUEST, and its
+    cancellations go to ``cancelled`` instead (``cancel_calendar``), addressed to
+    ``invitation``'s people."""
     stamp = utc_stamp(dtstamp)
-    yield calendar_head(name, timezone=timezone)
+    method: Method = "PUBLISH" if invitation is None else "REQUEST"
+    yield calendar_head(name, timezone=timezone, refresh=refresh, method=method)
     regeneration = (
         Regeneration(previous, changes, stamp if keep_stamps else None)
         if previous is not None
@@ -554,8 +602,36 @@ def render_calendar(
             event = regeneration.update(event)
         yield event.to_bytes(stamp)
     if regeneration is not None:
-        yield from regeneration.gone(stamp, keep_from)
+        yield from _gone(regeneration, stamp, keep_from, invitation, cancelled)
     yield END_CALENDAR
+
+
+def _gone(
+    regeneration: Regeneration,
+    stamp: str,
+    keep_from: date | None,
+    invitation: Invitation | None,
+    cancelled: list[bytes] | None,
+) -> Iterator[bytes]:
+    """The cancelled events: in a PUBLISH calendar, its own (without ORGANIZER or
+    ATTENDEE); in a REQUEST one, none: they are appended to ``cancelled`` with the
+    invitation's people, for a METHOD:CANCEL calendar of their own."""
+    if invitation is None:
+        yield from regeneration.gone(stamp, keep_from)
+        return
+    organizer, attendees = invitation
+    for old in regeneration.gone_events(keep_from):
+        event = replace(old, organizer=organizer, attendees=attendees)
+        if cancelled is not None:
+            cancelled.append(event.to_bytes(stamp))
+
+
+def cancel_calendar(name: str, cancelled: list[bytes], *, refresh: str | None = None) -> bytes:
+    """The METHOD:CANCEL calendar of a REQUEST calendar's cancelled meetings (RFC 5546:
+    one METHOD per VCALENDAR, so not in the same object)."""
+    return b"".join(
+        (calendar_head(name, refresh=refresh, method="CANCEL"), *cancelled, END_CALENDAR)
+    )
 
 
 END_CALENDAR = b"END:VCALENDAR\r\n"
@@ -600,18 +676,22 @@ class Regeneration:
     def gone(self, stamp: str, keep_from: date | None) -> Iterator[bytes]:
         """The previous file's events that no ``update`` matched: cancelled (those
         starting before ``keep_from`` are left out), in time order."""
+        for gone in self.gone_events(keep_from):
+            yield gone.to_bytes(stamp)
+
+    def gone_events(self, keep_from: date | None) -> Iterator[Event]:
+        """``gone``'s events."""
         for old in sorted(self.left.values(), key=lambda e: (local_key(e.start), e.uid)):
             if keep_from is not None and _day(old.start) < keep_from:
                 continue
             if old.status == CANCELLED:
                 if OWN_UID.fullmatch(old.uid):
-                    kept = old if self._keeps(old) else replace(old, stamp=None)
-                    yield kept.to_bytes(stamp)
+                    yield old if self._keeps(old) else replace(old, stamp=None)
                 continue
             gone = replace(old, status=CANCELLED, sequence=_bumped(old.sequence), stamp=None)
             if self.changes is not None:
                 self.changes.append(Change("cancelled", old, gone))
-            yield gone.to_bytes(stamp)
+            yield gone
 
 
 def _day(value: date) -> date:
@@ -629,6 +709,7 @@ class IcsOptions:
     include_breaks: bool = False
     include_preparation: bool = False
     invite: bool = False
+    refresh: str | None = None  # REFRESH-INTERVAL / X-PUBLISHED-TTL (feed_lines)
 
 
 @dataclass(frozen=True)
@@ -686,7 +767,7 @@ def split_targets(outcome: ScheduleOutcome) -> list[CalendarTarget]:
     (``ledare-<id>.ics``: that leader's groups and check-ins), for ``-o DIR``."""
     targets = [
         CalendarTarget(
-            f"grupp-{safe_stem(g.id)}",
+            file_stem("grupp-", g.id),
             t("ics.name_group", group=group_label(g)),
             (g,),
             (),
@@ -707,7 +788,7 @@ def split_targets(outcome: ScheduleOutcome) -> list[CalendarTarget]:
     for leader in leaders:
         targets.append(
             CalendarTarget(
-                f"ledare-{safe_stem(leader.id)}",
+                file_stem("ledare-", leader.id),
                 t("ics.name_leader", leader=leader_label(leader)),
                 tuple(groups.get(leader.id, ())),
                 tuple(checkins.get(leader.id, ())),
@@ -715,6 +796,31 @@ def split_targets(outcome: ScheduleOutcome) -> list[CalendarTarget]:
             )
         )
     return _unique_names(targets, [*(g.id for g in outcome.groups), *(x.id for x in leaders)])
+
+
+def file_stem(prefix: str, id: str) -> str:
+    """``grupp-<id>`` / ``ledare-<id>``, the prefix not doubled when the id already
+    starts with it (group ``grupp-1``: ``grupp-1.ics``, as README tells staff to
+    subscribe to). ``legacy_file_name`` is the doubled name earlier versions wrote."""
+    stem = safe_stem(id)
+    return stem if stem.startswith(prefix) and len(stem) > len(prefix) else prefix + stem
+
+
+def legacy_file_name(target: CalendarTarget) -> str | None:
+    """The file name klplan gave ``target`` before ``file_stem`` stopped doubling the
+    prefix (``grupp-grupp-1.ics``), when it differs: a folder written then keeps
+    that name, so subscriptions to it keep working."""
+    prefix, id = (
+        ("ledare-", target.leader)
+        if target.leader is not None
+        else ("grupp-", target.groups[0].id)
+        if len(target.groups) == 1
+        else ("", None)
+    )
+    if id is None or target.file_stem != file_stem(prefix, id) or not prefix:
+        return None
+    old = prefix + safe_stem(id)
+    return None if old == target.file_stem else f"{old}.ics"
 
 
 def _unique_names(targets: list[CalendarTarget], ids: list[str]) -> list[CalendarTarget]:
@@ -993,23 +1099,51 @@ def _prep_days(m: Meeting) -> list[tuple[date, date]]:
     ]
 
 
-_EMAIL = re.compile(r"^[^\s@:;,<>\"'\\()\[\]]+@[^\s@:;,<>\"'\\()\[\]]+\.[^\s@:;,<>\"'\\()\[\].]+$")
-
-
 def valid_email(email: str) -> bool:
-    return bool(_EMAIL.match(email)) and email.isprintable()
+    try:
+        return parse_email(email) == email
+    except ValueError:
+        return False
 
 
 def _invitation(
     group: GroupPlan, leaders: dict[str, Leader]
 ) -> tuple[Person | None, tuple[Person, ...]]:
+    """A group meeting's ORGANIZER (the leader) and ATTENDEEs (the leader as CHAIR,
+    then the participants listed with e-mail); none without the leader's e-mail."""
     leader = leaders.get(group.leader) if group.leader else None
     if leader is None or not leader.email or not valid_email(leader.email):
         return None, ()
-    return (
-        Person(leader.email, leader.name),
-        (Person(leader.email, leader.name, role="CHAIR"),),
+    chair = Person(leader.email, leader.name, role="CHAIR")
+    participants = tuple(
+        Person(email, name, role="REQ-PARTICIPANT")
+        for email, name in group.invitees
+        if email.casefold() != leader.email.casefold()
     )
+    return Person(leader.email, leader.name), (chair, *participants)
+
+
+def _principal(outcome: ScheduleOutcome) -> Person | None:
+    """The school's principal (rektor) with a valid e-mail: ORGANIZER of check-ins."""
+    plan = outcome.plan
+    if plan is None or not plan.principal_email or not valid_email(plan.principal_email):
+        return None
+    return Person(plan.principal_email, plan.principal)
+
+
+def _target_invitation(
+    outcome: ScheduleOutcome, target: CalendarTarget
+) -> tuple[Person | None, tuple[Person, ...]]:
+    """Who a cancellation in ``target``'s calendar goes to (a cancelled meeting's
+    own people are not in the previous file): a group's calendar, its invitation; a
+    leader's, the leader."""
+    leaders = outcome.leaders_by_id
+    if len(target.groups) == 1:
+        return _invitation(target.groups[0], leaders)
+    leader = leaders.get(target.leader) if target.leader else None
+    if leader is None or not leader.email or not valid_email(leader.email):
+        return None, ()
+    return Person(leader.email, leader.name), (Person(leader.email, leader.name, role="CHAIR"),)
 
 
 def checkin_event(
@@ -1021,6 +1155,10 @@ def checkin_event(
         if options.invite and leader and leader.email and valid_email(leader.email)
         else None
     )
+    principal = _principal(outcome) if options.invite else None
+    organizer, attendees = person, (replace(person, role="REQ-PARTICIPANT"),) if person else ()
+    if principal is not None:  # the principal calls the check-in, the leader attends
+        organizer, attendees = principal, (replace(principal, role="CHAIR"), *attendees)
     return Event(
         uid=uid_for(
             "checkin",
@@ -1034,8 +1172,8 @@ def checkin_event(
         end=checkin.end,
         description=t("ics.checkin_description", n=checkin.sequence_no, leader=who),
         status=CONFIRMED,
-        organizer=person,
-        attendees=(replace(person, role="REQ-PARTICIPANT"),) if person else (),
+        organizer=organizer,
+        attendees=attendees,
     )
 
 
@@ -1108,6 +1246,50 @@ def break_events(
     return events
 
 
+def term_events(
+    calendar: SchoolCalendar, calendar_id: str = "klplan", *, domain: str = DEFAULT_UID_DOMAIN
+) -> list[Event]:
+    """The feed's markers of the school year: each term's first and last day of school,
+    and the first day of sommarlov after the calendar's last term (its end is the next
+    school year's start, which this calendar does not hold; a sommarlov between two of
+    its school years is a span of ``break_events``). UIDs are keyed on what each
+    marker is (term, school year, first or last), never on its date, so a corrected
+    date updates the same event."""
+    region = f"{calendar.region.kind}:{calendar.region.code}"
+    events = []
+    for term in calendar.terms:
+        for edge, day in (("first", term.start), ("last", term.end)):
+            events.append(
+                Event(
+                    uid=uid_for(
+                        "term", calendar_id, region, term.school_year, term.name, edge, domain=domain
+                    ),
+                    summary=t(f"ics.term_{edge}", term=term.label),
+                    start=day,
+                    end=day + timedelta(days=1),
+                    description=t(
+                        f"ics.term_{edge}_description",
+                        region=calendar.region.name,
+                        years=term.school_year,
+                    ),
+                    transp=TRANSPARENT,
+                )
+            )
+    last = calendar.terms[-1]
+    summer = last.end + timedelta(days=1)
+    events.append(
+        Event(
+            uid=uid_for("summer", calendar_id, region, last.school_year, domain=domain),
+            summary=t("ics.summer_starts"),
+            start=summer,
+            end=summer + timedelta(days=1),
+            description=t("ics.summer_starts_description", region=calendar.region.name),
+            transp=TRANSPARENT,
+        )
+    )
+    return events
+
+
 def first_school_year(calendar: SchoolCalendar) -> int:
     return school_year_of(IsoWeek.of(calendar.terms[0].start))
 
@@ -1116,27 +1298,37 @@ def holiday_calendar_bytes(
     calendar: SchoolCalendar,
     *,
     red_days: bool = False,
+    terms: bool = False,
     dtstamp: datetime | None = None,
     previous: PreviousCalendar | None = None,
     calendar_id: str = "klplan",
     name: str | None = None,
     today: date | None = None,
     domain: str = DEFAULT_UID_DOMAIN,
+    refresh: str | None = None,
 ) -> bytes:
     """A Swedish school-holiday feed for ``calendar``: its lov periods (with jullov
-    and sommarlov between terms) and closed days, optionally the red days, as
-    all-day events. Same calendar, same bytes; with ``previous`` (the file this
-    replaces) SEQUENCEs carry over and vanished days are cancelled."""
+    and sommarlov between terms) and closed days, optionally the red days and
+    (``terms``) the ``term_events``, as all-day events in date order. Same calendar,
+    same bytes; with ``previous`` (the file this replaces) SEQUENCEs carry over and
+    vanished days are cancelled."""
     title = name or t("ics.name_holidays", region=calendar.region.name, years=_years(calendar))
+    events = break_events(calendar, calendar_id, red_days=red_days, domain=domain)
+    if terms:
+        events = sorted(
+            [*events, *term_events(calendar, calendar_id, domain=domain)],
+            key=lambda e: (e.start, e.end, e.uid),
+        )
     return b"".join(
         render_calendar(
             title,
-            break_events(calendar, calendar_id, red_days=red_days, domain=domain),
+            events,
             dtstamp=dtstamp or derived_dtstamp(first_school_year(calendar), today),
             previous=previous,
             keep_stamps=dtstamp is None,
             keep_from=calendar.days()[0],
             timezone=False,
+            refresh=refresh,
         )
     )
 
@@ -1148,8 +1340,10 @@ def schedule_calendar(
     *,
     previous: PreviousCalendar | None = None,
     changes: list[Change] | None = None,
+    cancelled: list[bytes] | None = None,
 ) -> Iterator[bytes]:
-    """One calendar file of a schedule, as UTF-8 chunks (stream them to a file)."""
+    """One calendar file of a schedule, as UTF-8 chunks (stream them to a file); with
+    ``--invite``, its cancellations go to ``cancelled`` (see ``render_calendar``)."""
     return render_calendar(
         target.name,
         target_events(outcome, target, options),
@@ -1158,6 +1352,9 @@ def schedule_calendar(
         keep_from=outcome.calendar.days()[0],
         changes=changes,
         keep_stamps=options.dtstamp is None,
+        refresh=options.refresh,
+        invitation=_target_invitation(outcome, target) if options.invite else None,
+        cancelled=cancelled,
     )
 
 
@@ -1217,9 +1414,12 @@ class ScheduleCalendars:
         *,
         previous: PreviousCalendar | None = None,
         changes: list[Change] | None = None,
+        cancelled: list[bytes] | None = None,
     ) -> Iterator[bytes]:
         """``schedule_calendar(outcome, target, options, ...)``: one chunk per group."""
-        yield calendar_head(target.name)
+        invitation = _target_invitation(self.outcome, target) if self.options.invite else None
+        method: Method = "PUBLISH" if invitation is None else "REQUEST"
+        yield calendar_head(target.name, refresh=self.options.refresh, method=method)
         regeneration = (
             Regeneration(previous, changes, None if self.options.dtstamp else self.stamp)
             if previous is not None
@@ -1244,7 +1444,7 @@ class ScheduleCalendars:
                 event = regeneration.update(event)
             yield event.to_bytes(self.stamp)
         if regeneration is not None:
-            yield from regeneration.gone(self.stamp, self.keep_from)
+            yield from _gone(regeneration, self.stamp, self.keep_from, invitation, cancelled)
         yield END_CALENDAR
 
     def _group_bytes(

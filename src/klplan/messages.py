@@ -864,6 +864,27 @@ MESSAGES.update(
             "en": "invalid value {got}: only lower-case a–z, digits, . _ and - (pattern {pattern})",
         },
         "file.is_directory": {"sv": "det är en katalog", "en": "is a directory"},
+        # --- h4: files that are not regular files (pipes, devices) -----------
+        "file.is_pipe": {
+            "sv": "det är ett namngivet rör (FIFO), inte en vanlig fil",
+            "en": "it is a named pipe (FIFO), not a regular file",
+        },
+        "file.is_device": {
+            "sv": "det är en enhet, inte en vanlig fil",
+            "en": "it is a device, not a regular file",
+        },
+        "file.is_special": {
+            "sv": "det är inte en vanlig fil",
+            "en": "it is not a regular file",
+        },
+        "file.too_large_read": {
+            "sv": "filen är för stor (mer än {limit} byte)",
+            "en": "file too large (more than {limit} bytes)",
+        },
+        "file.pipe_empty": {
+            "sv": "röret gav inga data (skriver någon till det?)",
+            "en": "the pipe gave no data (is anything writing to it?)",
+        },
         "yaml.syntax_error": {"sv": "syntaxfel", "en": "syntax error"},
         "yaml.tab_hint": {
             "sv": "en tabb: YAML dras in med mellanslag, inte tabbar",

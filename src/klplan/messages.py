@@ -881,6 +881,18 @@ MESSAGES.update(
             "sv": "filen är för stor (mer än {limit} byte)",
             "en": "file too large (more than {limit} bytes)",
         },
+        "input.out_of_range": {
+            "sv": "klplan planerar för åren {first}–{last}",
+            "en": "klplan plans for the years {first}–{last}",
+        },
+        "input.date_out_of_range": {
+            "sv": "datumet {day} ligger utanför åren {first}–{last} som klplan planerar för",
+            "en": "the date {day} is outside the years {first}–{last} klplan plans for",
+        },
+        "input.closed_reversed": {
+            "sv": "end ({end}) ligger före start ({start})",
+            "en": "end ({end}) is before start ({start})",
+        },
         "file.pipe_empty": {
             "sv": "röret gav inga data (skriver någon till det?)",
             "en": "the pipe gave no data (is anything writing to it?)",

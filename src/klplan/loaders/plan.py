@@ -38,7 +38,16 @@ from klplan.core.models import (
     parse_school_year,
     school_year_label,
 )
-from klplan.core.parse import WEEKDAY_NAMES, parse_time, parse_url, parse_week, parse_weekday
+from klplan.core.parse import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    WEEKDAY_NAMES,
+    OutOfRange,
+    parse_time,
+    parse_url,
+    parse_week,
+    parse_weekday,
+)
 from klplan.core.weeks import IsoWeek
 from klplan.loaders.overrides import CalendarOverrides
 from klplan.loaders.spec import Frozen
@@ -70,6 +79,13 @@ def _parsed(parser: Callable[[str], Any], message: str) -> Callable[[Any], Any]:
             raise _fail(message, value=value)
         try:
             return parse(value)
+        except OutOfRange:
+            text = (
+                t(message, value=value)
+                + "; "
+                + t("input.out_of_range", first=FIRST_YEAR, last=LAST_YEAR)
+            )
+            raise PydanticCustomError(CUSTOM, "{message}", {"message": text}) from None
         except ValueError:
             raise _fail(message, value=value) from None
 

@@ -36,6 +36,7 @@ _EXPECTED: dict[str, str] = {
     "string_type": "expected.text",
     "int_type": "expected.int",
     "int_parsing": "expected.int",
+    "int_parsing_size": "expected.int",
     "int_from_float": "expected.int",
     "float_type": "expected.number",
     "float_parsing": "expected.number",

@@ -236,7 +236,7 @@ class _Builder:
         if value in _SPECIAL:
             return _SPECIAL[value]
         if _INT.match(value):
-            return int(value)
+            return _int(value)
         if _FLOAT.match(value):
             return float(value)
         return value
@@ -255,7 +255,17 @@ def _plain_number(value: str) -> Any:
     if not _NUMERIC.issuperset(value):
         return value
     if _INT.match(value):
-        return int(value)
+        return _int(value)
     if _FLOAT.match(value) and _YAML11.resolve(ScalarNode, value, (True, False)) != _STD + "str":
         return float(value)
     return value
+
+
+def _int(value: str) -> int | str:
+    """An integer, or the text itself when it has more digits than Python converts
+    (sys.get_int_max_str_digits, 4300): no field wants such a number, and as text it
+    is reported as "expected an integer" where one is expected."""
+    try:
+        return int(value)
+    except ValueError:
+        return value

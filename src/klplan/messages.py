@@ -881,6 +881,18 @@ MESSAGES.update(
             "sv": "filen är för stor (mer än {limit} byte)",
             "en": "file too large (more than {limit} bytes)",
         },
+        "schema.not_klplan": {
+            "sv": "ingen av filens nycklar är en klplan-nyckel; är det rätt fil? "
+            "(förväntade några av: {expected})",
+            "en": "none of the file's keys is a klplan key; is it the right file? "
+            "(expected some of: {expected})",
+        },
+        "plan.path_outside": {
+            "sv": "{file!r} ligger utanför planfilens mapp; kör med --allow-outside "
+            "om planen får läsa den",
+            "en": "{file!r} is outside the plan file's folder; run with --allow-outside "
+            "if the plan may read it",
+        },
         "input.out_of_range": {
             "sv": "klplan planerar för åren {first}–{last}",
             "en": "klplan plans for the years {first}–{last}",
@@ -1113,6 +1125,12 @@ MESSAGES.update(
         "help.schedule.module": {
             "sv": "Modulens id (se klplan modules) [samtal-om-text].",
             "en": "Module id (see klplan modules) [samtal-om-text].",
+        },
+        "help.any.allow_outside": {
+            "sv": "Låt planen läsa filer utanför sin mapp (modules_file med ../, en absolut "
+            "sökväg eller en symbolisk länk ut).",
+            "en": "Let the plan read files outside its folder (modules_file with ../, an "
+            "absolute path or a symlink out).",
         },
         "help.any.modules_file": {
             "sv": "YAML-fil med egna moduler (samma format som katalogen).",

@@ -29,6 +29,7 @@ def init(
 def validate(
     plan: PlanArgument,
     strict: Annotated[bool, typer.Option("--strict")] = False,
+    allow_outside: Annotated[bool, typer.Option("--allow-outside")] = False,
 ) -> None:
     import sys
 
@@ -41,7 +42,7 @@ def validate(
     warnings: list[str] = []
     summary = None
     try:
-        loaded = load_plan(plan)
+        loaded = load_plan(plan, allow_outside=allow_outside)
         outcome = schedule_plan(loaded)
     except PlanInvalid as e:
         errors = [p.message() for p in e.problems]

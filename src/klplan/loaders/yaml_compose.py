@@ -97,6 +97,9 @@ def _is_merge(key_node: Node) -> bool:
     return key_node.value == "<<" and not key_node.style
 
 
+_QUOTED = re.compile(r"'(?!<)[^']{3,}'")
+
+
 def compose(text: str, name: str) -> YamlDoc:
     """``text`` composed by PyYAML and built by YAML 1.2's rules (see klplan.loaders.yamlio)."""
     try:
@@ -104,6 +107,9 @@ def compose(text: str, name: str) -> YamlDoc:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = (e.problem or e.context or t("yaml.syntax_error")).strip()
+        # A file that is not YAML may be anything (a password file): name the place,
+        # never quote what stands there beyond a character ("found character '%'").
+        problem = _QUOTED.sub("'…'", problem)
         lines = text.splitlines()
         if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
             problem += " (" + t("yaml.tab_hint") + ")"

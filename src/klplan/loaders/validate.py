@@ -77,7 +77,7 @@ def validate(model: type[M], doc: YamlDoc, data: Any = None, path: Path_ = ()) -
 
 
 def refuse_foreign(model: Any, doc: YamlDoc) -> None:
-    """A file none of whose top-level keys ``model`` knows, or nearly (a typo), is not
+    """A file none of whose keys ``model`` knows, or nearly (a typo), is not
     klplan input at all (a password file read as YAML is a mapping of its lines): one
     error at its first key, which is not quoted, so that nothing of it is echoed."""
     data = doc.data
@@ -85,7 +85,10 @@ def refuse_foreign(model: Any, doc: YamlDoc) -> None:
     known = {f.alias or k for k, f in fields.items()} or set(_field_types(model))
     if not isinstance(data, dict) or not data or not known:
         return
-    if any(k in known or difflib.get_close_matches(str(k), known, n=1) for k in data):
+    # Keys one level down count too: a [schedule] table of klplan.toml keys is klplan
+    # input in the wrong shape, and its error names the table.
+    keys = [*data, *(k for v in data.values() if isinstance(v, dict) for k in v)]
+    if any(k in known or difflib.get_close_matches(str(k), known, n=1) for k in keys):
         return  # klplan input, perhaps with a typo: its keys are named and suggested
     at = doc.where((next(iter(data)),), at_key=True)
     raise InputError(

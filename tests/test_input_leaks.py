@@ -51,6 +51,18 @@ def test_a_klplan_toml_of_foreign_keys_is_named_not_echoed(klplan, tmp_path, mon
     assert "hunter2" not in r.err and "SECRET" not in r.err
 
 
+def test_a_klplan_toml_pointing_at_a_password_file_echoes_none_of_it(klplan, tmp_path, monkeypatch):
+    (tmp_path / "shadow").write_text(SHADOW, "utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "klplan.toml").write_text('calendar = "../shadow"\n', "utf-8")
+    monkeypatch.chdir(work)
+    r = klplan("schedule", "--kommun", "Stockholm")
+    assert r.code == 1, r.err
+    assert "../shadow:1:1: ingen av filens nycklar är en klplan-nyckel" in r.err
+    assert_no_secret(r.err)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -943,6 +943,51 @@ MESSAGES.update(
             "en": "invalid value {got}: only lower-case a–z, digits, . _ and - (pattern {pattern})",
         },
         "file.is_directory": {"sv": "det är en katalog", "en": "is a directory"},
+        # --- h4: files that are not regular files (pipes, devices) -----------
+        "file.is_pipe": {
+            "sv": "det är ett namngivet rör (FIFO), inte en vanlig fil",
+            "en": "it is a named pipe (FIFO), not a regular file",
+        },
+        "file.is_device": {
+            "sv": "det är en enhet, inte en vanlig fil",
+            "en": "it is a device, not a regular file",
+        },
+        "file.is_special": {
+            "sv": "det är inte en vanlig fil",
+            "en": "it is not a regular file",
+        },
+        "file.too_large_read": {
+            "sv": "filen är för stor (mer än {limit} byte)",
+            "en": "file too large (more than {limit} bytes)",
+        },
+        "schema.not_klplan": {
+            "sv": "ingen av filens nycklar är en klplan-nyckel; är det rätt fil? "
+            "(förväntade några av: {expected})",
+            "en": "none of the file's keys is a klplan key; is it the right file? "
+            "(expected some of: {expected})",
+        },
+        "plan.path_outside": {
+            "sv": "{file!r} ligger utanför planfilens mapp; kör med --allow-outside "
+            "om planen får läsa den",
+            "en": "{file!r} is outside the plan file's folder; run with --allow-outside "
+            "if the plan may read it",
+        },
+        "input.out_of_range": {
+            "sv": "klplan planerar för åren {first}–{last}",
+            "en": "klplan plans for the years {first}–{last}",
+        },
+        "input.date_out_of_range": {
+            "sv": "datumet {day} ligger utanför åren {first}–{last} som klplan planerar för",
+            "en": "the date {day} is outside the years {first}–{last} klplan plans for",
+        },
+        "input.closed_reversed": {
+            "sv": "end ({end}) ligger före start ({start})",
+            "en": "end ({end}) is before start ({start})",
+        },
+        "file.pipe_empty": {
+            "sv": "röret gav inga data (skriver någon till det?)",
+            "en": "the pipe gave no data (is anything writing to it?)",
+        },
         "yaml.syntax_error": {"sv": "syntaxfel", "en": "syntax error"},
         "yaml.tab_hint": {
             "sv": "en tabb: YAML dras in med mellanslag, inte tabbar",
@@ -1159,6 +1204,12 @@ MESSAGES.update(
         "help.schedule.module": {
             "sv": "Modulens id (se klplan modules) [samtal-om-text].",
             "en": "Module id (see klplan modules) [samtal-om-text].",
+        },
+        "help.any.allow_outside": {
+            "sv": "Låt planen läsa filer utanför sin mapp (modules_file med ../, en absolut "
+            "sökväg eller en symbolisk länk ut).",
+            "en": "Let the plan read files outside its folder (modules_file with ../, an "
+            "absolute path or a symlink out).",
         },
         "help.any.modules_file": {
             "sv": "YAML-fil med egna moduler (samma format som katalogen).",

@@ -279,6 +279,12 @@ def _default_start(weeks: SchoolWeeks, today: date) -> IsoWeek:
         pos = weeks.index_from(IsoWeek.of(today) + 1)
         if pos < len(weeks.open):
             return weeks.open[pos].week
+    if not weeks.open:  # every day closed (a closed range over the whole year)
+        raise ScheduleError(
+            "schedule.no_school_weeks_after",
+            week=str(IsoWeek.of(first)),
+            years=", ".join(weeks.calendar.school_years),
+        )
     return weeks.open[0].week
 
 

@@ -274,7 +274,7 @@ def _on_disk(path: Path) -> tuple[bytes | None, int | None]:
         raise OutputError(
             "file.unwritable", where=Where(file=str(path)), reason=t("ics.is_directory")
         )
-    return read_bytes(path, str(path), MAX_ICS_BYTES), st.st_mode & 0o777
+    return read_bytes(path, str(path), MAX_ICS_BYTES, regular_only=True), st.st_mode & 0o777
 
 
 def _parsed(raw: bytes, path: Path) -> PreviousCalendar | None:

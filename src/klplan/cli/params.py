@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from klplan.core.errors import UsageError, Where
 from klplan.core.models import parse_school_year
-from klplan.core.parse import parse_time, parse_week, parse_weekday
+from klplan.core.parse import OutOfRange, parse_date, parse_time, parse_week, parse_weekday
 from klplan.core.weeks import IsoWeek
 
 T = TypeVar("T")
@@ -27,8 +27,19 @@ def _parse(parser: Callable[[str], T], value: str | None, flag: Flag, message: s
         return None
     try:
         return parser(value)
+    except OutOfRange:
+        hint = out_of_range()
+        raise UsageError(message, where=_where(flag), value=value, hint=hint) from None
     except ValueError:
         raise UsageError(message, where=_where(flag), value=value) from None
+
+
+def out_of_range() -> str:
+    """What a date, week or school year outside the years klplan plans for must be."""
+    from klplan.core.parse import FIRST_YEAR, LAST_YEAR
+    from klplan.messages import t
+
+    return t("input.out_of_range", first=FIRST_YEAR, last=LAST_YEAR)
 
 
 def week(value: str | None, flag: Flag) -> IsoWeek | None:
@@ -56,7 +67,7 @@ def duration(value: int | None, flag: Flag = "--duration") -> int | None:
 def today() -> date:
     """Today, or ``KLPLAN_TODAY`` (YYYY-MM-DD) for reproducible runs and tests."""
     fixed = os.environ.get("KLPLAN_TODAY")
-    return _parse(date.fromisoformat, fixed, "KLPLAN_TODAY", "usage.bad_date") or date.today()
+    return _parse(parse_date, fixed, "KLPLAN_TODAY", "usage.bad_date") or date.today()
 
 
 def fixed_today() -> date | None:

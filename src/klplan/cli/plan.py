@@ -32,6 +32,7 @@ def validate(
     plan: PlanArgument,
     strict: Annotated[bool, typer.Option("--strict")] = False,
     format: FormatOption = Format.table,
+    allow_outside: Annotated[bool, typer.Option("--allow-outside")] = False,
 ) -> None:
     import sys
     from dataclasses import asdict
@@ -47,7 +48,7 @@ def validate(
     warnings: tuple[Notice, ...] = ()
     summary = None
     try:
-        loaded = load_plan(plan)
+        loaded = load_plan(plan, allow_outside=allow_outside)
         outcome = schedule_plan(loaded)
     except PlanInvalid as e:
         errors = tuple(e.problems)

@@ -79,6 +79,7 @@ def schedule(
     # A str, not a Path: "kalendrar/" (a directory for -f ics) keeps its slash.
     output: Annotated[list[str] | None, typer.Option("--output", "-o", metavar="PATH")] = None,
     stagger: Annotated[bool, typer.Option("--stagger")] = False,
+    allow_outside: Annotated[bool, typer.Option("--allow-outside")] = False,
     location: Annotated[str | None, typer.Option("--location")] = None,
     video_url: Annotated[str | None, typer.Option("--video-url")] = None,
     previous: Annotated[Path | None, typer.Option("--previous", metavar="PATH")] = None,
@@ -140,10 +141,11 @@ def schedule(
         from klplan.loaders.plan import load_plan
         from klplan.planning import schedule_plan
 
-        outcome = schedule_plan(load_plan(plan), stagger=stagger)
+        outcome = schedule_plan(load_plan(plan, allow_outside=allow_outside), stagger=stagger)
     else:
         leader_view = any(o.view is View.leader for o in outputs)
-        for flag, on in (("--stagger", stagger), ("--view", leader_view)):
+        needs_plan = (("--stagger", stagger), ("--view", leader_view))
+        for flag, on in (*needs_plan, ("--allow-outside", allow_outside)):
             if on:
                 raise UsageError("plan.flag_needs_plan", where=Where(flag=flag))
         kommun, lan = settings.region(ctx, kommun, lan)

@@ -18,6 +18,8 @@ from typing import Annotated, Any, Literal
 
 from annotated_types import Ge, Gt, Le, MaxLen, MinLen
 
+from klplan.core.parse import check_year
+
 MomentKey = Literal["A", "B", "C", "D"]
 MeetingMoment = Literal["B", "D"]
 MomentKind = Literal["individual", "collegial", "activity", "follow_up"]
@@ -269,4 +271,6 @@ def parse_school_year(text: str) -> int:
     expected = str(first + 1) if len(second) == 4 else f"{(first + 1) % 100:02d}"
     if second != expected:
         raise ValueError(f"not a school year: {text!r} (the second year must follow the first)")
+    check_year(first + 1)
+    check_year(first)
     return first

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import time
+from datetime import date, time
 
 from klplan.core.weeks import IsoWeek
 
@@ -69,8 +69,34 @@ def parse_time(text: str) -> time:
     return time(hour, minute)
 
 
+# The years klplan plans for. A date, week or school year outside them is a typo
+# (9999-12-31, 0001-01-01) and an error: far dates overflowed the date type, and
+# a closed range over centuries was stepped through day by day.
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+
+
+class OutOfRange(ValueError):
+    """A well-formed date, week or school year outside FIRST_YEAR..LAST_YEAR."""
+
+
+def check_year(year: int) -> int:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise OutOfRange(year)
+    return year
+
+
+def parse_date(text: str) -> date:
+    """``2025-09-17`` within the years klplan plans for."""
+    day = date.fromisoformat(str(text).strip())
+    check_year(day.year)
+    return day
+
+
 def parse_week(text: str) -> IsoWeek:
-    return IsoWeek.parse(str(text))
+    week = IsoWeek.parse(str(text))
+    check_year(week.year)
+    return week
 
 
 _EMAIL = re.compile(r"^[^\s@:;,<>\"'\\()\[\]]+@[^\s@:;,<>\"'\\()\[\]]+\.[^\s@:;,<>\"'\\()\[\].]+$")

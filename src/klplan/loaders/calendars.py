@@ -23,7 +23,7 @@ from klplan.core.models import (
     parse_school_year,
     school_year_label,
 )
-from klplan.core.parse import fold
+from klplan.core.parse import FIRST_YEAR, LAST_YEAR, fold
 from klplan.core.plan import Notice
 from klplan.core.weeks import IsoWeek
 from klplan.loaders.resources import data_path
@@ -49,6 +49,17 @@ class Span:
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        check_dates(self.start, self.end)
+
+
+def check_dates(*days: date) -> None:
+    """ValueError, in the user's language, for a date outside the years klplan plans
+    for (core.parse.FIRST_YEAR..LAST_YEAR)."""
+    for day in days:
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise ValueError(
+                t("input.date_out_of_range", day=day, first=FIRST_YEAR, last=LAST_YEAR)
+            )
 
 
 @dataclass(frozen=True, slots=True)

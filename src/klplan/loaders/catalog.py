@@ -109,7 +109,9 @@ def _module_makers(doc: YamlDoc, trusted: bool) -> list[tuple[str, Callable[[], 
         if not isinstance(raw, dict):
             raise InputError("yaml.expected_mapping", where=doc.where(path))
         merged = dict(raw)
-        merged["moments"] = {**defaults, **(raw.get("moments") or {})}
+        own = raw.get("moments") or {}
+        # Moments that are not a mapping stay as written: validation says where.
+        merged["moments"] = {**defaults, **own} if isinstance(own, dict) else own
         if trusted:
             module_id = merged["id"]
             out.append((module_id, partial(build, Module, merged)))

@@ -12,7 +12,7 @@ from annotated_types import MaxLen, MinLen
 
 from klplan.core.errors import InputError
 from klplan.core.models import STRICT_KEYS
-from klplan.loaders.calendars import YearFacts
+from klplan.loaders.calendars import YearFacts, check_dates
 from klplan.loaders.validate import validate
 from klplan.loaders.yamlio import YamlDoc
 from klplan.messages import t
@@ -34,6 +34,9 @@ class ClosedDay:
         last = self.date or self.end or self.start
         if first is None or last is None or (self.date and (self.start or self.end)):
             raise ValueError(t("model.closed_day_span"))
+        check_dates(first, last)
+        if last < first:
+            raise ValueError(t("input.closed_reversed", start=first, end=last))
         return first, last
 
 

@@ -12,6 +12,7 @@ validate`` can list them at once.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import time
@@ -39,7 +40,10 @@ from klplan.core.models import (
     school_year_label,
 )
 from klplan.core.parse import (
+    FIRST_YEAR,
+    LAST_YEAR,
     WEEKDAY_NAMES,
+    OutOfRange,
     parse_email,
     parse_time,
     parse_uid_domain,
@@ -50,7 +54,7 @@ from klplan.core.parse import (
 from klplan.core.weeks import IsoWeek
 from klplan.loaders.overrides import CalendarOverrides
 from klplan.loaders.spec import Frozen
-from klplan.loaders.validate import CUSTOM, all_input_errors
+from klplan.loaders.validate import CUSTOM, all_input_errors, refuse_foreign
 from klplan.loaders.yamlio import Path_, YamlDoc
 from klplan.messages import t
 
@@ -78,6 +82,13 @@ def _parsed(parser: Callable[[str], Any], message: str) -> Callable[[Any], Any]:
             raise _fail(message, value=value)
         try:
             return parse(value)
+        except OutOfRange:
+            text = (
+                t(message, value=value)
+                + "; "
+                + t("input.out_of_range", first=FIRST_YEAR, last=LAST_YEAR)
+            )
+            raise PydanticCustomError(CUSTOM, "{message}", {"message": text}) from None
         except ValueError:
             raise _fail(message, value=value) from None
 
@@ -460,23 +471,35 @@ class PlanInvalid(InputError):
         return text + t("plan.more_errors", count=more) if more else text
 
 
-def load_plan(path: Path) -> LoadedPlan:
-    """Read, validate and resolve a plan file; raises PlanInvalid listing every problem."""
+def load_plan(path: Path, *, allow_outside: bool = False) -> LoadedPlan:
+    """Read, validate and resolve a plan file; raises PlanInvalid listing every problem.
+
+    A file the plan points at (``modules_file``) must lie in the plan's folder or
+    below it, after following symlinks, unless ``allow_outside`` (``--allow-outside``):
+    a plan from someone else must not make klplan read the runner's other files."""
     from klplan.loaders.catalog import read_mapping
 
     doc = read_mapping(path)
+    refuse_foreign(PlanFile, doc)
     try:
         spec = PlanFile.model_validate(doc.data)
     except ValidationError as e:
         raise PlanInvalid(all_input_errors(e, doc, (), PlanFile)) from None
-    return _Resolver(spec, doc, path).resolve()
+    return _Resolver(spec, doc, path, allow_outside).resolve()
+
+
+def outside(folder: Path, target: Path) -> bool:
+    """Whether ``target`` (symlinks followed) lies outside ``folder``."""
+    base = os.path.realpath(folder)
+    return os.path.commonpath([base, os.path.realpath(folder / target)]) != base
 
 
 class _Resolver:
-    def __init__(self, spec: PlanFile, doc: YamlDoc, path: Path) -> None:
+    def __init__(self, spec: PlanFile, doc: YamlDoc, path: Path, allow_outside: bool) -> None:
         self.spec = spec
         self.doc = doc
         self.path = path
+        self.allow_outside = allow_outside
         self.problems: list[InputError] = []
         self._slots: dict[tuple[object, ...], Slot] = {}
 
@@ -565,7 +588,10 @@ class _Resolver:
         extra: Path | None = None
         if self.spec.modules_file is not None:
             extra = self.path.parent / self.spec.modules_file
-            if not extra.is_file():
+            if not self.allow_outside and outside(self.path.parent, Path(self.spec.modules_file)):
+                self.problem("plan.path_outside", ("modules_file",), file=self.spec.modules_file)
+                extra = None
+            elif not extra.is_file():
                 self.problem("plan.modules_file_missing", ("modules_file",), file=str(extra))
                 extra = None
         modules = dict(load_catalog(extra).modules)

@@ -9,7 +9,7 @@ import difflib
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, get_type_hints
 
-from klplan.core.errors import InputError
+from klplan.core.errors import InputError, Where
 from klplan.core.models import ModelError
 from klplan.loaders.yamlio import Path_, YamlDoc
 from klplan.messages import MESSAGES, t
@@ -36,6 +36,7 @@ _EXPECTED: dict[str, str] = {
     "string_type": "expected.text",
     "int_type": "expected.int",
     "int_parsing": "expected.int",
+    "int_parsing_size": "expected.int",
     "int_from_float": "expected.int",
     "float_type": "expected.number",
     "float_parsing": "expected.number",
@@ -66,11 +67,35 @@ def validate(model: type[M], doc: YamlDoc, data: Any = None, path: Path_ = ()) -
     from pydantic import ValidationError
 
     value = doc.data if data is None and not path else data
+    if not path:
+        refuse_foreign(model, doc)
     try:
         result: M = adapter(model).validate_python(value)
     except ValidationError as e:
         raise to_input_error(e, doc, path, model) from None
     return result
+
+
+def refuse_foreign(model: Any, doc: YamlDoc) -> None:
+    """A file none of whose keys ``model`` knows, or nearly (a typo), is not
+    klplan input at all (a password file read as YAML is a mapping of its lines): one
+    error at its first key, which is not quoted, so that nothing of it is echoed."""
+    data = doc.data
+    fields = getattr(model, "model_fields", None) or {}
+    known = {f.alias or k for k, f in fields.items()} or set(_field_types(model))
+    if not isinstance(data, dict) or not data or not known:
+        return
+    # Keys one level down count too: a [schedule] table of klplan.toml keys is klplan
+    # input in the wrong shape, and its error names the table.
+    keys = [*data, *(k for v in data.values() if isinstance(v, dict) for k in v)]
+    if any(k in known or difflib.get_close_matches(str(k), known, n=1) for k in keys):
+        return  # klplan input, perhaps with a typo: its keys are named and suggested
+    at = doc.where((next(iter(data)),), at_key=True)
+    raise InputError(
+        "schema.not_klplan",
+        where=Where(file=at.file, line=at.line, column=at.column),
+        expected=", ".join(sorted(known)),
+    )
 
 
 def to_input_error(e: ValidationError, doc: YamlDoc, path: Path_, model: Any) -> InputError:

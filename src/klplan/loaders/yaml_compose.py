@@ -97,6 +97,9 @@ def _is_merge(key_node: Node) -> bool:
     return key_node.value == "<<" and not key_node.style
 
 
+_QUOTED = re.compile(r"'(?!<)[^']{3,}'")
+
+
 def compose(text: str, name: str) -> YamlDoc:
     """``text`` composed by PyYAML and built by YAML 1.2's rules (see klplan.loaders.yamlio)."""
     try:
@@ -104,6 +107,9 @@ def compose(text: str, name: str) -> YamlDoc:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = (e.problem or e.context or t("yaml.syntax_error")).strip()
+        # A file that is not YAML may be anything (a password file): name the place,
+        # never quote what stands there beyond a character ("found character '%'").
+        problem = _QUOTED.sub("'…'", problem)
         lines = text.splitlines()
         if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
             problem += " (" + t("yaml.tab_hint") + ")"
@@ -236,7 +242,7 @@ class _Builder:
         if value in _SPECIAL:
             return _SPECIAL[value]
         if _INT.match(value):
-            return int(value)
+            return _int(value)
         if _FLOAT.match(value):
             return float(value)
         return value
@@ -255,7 +261,17 @@ def _plain_number(value: str) -> Any:
     if not _NUMERIC.issuperset(value):
         return value
     if _INT.match(value):
-        return int(value)
+        return _int(value)
     if _FLOAT.match(value) and _YAML11.resolve(ScalarNode, value, (True, False)) != _STD + "str":
         return float(value)
     return value
+
+
+def _int(value: str) -> int | str:
+    """An integer, or the text itself when it has more digits than Python converts
+    (sys.get_int_max_str_digits, 4300): no field wants such a number, and as text it
+    is reported as "expected an integer" where one is expected."""
+    try:
+        return int(value)
+    except ValueError:
+        return value

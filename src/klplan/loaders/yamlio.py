@@ -13,6 +13,9 @@ Deliberate choices, documented for users in the README:
 
 from __future__ import annotations
 
+import os
+import select
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,23 +99,80 @@ def read_text(path: Path, display: str | None = None) -> str:
     return decode(read_bytes(path, name), name)
 
 
-def read_bytes(path: Path, display: str | None = None, limit: int | None = None) -> bytes:
-    """Read a file of at most ``limit`` bytes (MAX_BYTES), with errors that name it."""
+def read_bytes(
+    path: Path, display: str | None = None, limit: int | None = None, *, regular_only: bool = False
+) -> bytes:
+    """Read a file of at most ``limit`` bytes (MAX_BYTES), with errors that name it.
+
+    The limit holds while reading (at most ``limit + 1`` bytes are read), not only by
+    the size the file system reports, so a file that grows, or a pipe, cannot make
+    klplan read without end. A pipe is read (``klplan schedule <(cat plan.yaml)``
+    passes /dev/fd/N) unless ``regular_only`` (a calendar found in an output folder);
+    a pipe nobody writes to is an error, not a hang, since it is opened non-blocking.
+    Devices (/dev/zero, a terminal) and sockets are refused: they are no one's input."""
     name = display or str(path)
     limit = MAX_BYTES if limit is None else limit
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError("file.too_large", where=Where(file=name), size=size, limit=limit)
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError("file.not_found", where=Where(file=name)) from None
     except IsADirectoryError:
-        raise InputError(
-            "file.unreadable", where=Where(file=name), reason=t("file.is_directory")
-        ) from None
+        raise _is_directory(name) from None
     except OSError as e:
         raise OutputError("file.unreadable", where=Where(file=name), reason=e.strerror) from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise _is_directory(name)
+        if stat.S_ISREG(st.st_mode):
+            if st.st_size > limit:
+                raise InputError(
+                    "file.too_large", where=Where(file=name), size=st.st_size, limit=limit
+                )
+        elif not stat.S_ISFIFO(st.st_mode) or regular_only:
+            raise OutputError(
+                "file.unreadable", where=Where(file=name), reason=t(_kind(st.st_mode))
+            )
+        return _read_bounded(fd, name, limit, pipe=stat.S_ISFIFO(st.st_mode))
+    except OSError as e:
+        raise OutputError("file.unreadable", where=Where(file=name), reason=e.strerror) from None
+    finally:
+        os.close(fd)
+
+
+def _read_bounded(fd: int, name: str, limit: int, *, pipe: bool) -> bytes:
+    """At most ``limit`` bytes from ``fd``, or an error once one more is read."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        try:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+        except BlockingIOError:  # a pipe whose writer has not written yet: wait for it
+            select.select([fd], [], [])
+            continue
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise InputError("file.too_large_read", where=Where(file=name), limit=limit)
+    if pipe and not total:
+        # Opened non-blocking, a pipe with no writer reads as ended at once.
+        raise OutputError("file.unreadable", where=Where(file=name), reason=t("file.pipe_empty"))
+    return b"".join(chunks)
+
+
+def _is_directory(name: str) -> InputError:
+    return InputError("file.unreadable", where=Where(file=name), reason=t("file.is_directory"))
+
+
+def _kind(mode: int) -> str:
+    """The message key that says what a file that is not a regular one is."""
+    if stat.S_ISFIFO(mode):
+        return "file.is_pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "file.is_device"
+    return "file.is_special"
 
 
 def decode(raw: bytes, name: str) -> str:

@@ -1262,7 +1262,13 @@ def term_events(
             events.append(
                 Event(
                     uid=uid_for(
-                        "term", calendar_id, region, term.school_year, term.name, edge, domain=domain
+                        "term",
+                        calendar_id,
+                        region,
+                        term.school_year,
+                        term.name,
+                        edge,
+                        domain=domain,
                     ),
                     summary=t(f"ics.term_{edge}", term=term.label),
                     start=day,

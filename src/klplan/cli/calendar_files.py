@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from klplan.cli.output import atomic_write, check_writable, new_file_mode
+from klplan.cli.output import Inputs, atomic_write, new_file_mode, probe_folder
 from klplan.core.errors import InputError, OutputError, UsageError, Where
 from klplan.core.models import SchoolCalendar
 from klplan.core.parse import parse_url
@@ -51,6 +51,7 @@ class _File:
     # The file on disk is what klplan would write afresh, and nothing says how it was
     # before (no --previous): a regeneration leaves it as it is, unread (see _Same).
     unchanged: bool = False
+    stream: bool = False  # a device or FIFO: written into, never read or replaced
 
 
 def write_calendars(
@@ -77,11 +78,13 @@ def prepare_calendars(
     previous: Path | None,
     check: bool,
     force: bool,
+    inputs: Inputs | None = None,
 ) -> PendingCalendars:
     """The calendar files up to the first byte written. ``output`` is a directory when
     it exists as one or (as typed, hence ``str``) ends in ``/``. Every refusal (a file
     klplan did not write, a missing directory, a bad link, invitations without
-    e-mail) is raised here, so that a run with several outputs writes none of them."""
+    e-mail, an input of the run, a folder that cannot be written to) is raised here,
+    so that a run with several outputs writes none of them."""
     from klplan.loaders.previous_ics import read_previous
 
     _check_groups(outcome, options)
@@ -93,12 +96,27 @@ def prepare_calendars(
     path = Path(output)
     directory = path.is_dir() or str(output).endswith(("/", os.sep))
     same = _Same(outcome, options)
+    inputs = inputs if inputs is not None else Inputs([previous])
     if directory:
-        files = _directory_files(outcome, path, previous, check=check, force=force, same=same)
-    else:
+        files = _directory_files(
+            outcome, path, previous, check=check, force=force, same=same, inputs=inputs
+        )
         if not check:
-            check_writable(path)
-        files = [_file(single_target(outcome), path, previous, check=check, force=force, same=same)]
+            _probe_directory(path)
+    else:
+        files = [
+            _file(
+                single_target(outcome),
+                path,
+                previous,
+                check=check,
+                force=force,
+                same=same,
+                inputs=inputs,
+            )
+        ]
+        if not check and not (files[0].stream or files[0].unchanged):
+            probe_folder(Path(os.path.realpath(path)).parent, path)
     calendars = ScheduleCalendars(outcome, options)
     calendars.expect(f.target for f in files if not f.unchanged)
     return PendingCalendars(calendars, files, path if directory else None, check)
@@ -138,6 +156,15 @@ class PendingCalendars:
                 ) from None
         _write(calendars, files)
         return 0
+
+
+def _probe_directory(directory: Path) -> None:
+    """An -o DIR/ that cannot be written to is refused before anything is written;
+    one not made yet, in its nearest existing parent (where it will be made)."""
+    folder = Path(os.path.realpath(directory))
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    probe_folder(folder, directory)
 
 
 def _write(calendars: ScheduleCalendars, files: list[_File]) -> None:
@@ -202,15 +229,21 @@ def _say(text: str) -> None:
     sys.stderr.write(f"klplan: {text}\n")
 
 
-def _existing(path: Path) -> tuple[bytes | None, PreviousCalendar | None, int | None]:
+def _existing(
+    path: Path, inputs: Inputs | None = None
+) -> tuple[bytes | None, PreviousCalendar | None, int | None]:
     """The output file as it is: its bytes, its events if it is a calendar, and its
     permission bits (``atomic_write`` keeps them; one stat per file, not two)."""
-    raw, mode = _on_disk(path)
+    raw, mode = _on_disk(path, inputs)
     return raw, None if raw is None else _parsed(raw, path), mode
 
 
-def _on_disk(path: Path) -> tuple[bytes | None, int | None]:
-    """The bytes and permission bits of the file at ``path`` (None, None: no file)."""
+_STREAM = -1  # _on_disk's mode for a device or FIFO: nothing to read or keep
+
+
+def _on_disk(path: Path, inputs: Inputs | None = None) -> tuple[bytes | None, int | None]:
+    """The bytes and permission bits of the file at ``path`` (None, None: no file;
+    None, ``_STREAM``: a device or FIFO). A file that is one of ``inputs`` is refused."""
     from klplan.loaders.previous_ics import MAX_ICS_BYTES
     from klplan.loaders.yamlio import read_bytes
 
@@ -226,6 +259,12 @@ def _on_disk(path: Path) -> tuple[bytes | None, int | None]:
         raise OutputError(
             "file.unwritable", where=Where(file=str(path)), reason=t("ics.is_directory")
         )
+    if inputs is not None:
+        inputs.refuse(path, st)
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
+        return None, _STREAM
+    if not stat.S_ISREG(st.st_mode):
+        raise OutputError("output.not_a_file", where=Where(file=str(path)))
     return read_bytes(path, str(path), MAX_ICS_BYTES), st.st_mode & 0o777
 
 
@@ -275,14 +314,18 @@ def _file(
     previous_optional: bool = False,
     listed: set[str] | None = None,
     same: _Same | None = None,
+    inputs: Inputs | None = None,
 ) -> _File:
     """``listed``: the casefolded names in the file's directory, when known; a file not
     among them is not there, and is not looked for (25,000 stats in a new directory)."""
     from klplan.loaders.previous_ics import read_previous
 
     on_disk, mode = (
-        _on_disk(path) if listed is None or path.name.casefold() in listed else (None, None)
+        _on_disk(path, inputs) if listed is None or path.name.casefold() in listed else (None, None)
     )
+    if mode == _STREAM:
+        prev = read_previous(previous)[1] if previous is not None and previous.exists() else None
+        return _File(target, path, prev, None, None, stream=True)
     given = previous is not None and (not previous_optional or previous.exists())
     if on_disk is not None and not given and same is not None and same(target, on_disk):
         return _File(target, path, None, on_disk, mode, unchanged=True)
@@ -304,6 +347,7 @@ def _directory_files(
     check: bool,
     force: bool,
     same: _Same | None = None,
+    inputs: Inputs | None = None,
 ) -> list[_File]:
     if previous is not None and previous.exists() and not previous.is_dir():
         raise UsageError("ics.not_a_directory", where=Where(flag="--previous"))
@@ -319,6 +363,7 @@ def _directory_files(
             previous_optional=True,
             listed=listed,
             same=same,
+            inputs=inputs,
         )
         for target in targets
     ]
@@ -328,7 +373,7 @@ def _directory_files(
         for path in sorted([*directory.glob("grupp-*.ics"), *directory.glob("ledare-*.ics")]):
             if path.name in names or not path.is_file():
                 continue
-            on_disk, existing, mode = _existing(path)
+            on_disk, existing, mode = _existing(path, inputs)
             if existing is not None and existing.by_klplan:
                 stem = path.name.removesuffix(".ics")
                 target = CalendarTarget(stem, existing.name or stem, (), ())

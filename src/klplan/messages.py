@@ -87,8 +87,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "a reserved device name on Windows",
     },
     "id.collides": {
-        "sv": "{kind}-id {id!r} ger samma filnamn ({file}) som {other!r} (i {where})",
-        "en": "{kind} id {id!r} gives the same file name ({file}) as {other!r} (in {where})",
+        "sv": "{kind}-id {id!r} ger samma filnamn ({file}) som {other!r} (i {at})",
+        "en": "{kind} id {id!r} gives the same file name ({file}) as {other!r} (in {at})",
     },
     "id.kind.group": {"sv": "grupp", "en": "group"},
     "id.kind.leader": {"sv": "ledar", "en": "leader"},

@@ -436,3 +436,25 @@ def test_a_missing_folder_later_in_the_list_stops_every_output(klplan, plan, tmp
     r = klplan("schedule", plan, "-f", "csv", "-o", "ut.csv", "-f", "json", "-o", "saknas/ut.json")
     assert r.code == 3 and "saknas/ut.json" in r.err
     assert not (tmp_path / "ut.csv").exists()
+
+
+# --- klplan calendar writes its files the same way ------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "ics"])
+def test_klplan_calendar_keeps_foreign_files_and_inputs(klplan, tmp_path, monkeypatch, fmt):
+    monkeypatch.chdir(tmp_path)
+    toml = tmp_path / "klplan.toml"
+    toml.write_text('kommun = "Stockholm"\n', encoding="utf-8")
+    out = tmp_path / f"lov.{fmt}"
+    out.write_bytes(FOREIGN)
+    r = klplan("calendar", "-y", "2026/27", "-f", fmt, "-o", str(out))
+    assert r.code == 3 and "--force" in r.err
+    assert out.read_bytes() == FOREIGN
+    assert klplan("calendar", "-y", "2026/27", "-f", fmt, "-o", str(out), "--force").code == 0
+    assert klplan("calendar", "-y", "2026/27", "-f", fmt, "-o", str(out)).code == 0  # ours
+    r = klplan("calendar", "-y", "2026/27", "-f", fmt, "-o", "klplan.toml", "--force")
+    assert r.code == 3 and "indatafiler" in r.err
+    assert toml.read_text(encoding="utf-8") == 'kommun = "Stockholm"\n'
+    assert klplan("calendar", "-y", "2026/27", "-f", fmt, "-o", "/dev/null").code == 0
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)

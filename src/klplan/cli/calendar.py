@@ -1,6 +1,8 @@
 """``klplan calendar``: a municipality's school year at a glance."""
 
-from typing import Annotated
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,6 +14,10 @@ from klplan.cli.options import (
     OutputOption,
     SchoolYearOption,
 )
+
+if TYPE_CHECKING:
+    from klplan.calendar_year import CalendarOutcome
+    from klplan.cli.output import Inputs
 
 
 def calendar(
@@ -41,15 +47,39 @@ def calendar(
             ),
         )
     )
-    if force and format is not CalendarFormat.ics:
-        from klplan.core.errors import UsageError, Where
+    from klplan.cli.output import Inputs, check_output, locked
 
-        raise UsageError("ics.only_for_ics", where=Where(flag="--force"))
+    # As ``klplan schedule``: never over an input, over a file klplan did not write only
+    # with --force, one run at a time in the folder.
+    to_file = output is not None and str(output) != "-"
+    inputs = Inputs([calendar_file, Path(settings.CONFIG_FILE)])
+    with locked([output.absolute().parent] if output is not None and to_file else []):
+        if output is not None and to_file and format is not CalendarFormat.ics:
+            check_output(output, format.value, inputs=inputs, force=force)
+        _write(outcome, format, output, force, inputs, today)
+    # After the output is written, so that a failed write stays a one-line error.
+    report(outcome.defaults_used, outcome.notices)
+
+
+def _write(
+    outcome: "CalendarOutcome",
+    format: CalendarFormat,
+    output: Path | None,
+    force: bool,
+    inputs: "Inputs",
+    today: date,
+) -> None:
+    from klplan.cli import params
+
     if format is CalendarFormat.ics:
         from klplan.cli.calendar_files import write_holiday_calendar
 
         write_holiday_calendar(
-            outcome.calendar, output, dtstamp=params.source_date_epoch(), force=force
+            outcome.calendar,
+            output,
+            dtstamp=params.source_date_epoch(),
+            force=force,
+            inputs=inputs,
         )
     elif format is CalendarFormat.json:
         from klplan.cli.output import emit
@@ -61,5 +91,3 @@ def calendar(
         from klplan.render.table import calendar_picture
 
         show(lambda c: c.print(calendar_picture(outcome, today)), output)
-    # After the output is written, so that a failed write stays a one-line error.
-    report(outcome.defaults_used, outcome.notices)

@@ -448,7 +448,12 @@ def _summary_of_changes(f: _File) -> str:
 
 
 def write_holiday_calendar(
-    calendar: SchoolCalendar, output: Path | None, *, dtstamp: datetime | None, force: bool
+    calendar: SchoolCalendar,
+    output: Path | None,
+    *,
+    dtstamp: datetime | None,
+    force: bool,
+    inputs: Inputs | None = None,
 ) -> None:
     """``klplan calendar --format ics``: the school holidays as all-day events, over
     the previous file of the same name (SEQUENCEs carried over, vanished days cancelled);
@@ -458,9 +463,11 @@ def write_holiday_calendar(
 
     previous = None
     if output is not None and str(output) != "-":
-        on_disk, existing, _ = _existing(output)
+        on_disk, existing, mode = _existing(output, inputs)
         ours = existing is not None and existing.by_klplan
         if on_disk is not None and not ours and not force:
             raise OutputError("ics.not_klplan", where=Where(file=str(output)))
         previous = existing if ours else None
+        if mode != _STREAM:
+            probe_folder(Path(os.path.realpath(output)).parent, output)
     emit_bytes(holiday_calendar_bytes(calendar, dtstamp=dtstamp, previous=previous), output)

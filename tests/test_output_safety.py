@@ -134,8 +134,6 @@ def test_klplan_toml_and_the_modules_file_are_inputs_too(klplan, plan, tmp_path)
     assert toml.read_text(encoding="utf-8") == 'weekday = "tisdag"\n'
     toml.unlink()
     modules = tmp_path / "moduler.yaml"
-    r = klplan("modules", "-f", "json")
-    assert r.code == 0
     modules.write_text(
         "schema: 1\nmodules:\n  - {id: egen, title: Egen, area: Läsa, school_forms: [grundskola],"
         " parts: 4, source: egen}\n",
@@ -146,8 +144,27 @@ def test_klplan_toml_and_the_modules_file_are_inputs_too(klplan, plan, tmp_path)
         "schedule", "-m", "egen", "--modules", "moduler.yaml", "-k", "Stockholm",
         "-f", "json", "-o", "moduler.yaml", "--force",
     )  # fmt: skip
-    assert r.code in (1, 3)  # refused as an output, or the module file is not one
+    assert r.code == 3 and "indatafiler (moduler.yaml)" in r.err
     assert modules.read_bytes() == before
+
+
+def test_a_plans_own_modules_file_is_an_input(klplan, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "moduler.yaml").write_text(
+        "schema: 1\nmodules:\n  - {id: egen, title: Egen, area: Läsa, school_forms: [grundskola],"
+        " parts: 4, source: egen}\n",
+        encoding="utf-8",
+    )
+    before = (tmp_path / "moduler.yaml").read_bytes()
+    text = plan_text(
+        "- {id: ekorren, participants: 5, leader: anna, module: egen, start: 2025-W38}\n",
+        extra="modules_file: moduler.yaml\n",
+    )
+    plan = write_plan(tmp_path, text)
+    assert klplan("schedule", str(plan), "-f", "json", "-o", "/dev/null").code == 0
+    r = klplan("schedule", str(plan), "-f", "md", "-o", "moduler.yaml", "--force")
+    assert r.code == 3 and "indatafiler" in r.err
+    assert (tmp_path / "moduler.yaml").read_bytes() == before
 
 
 def test_an_input_in_a_calendar_directory_is_refused(klplan, plan, tmp_path):
@@ -458,3 +475,25 @@ def test_klplan_calendar_keeps_foreign_files_and_inputs(klplan, tmp_path, monkey
     assert toml.read_text(encoding="utf-8") == 'kommun = "Stockholm"\n'
     assert klplan("calendar", "-y", "2026/27", "-f", fmt, "-o", "/dev/null").code == 0
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_refused_run_leaves_no_new_calendar_folder(klplan, plan, tmp_path):
+    (tmp_path / "ut.csv").write_bytes(FOREIGN)
+    r = klplan("schedule", plan, "-f", "ics", "-o", "nya/kal/", "-f", "csv", "-o", "ut.csv")
+    assert r.code == 3 and "ut.csv" in r.err
+    assert not (tmp_path / "nya").exists()
+    assert (tmp_path / "ut.csv").read_bytes() == FOREIGN
+
+
+@pytest.mark.parametrize("command", ["schedule", "calendar"])
+def test_the_calendar_file_is_an_input_through_a_hard_link(klplan, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    own = tmp_path / "studiedagar.yaml"
+    own.write_text("closed_days:\n  - {date: 2026-10-09, reason: studiedag}\n", encoding="utf-8")
+    os.link(own, tmp_path / "kopia.json")
+    args = ["-k", "Uppsala", "--calendar", "studiedagar.yaml", "-y", "2026/27"]
+    if command == "schedule":
+        args += ["-m", "samtal-om-text"]
+    r = klplan(command, *args, "-f", "json", "-o", "kopia.json", "--force")
+    assert r.code == 3 and "indatafiler (studiedagar.yaml)" in r.err
+    assert own.read_text(encoding="utf-8").startswith("closed_days:")

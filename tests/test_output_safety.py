@@ -497,3 +497,9 @@ def test_the_calendar_file_is_an_input_through_a_hard_link(klplan, tmp_path, mon
     r = klplan(command, *args, "-f", "json", "-o", "kopia.json", "--force")
     assert r.code == 3 and "indatafiler (studiedagar.yaml)" in r.err
     assert own.read_text(encoding="utf-8").startswith("closed_days:")
+
+
+def test_previous_may_name_the_calendar_the_output_replaces(klplan, plan, tmp_path):
+    assert klplan("schedule", plan, "-f", "ics", "-o", "plan.ics").code == 0
+    r = klplan("schedule", plan, "-f", "ics", "-o", "plan.ics", "--previous", "plan.ics")
+    assert r.code == 0, r.err

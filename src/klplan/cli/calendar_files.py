@@ -96,7 +96,7 @@ def prepare_calendars(
     path = Path(output)
     directory = path.is_dir() or str(output).endswith(("/", os.sep))
     same = _Same(outcome, options)
-    inputs = inputs if inputs is not None else Inputs([previous])
+    inputs = inputs if inputs is not None else Inputs()
     if directory:
         files = _directory_files(
             outcome, path, previous, check=check, force=force, same=same, inputs=inputs

@@ -118,13 +118,13 @@ def schedule(
     def src(param: str, flag: str) -> params.Flag:
         return settings.where(ctx, param, flag)
 
-    # The files this run reads: no output may replace one (see output.Inputs).
+    # The files this run reads: no output may replace one (see output.Inputs). Not
+    # --previous: the calendar a run replaces is by default the output itself.
     read: list[Path | None] = [
         plan,
         modules_file,
         cadences_file,
         calendar_file,
-        previous,
         Path(settings.CONFIG_FILE),
     ]
     outcome: ScheduleOutcome

@@ -265,8 +265,9 @@ def emit_bytes(data: bytes, output: Path | None) -> None:
 
 class Inputs:
     """The files a run reads (plan, modules, cadences, calendar, klplan.toml; not
-    --previous, the calendar the output replaces), by identity: (st_dev, st_ino) sees through symbolic and hard links,
-    which comparing paths does not. No output may be one of them, even with --force."""
+    --previous, the calendar the output replaces), by identity: (st_dev, st_ino) sees
+    through symbolic and hard links, which comparing paths does not. No output may be
+    one of them, even with --force."""
 
     def __init__(self, paths: Iterable[Path | str | None] = ()) -> None:
         self.files: dict[tuple[int, int], str] = {}

@@ -41,7 +41,7 @@ def test_a_taken_temporary_name_is_skipped_and_left_alone(tmp_path, monkeypatch)
 
 
 def test_no_free_temporary_name_is_an_output_error(tmp_path, monkeypatch):
-    (tmp_path / ".a.ics.same.tmp").write_bytes(b"")
+    (tmp_path / ".a.ics.klplan-same.tmp").write_bytes(b"")
     monkeypatch.setattr(output, "_names", [itertools.repeat("same")])
     with pytest.raises(OutputError) as e:
         atomic_write(tmp_path / "a.ics", b"new")

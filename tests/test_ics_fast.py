@@ -421,7 +421,9 @@ def test_files_already_in_the_directory_are_found_from_its_listing(tmp_path, cap
     (tmp_path / "grupp-raven.ics").unlink()
     (tmp_path / "grupp-raven.ics").symlink_to(tmp_path / "nowhere")
     assert write_calendars(two_groups(), IcsOptions(), **args) == 0
-    assert not (tmp_path / "grupp-raven.ics").is_symlink()
+    # A link stays a link: the file it points to is made (as a shell redirection would).
+    assert (tmp_path / "grupp-raven.ics").is_symlink()
+    assert (tmp_path / "nowhere").read_bytes().startswith(b"BEGIN:VCALENDAR")
     os.chmod(tmp_path / "ledare-anna.ics", 0o640)
     assert write_calendars(two_groups(date(2025, 10, 1)), IcsOptions(), **args) == 0
     assert stat.S_IMODE((tmp_path / "ledare-anna.ics").stat().st_mode) == 0o640

@@ -45,6 +45,53 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "sv": "kan inte skriva filen: {reason}",
         "en": "cannot write file: {reason}",
     },
+    # --- writing outputs (h1-writes): what an output may replace ----------
+    "output.is_input": {
+        "sv": "utfilen är en av körningens indatafiler ({input}); välj en annan utfil",
+        "en": "the output is one of the run's input files ({input}); choose another output",
+    },
+    "output.not_klplan": {
+        "sv": "filen finns redan och är inte skriven av klplan (saknar klplans {marker}); "
+        "ange --force för att skriva över den",
+        "en": "the file exists and was not written by klplan (no klplan {marker}); "
+        "give --force to overwrite it",
+    },
+    "output.locked": {
+        "sv": "en annan klplan-körning skriver i mappen just nu; försök igen när den är klar",
+        "en": "another klplan run is writing into this folder; try again when it has finished",
+    },
+    "output.not_a_file": {
+        "sv": "kan inte skriva filen: det är varken en vanlig fil, en enhet eller en FIFO",
+        "en": "cannot write file: it is neither a regular file, a device nor a FIFO",
+    },
+    "output.marker.json": {"sv": '"schema": "klplan.…"', "en": '"schema": "klplan.…"'},
+    "output.marker.csv": {"sv": "rubrikrad", "en": "header row"},
+    "output.marker.html": {
+        "sv": '<meta name="generator" content="klplan …">',
+        "en": '<meta name="generator" content="klplan …">',
+    },
+    "output.marker.md": {"sv": "<!-- klplan -->", "en": "<!-- klplan -->"},
+    "output.marker.table": {"sv": 'slutrad "-- klplan"', "en": 'last line "-- klplan"'},
+    "id.invalid": {
+        "sv": "ogiltigt id {id!r}: {reason}",
+        "en": "invalid id {id!r}: {reason}",
+    },
+    "id.reason.pattern": {
+        "sv": "bokstäver, siffror, '-', '.' och '_', börjar med bokstav eller siffra, "
+        "högst 80 tecken, inga '..'",
+        "en": "letters, digits, '-', '.' and '_', starting with a letter or digit, "
+        "at most 80 characters, no '..'",
+    },
+    "id.reason.reserved": {
+        "sv": "ett reserverat enhetsnamn i Windows",
+        "en": "a reserved device name on Windows",
+    },
+    "id.collides": {
+        "sv": "{kind}-id {id!r} ger samma filnamn ({file}) som {other!r} (i {at})",
+        "en": "{kind} id {id!r} gives the same file name ({file}) as {other!r} (in {at})",
+    },
+    "id.kind.group": {"sv": "grupp", "en": "group"},
+    "id.kind.leader": {"sv": "ledar", "en": "leader"},
     "file.too_large": {
         "sv": "filen är för stor ({size} byte, högst {limit})",
         "en": "file too large ({size} bytes, at most {limit})",

@@ -1,6 +1,8 @@
 """``klplan calendar``: a municipality's school year at a glance."""
 
-from typing import Annotated
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,6 +14,10 @@ from klplan.cli.options import (
     OutputOption,
     SchoolYearOption,
 )
+
+if TYPE_CHECKING:
+    from klplan.calendar_year import CalendarOutcome
+    from klplan.cli.output import Inputs
 
 
 def calendar(
@@ -42,11 +48,35 @@ def calendar(
             ),
         )
     )
-    for flag, on in (("--force", force), ("--refresh", refresh is not None)):
-        if on and format is not CalendarFormat.ics:
-            from klplan.core.errors import UsageError, Where
+    if refresh is not None and format is not CalendarFormat.ics:
+        from klplan.core.errors import UsageError, Where
 
-            raise UsageError("ics.only_for_ics", where=Where(flag=flag))
+        raise UsageError("ics.only_for_ics", where=Where(flag="--refresh"))
+    from klplan.cli.output import Inputs, check_output, locked
+
+    # As ``klplan schedule``: never over an input, over a file klplan did not write only
+    # with --force, one run at a time in the folder.
+    to_file = output is not None and str(output) != "-"
+    inputs = Inputs([calendar_file, Path(settings.CONFIG_FILE)])
+    with locked([output.absolute().parent] if output is not None and to_file else []):
+        if output is not None and to_file and format is not CalendarFormat.ics:
+            check_output(output, format.value, inputs=inputs, force=force)
+        _write(outcome, format, output, force, refresh, inputs, today)
+    # After the output is written, so that a failed write stays a one-line error.
+    report(outcome.defaults_used, outcome.notices)
+
+
+def _write(
+    outcome: "CalendarOutcome",
+    format: CalendarFormat,
+    output: Path | None,
+    force: bool,
+    refresh: str | None,
+    inputs: "Inputs",
+    today: date,
+) -> None:
+    from klplan.cli import params
+
     if format is CalendarFormat.ics:
         from klplan.cli.calendar_files import write_holiday_calendar
 
@@ -58,6 +88,7 @@ def calendar(
             today=params.fixed_today(),
             domain=params.uid_domain(),
             refresh=params.refresh(refresh),
+            inputs=inputs,
         )
     elif format is CalendarFormat.json:
         from klplan.cli.output import emit
@@ -69,5 +100,3 @@ def calendar(
         from klplan.render.table import calendar_picture
 
         show(lambda c: c.print(calendar_picture(outcome, today)), output)
-    # After the output is written, so that a failed write stays a one-line error.
-    report(outcome.defaults_used, outcome.notices)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from klplan.cli.output import atomic_write, check_writable, new_file_mode
+from klplan.cli.output import Inputs, atomic_write, new_file_mode, probe_folder
 from klplan.core.errors import InputError, OutputError, UsageError, Where
 from klplan.core.models import SchoolCalendar
 from klplan.core.parse import parse_url
@@ -52,6 +52,7 @@ class _File:
     # The file on disk is what klplan would write afresh, and nothing says how it was
     # before (no --previous): a regeneration leaves it as it is, unread (see _Same).
     unchanged: bool = False
+    stream: bool = False  # a device or FIFO: written into, never read or replaced
 
 
 def write_calendars(
@@ -86,13 +87,15 @@ def prepare_calendars(
     check: bool,
     force: bool,
     feed_url: str | None = None,
+    inputs: Inputs | None = None,
 ) -> PendingCalendars:
     """The calendar files up to the first byte written. ``output`` is a directory when
     it exists as one or (as typed, hence ``str``) ends in ``/``. Every refusal (a file
     klplan did not write, a missing directory, a bad link, invitations without
-    e-mail) is raised here, so that a run with several outputs writes none of them.
-    ``feed_url`` (a directory only): the address the folder is served at; an
-    ``index.html`` with subscribe links is written there too."""
+    e-mail, an input of the run, a folder that cannot be written to) is raised here,
+    so that a run with several outputs writes none of them. ``feed_url`` (a directory
+    only): the address the folder is served at; an ``index.html`` with subscribe links
+    is written there too."""
     from klplan.loaders.previous_ics import read_previous
 
     _check_groups(outcome, options)
@@ -108,15 +111,30 @@ def prepare_calendars(
         return PendingCalendars(ScheduleCalendars(outcome, options), to_stdout=True, previous=prev)
     path = Path(output)
     same = _Same(outcome, options)
+    inputs = inputs if inputs is not None else Inputs()
     index = None
     if directory:
-        files = _directory_files(outcome, path, previous, check=check, force=force, same=same)
+        files = _directory_files(
+            outcome, path, previous, check=check, force=force, same=same, inputs=inputs
+        )
         if feed_url is not None:
             index = _feed_index(outcome, path, feed_url, files, check=check, force=force)
-    else:
         if not check:
-            check_writable(path)
-        files = [_file(single_target(outcome), path, previous, check=check, force=force, same=same)]
+            _probe_directory(path)
+    else:
+        files = [
+            _file(
+                single_target(outcome),
+                path,
+                previous,
+                check=check,
+                force=force,
+                same=same,
+                inputs=inputs,
+            )
+        ]
+        if not check and not (files[0].stream or files[0].unchanged):
+            probe_folder(Path(os.path.realpath(path)).parent, path)
     calendars = ScheduleCalendars(outcome, options)
     calendars.expect(f.target for f in files if not f.unchanged)
     return PendingCalendars(calendars, files, path if directory else None, check, index=index)
@@ -163,6 +181,15 @@ class PendingCalendars:
         if self.index is not None:
             self.index.write()
         return 0
+
+
+def _probe_directory(directory: Path) -> None:
+    """An -o DIR/ that cannot be written to is refused before anything is written;
+    one not made yet, in its nearest existing parent (where it will be made)."""
+    folder = Path(os.path.realpath(directory))
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    probe_folder(folder, directory)
 
 
 def _write(calendars: ScheduleCalendars, files: list[_File]) -> None:
@@ -250,15 +277,21 @@ def _say(text: str) -> None:
     sys.stderr.write(f"klplan: {text}\n")
 
 
-def _existing(path: Path) -> tuple[bytes | None, PreviousCalendar | None, int | None]:
+def _existing(
+    path: Path, inputs: Inputs | None = None
+) -> tuple[bytes | None, PreviousCalendar | None, int | None]:
     """The output file as it is: its bytes, its events if it is a calendar, and its
     permission bits (``atomic_write`` keeps them; one stat per file, not two)."""
-    raw, mode = _on_disk(path)
+    raw, mode = _on_disk(path, inputs)
     return raw, None if raw is None else _parsed(raw, path), mode
 
 
-def _on_disk(path: Path) -> tuple[bytes | None, int | None]:
-    """The bytes and permission bits of the file at ``path`` (None, None: no file)."""
+_STREAM = -1  # _on_disk's mode for a device or FIFO: nothing to read or keep
+
+
+def _on_disk(path: Path, inputs: Inputs | None = None) -> tuple[bytes | None, int | None]:
+    """The bytes and permission bits of the file at ``path`` (None, None: no file;
+    None, ``_STREAM``: a device or FIFO). A file that is one of ``inputs`` is refused."""
     from klplan.loaders.previous_ics import MAX_ICS_BYTES
     from klplan.loaders.yamlio import read_bytes
 
@@ -274,6 +307,12 @@ def _on_disk(path: Path) -> tuple[bytes | None, int | None]:
         raise OutputError(
             "file.unwritable", where=Where(file=str(path)), reason=t("ics.is_directory")
         )
+    if inputs is not None:
+        inputs.refuse(path, st)
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
+        return None, _STREAM
+    if not stat.S_ISREG(st.st_mode):
+        raise OutputError("output.not_a_file", where=Where(file=str(path)))
     return read_bytes(path, str(path), MAX_ICS_BYTES, regular_only=True), st.st_mode & 0o777
 
 
@@ -326,14 +365,18 @@ def _file(
     previous_optional: bool = False,
     listed: set[str] | None = None,
     same: _Same | None = None,
+    inputs: Inputs | None = None,
 ) -> _File:
     """``listed``: the casefolded names in the file's directory, when known; a file not
     among them is not there, and is not looked for (25,000 stats in a new directory)."""
     from klplan.loaders.previous_ics import read_previous
 
     on_disk, mode = (
-        _on_disk(path) if listed is None or path.name.casefold() in listed else (None, None)
+        _on_disk(path, inputs) if listed is None or path.name.casefold() in listed else (None, None)
     )
+    if mode == _STREAM:
+        prev = read_previous(previous)[1] if previous is not None and previous.exists() else None
+        return _File(target, path, prev, None, None, stream=True)
     given = previous is not None and (not previous_optional or previous.exists())
     if on_disk is not None and not given and same is not None and same(target, on_disk):
         return _File(target, path, None, on_disk, mode, unchanged=True)
@@ -361,6 +404,7 @@ def _directory_files(
     check: bool,
     force: bool,
     same: _Same | None = None,
+    inputs: Inputs | None = None,
 ) -> list[_File]:
     if previous is not None and previous.exists() and not previous.is_dir():
         raise UsageError("ics.not_a_directory", where=Where(flag="--previous"))
@@ -369,6 +413,7 @@ def _directory_files(
     files = []
     for target in targets:
         name = _kept_name(directory, target, listed)
+        _refuse_pipe(directory / name)
         files.append(
             _file(
                 target,
@@ -379,6 +424,7 @@ def _directory_files(
                 previous_optional=True,
                 listed=listed,
                 same=same,
+                inputs=inputs,
             )
         )
     # A klplan calendar here whose group or leader is gone: cancel its meetings.
@@ -387,12 +433,27 @@ def _directory_files(
         for path in sorted([*directory.glob("grupp-*.ics"), *directory.glob("ledare-*.ics")]):
             if path.name in names or path.name.endswith(CANCEL_SUFFIX) or not path.is_file():
                 continue
-            on_disk, existing, mode = _existing(path)
+            on_disk, existing, mode = _existing(path, inputs)
             if existing is not None and existing.by_klplan:
                 stem = path.name.removesuffix(".ics")
                 target = CalendarTarget(stem, existing.name or stem, (), ())
                 files.append(_File(target, path, existing, on_disk, mode))
     return files
+
+
+def _refuse_pipe(path: Path) -> None:
+    """A FIFO in a calendar folder that nobody named on the command line is refused
+    (reading or writing it would wait for another process for ever); ``-o FIFO`` itself
+    is written into, as a shell redirection would."""
+    from klplan.loaders.previous_ics import MAX_ICS_BYTES
+    from klplan.loaders.yamlio import read_bytes
+
+    try:
+        fifo = stat.S_ISFIFO(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return
+    if fifo:
+        read_bytes(path, str(path), MAX_ICS_BYTES, regular_only=True)
 
 
 def _kept_name(directory: Path, target: CalendarTarget, listed: set[str] | None) -> str:
@@ -537,6 +598,7 @@ def write_holiday_calendar(
     today: date | None = None,
     domain: str | None = None,
     refresh: str | None = None,
+    inputs: Inputs | None = None,
 ) -> None:
     """``klplan calendar --format ics``: the school holidays as all-day events, over
     the previous file of the same name (SEQUENCEs carried over, vanished days cancelled);
@@ -546,11 +608,13 @@ def write_holiday_calendar(
 
     previous = None
     if output is not None and str(output) != "-":
-        on_disk, existing, _ = _existing(output)
+        on_disk, existing, mode = _existing(output, inputs)
         ours = existing is not None and existing.by_klplan
         if on_disk is not None and not ours and not force:
             raise OutputError("ics.not_klplan", where=Where(file=str(output)))
         previous = existing if ours else None
+        if mode != _STREAM:
+            probe_folder(Path(os.path.realpath(output)).parent, output)
     data = holiday_calendar_bytes(
         calendar,
         red_days=True,

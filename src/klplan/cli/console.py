@@ -47,15 +47,18 @@ def console(
 
 def show(render: Callable[[Console], None], output: Path | None) -> None:
     """Render for people: to the terminal, or without colour (100 columns wide) into
-    ``output``, written atomically."""
+    ``output``, written atomically and ending in the line ``-- klplan``."""
     from klplan.cli.output import emit
 
     if output is None or str(output) == "-":
         render(console())
         return
+    from klplan.cli.output import TABLE_MARKER
+
     buf = io.StringIO()
     render(console(buf, plain=True, width=100))
-    emit(buf.getvalue(), output)
+    # The last line marks the file as klplan's, to overwrite it without --force.
+    emit(buf.getvalue() + TABLE_MARKER + "\n", output)
 
 
 # Runs with fewer steps than this finish before a bar would be worth drawing.

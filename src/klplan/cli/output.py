@@ -7,7 +7,11 @@ import contextlib
 import errno
 import itertools
 import os
+import re
+import signal
+import stat
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -15,6 +19,51 @@ from klplan.core.errors import OutputError, Where
 
 
 def atomic_write(path: Path, data: bytes | Iterable[bytes], *, mode: int | None = None) -> None:
+    """Write ``data`` to ``path`` without ever turning a special file into a regular one:
+    a character device or FIFO (``-o /dev/null``, ``-o /dev/stdout``) is written into
+    as a shell redirection would; a symbolic link stays a link, and the regular file it
+    points to is replaced (``replace_file``). Anything else is ``replace_file``'s."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        st = None
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        try:
+            st = os.stat(path)
+        except OSError:
+            st = None  # a dangling link: its target is created
+        if st is None or not _is_stream(st.st_mode):
+            # The link's final target, resolved now: the link itself is left as it is.
+            # (A link to a device or FIFO, such as /dev/stdout, is opened through.)
+            path = Path(os.path.realpath(path))
+    if st is not None and _is_stream(st.st_mode):
+        _write_stream(path, data)
+        return
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise OutputError("output.not_a_file", where=Where(file=str(path)))
+    replace_file(path, data, mode=mode)
+
+
+def _is_stream(st_mode: int) -> bool:
+    """A character device or a FIFO: written into, never replaced."""
+    return stat.S_ISCHR(st_mode) or stat.S_ISFIFO(st_mode)
+
+
+def _write_stream(path: Path, data: bytes | Iterable[bytes]) -> None:
+    flags = os.O_WRONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+        try:
+            _write_chunks(fd, (data,) if isinstance(data, bytes) else data)
+        finally:
+            os.close(fd)
+    except OSError as e:
+        raise OutputError(
+            "file.unwritable", where=Where(file=str(path)), reason=e.strerror
+        ) from None
+
+
+def replace_file(path: Path, data: bytes | Iterable[bytes], *, mode: int | None = None) -> None:
     """Write ``data`` (bytes, or chunks streamed as they come) to ``path`` through a
     temporary file in the same directory and a rename; on any failure the temporary
     file is removed and ``path`` is untouched. Readers see the old file or the new one,
@@ -26,13 +75,12 @@ def atomic_write(path: Path, data: bytes | Iterable[bytes], *, mode: int | None 
     directory, name = os.path.split(path)
     if mode is None:
         mode = file_mode(path)
+    tmp: str | None = None
     try:
-        fd, tmp = _temporary(directory or ".", name)
-    except OSError as e:
-        raise OutputError(
-            "file.unwritable", where=Where(file=str(path)), reason=e.strerror
-        ) from None
-    try:
+        # Ctrl-C between the temporary file's creation and ``tmp`` being set would
+        # leave the file behind: SIGINT waits until its removal is in hand.
+        with _sigint_held():
+            fd, tmp = _temporary(directory or ".", name)
         try:
             _write_chunks(fd, (data,) if isinstance(data, bytes) else data)
             if _fchmod is None:
@@ -43,15 +91,34 @@ def atomic_write(path: Path, data: bytes | Iterable[bytes], *, mode: int | None 
             os.close(fd)
         os.replace(tmp, path)
     except OSError as e:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        _discard(tmp)
         raise OutputError(
             "file.unwritable", where=Where(file=str(path)), reason=e.strerror
         ) from None
     except BaseException:
+        _discard(tmp)
+        raise
+
+
+def _discard(tmp: str | None) -> None:
+    if tmp is not None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """SIGINT is held (delivered when the block ends) in the main thread, where Python
+    runs its handler; elsewhere, or without ``pthread_sigmask``, nothing is held."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = mask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, old)
 
 
 _BATCH = 1 << 16  # bytes gathered per write: most calendar files in one system call
@@ -78,6 +145,13 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
+# klplan's temporary files are ``.<name>.klplan-<hex>.tmp``: a run that was killed
+# (SIGKILL, a power cut) leaves one behind, and the next run into that folder, holding
+# its lock, removes it (``clean_stale``).
+TEMPORARY_TAG = "klplan-"
+_STALE = re.compile(r"\..+\.klplan-[0-9a-f]+\.tmp")
+
+
 # As tempfile.mkstemp opens its files (exclusive, never through a link, not inherited
 # by child processes), with a name of our own: mkstemp's is ten times the cost of the
 # open itself when a run writes 25,000 calendar files.
@@ -94,14 +168,14 @@ _names: list[Iterator[str]] = []  # this process's temporary-name sequence
 
 
 def _temporary(directory: str, name: str) -> tuple[int, str]:
-    """A new file ``.<name>.<random>.tmp`` in ``directory``, opened for writing with
+    """A new file ``.<name>.klplan-<random>.tmp`` in ``directory``, opened for writing with
     mode 0600: its descriptor and path. The names are a random prefix per process and a
     counter; should one exist already, the next is tried, as mkstemp does."""
     if not _names:
         prefix = os.urandom(4).hex()
         _names.append(f"{prefix}{n:x}" for n in itertools.count())
     for _ in range(10_000):  # tempfile.TMP_MAX
-        tmp = os.path.join(directory, f".{name}.{next(_names[0])}.tmp")
+        tmp = os.path.join(directory, f".{name}.{TEMPORARY_TAG}{next(_names[0])}.tmp")
         try:
             return os.open(tmp, _TEMPORARY_FLAGS, 0o600), tmp
         except FileExistsError:
@@ -184,3 +258,228 @@ def emit_bytes(data: bytes, output: Path | None) -> None:
         sys.stdout.flush()
     else:
         atomic_write(output, data)
+
+
+# --- What an output may replace, and one run at a time per folder ------------------
+
+
+class Inputs:
+    """The files a run reads (plan, modules, cadences, calendar, klplan.toml; not
+    --previous, the calendar the output replaces), by identity: (st_dev, st_ino) sees
+    through symbolic and hard links, which comparing paths does not. No output may be
+    one of them, even with --force."""
+
+    def __init__(self, paths: Iterable[Path | str | None] = ()) -> None:
+        self.files: dict[tuple[int, int], str] = {}
+        for p in paths:
+            if p is None or str(p) == "-":
+                continue
+            try:
+                st = os.stat(p)
+            except (OSError, ValueError):
+                continue  # not there: the loader says so, or it is optional
+            if stat.S_ISREG(st.st_mode):
+                self.files.setdefault((st.st_dev, st.st_ino), str(p))
+
+    def refuse(self, path: Path, st: os.stat_result) -> None:
+        """Raise if the file ``path`` (stat ``st``, links followed) is an input."""
+        name = self.files.get((st.st_dev, st.st_ino))
+        if name is not None:
+            raise OutputError("output.is_input", where=Where(file=str(path)), input=name)
+
+
+_HEAD = 4096  # bytes read to recognise a klplan file by its marker
+
+
+def check_output(path: Path, format: str, *, inputs: Inputs, force: bool) -> None:
+    """Refuse, before anything is written, an output ``path`` that this run must not or
+    cannot write: one of its inputs (always), an existing file that does not carry
+    klplan's marker for ``format`` (unless ``force``: see ``is_klplan_file``), a
+    directory, or a folder that is missing or cannot be written to (tried for real,
+    with a temporary file: permission bits say nothing to root or on a read-only
+    mount). Devices and FIFOs are written into, so they are accepted as they are."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as e:
+        raise OutputError(
+            "file.unwritable", where=Where(file=str(path)), reason=e.strerror
+        ) from None
+    if st is not None:
+        inputs.refuse(path, st)
+        if _is_stream(st.st_mode):
+            return
+        if stat.S_ISDIR(st.st_mode):
+            raise OutputError(
+                "file.unwritable", where=Where(file=str(path)), reason=os.strerror(errno.EISDIR)
+            )
+        if not stat.S_ISREG(st.st_mode):
+            raise OutputError("output.not_a_file", where=Where(file=str(path)))
+        if not force and not is_klplan_file(path, format):
+            from klplan.messages import t
+
+            raise OutputError(
+                "output.not_klplan",
+                where=Where(file=str(path)),
+                marker=t(f"output.marker.{format}"),
+            )
+    probe_folder(Path(os.path.realpath(path)).parent, path)
+
+
+def probe_folder(folder: Path, shown: Path | None = None) -> None:
+    """Refuse a folder that is missing or where no file can be made: a temporary file
+    is created there and removed."""
+    where = Where(file=str(shown if shown is not None else folder))
+    if not folder.is_dir():
+        raise OutputError("file.unwritable", where=where, reason=os.strerror(errno.ENOENT))
+    try:
+        fd, tmp = _temporary(str(folder), "probe")
+    except OSError as e:
+        raise OutputError("file.unwritable", where=where, reason=e.strerror) from None
+    try:
+        os.close(fd)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+TABLE_MARKER = "-- klplan"  # the last line of a table written to a file
+
+
+def is_klplan_file(path: Path, format: str) -> bool:
+    """Whether the regular file at ``path`` carries klplan's marker for ``format``:
+    JSON ``{"schema": "klplan.…"`` first; HTML ``<meta name="generator"
+    content="klplan …">``; Markdown a first line ``<!-- klplan -->``; CSV klplan's own
+    header row (either dialect, either language); a table the last line ``-- klplan``.
+    An empty file holds nothing to lose, and is klplan's to fill."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_HEAD)
+            if format == "table":
+                size = f.seek(0, os.SEEK_END)
+                f.seek(max(0, size - _HEAD))
+                tail = f.read()
+    except OSError as e:
+        raise OutputError(
+            "file.unwritable", where=Where(file=str(path)), reason=e.strerror
+        ) from None
+    if not head:
+        return True
+    if format == "json":
+        return re.match(rb'\s*\{\s*"schema"\s*:\s*"klplan\.', head) is not None
+    if format == "html":
+        return b'<meta name="generator" content="klplan ' in head
+    if format == "md":
+        return head.startswith(b"<!-- klplan -->")
+    if format == "csv":
+        from klplan.render.csv import header_lines
+
+        first = head.removeprefix(b"\xef\xbb\xbf").split(b"\r\n", 1)[0]
+        return first in header_lines()
+    if format == "table":
+        return tail.rstrip().rsplit(b"\n", 1)[-1].strip() == TABLE_MARKER.encode()
+    raise ValueError(f"no marker for {format!r}")
+
+
+LOCK_WAIT = 10.0  # seconds a run waits for another run's lock on its folder
+
+
+@contextlib.contextmanager
+def locked(folders: Iterable[Path], make: Iterable[Path] = ()) -> Iterator[None]:
+    """Hold an exclusive lock on each folder (``flock`` on the folder itself, so no lock
+    file is left behind), so that two runs into one folder never mix their files: a run
+    waits up to ``LOCK_WAIT`` seconds (``KLPLAN_LOCK_WAIT`` overrides) for another to
+    finish, then refuses. The folders in ``make`` (-o DIR/) are made first, so that
+    every run locks the same folder; if the run fails they are removed again while
+    still empty. A missing folder in ``folders`` is locked through its nearest existing
+    parent (the run will refuse it). Once locked, temporary files left by a killed run
+    are removed. Without ``fcntl`` (Windows) nothing is locked."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    import time
+
+    wait = float(os.environ.get("KLPLAN_LOCK_WAIT", LOCK_WAIT))
+    held: list[int] = []
+    make = list(make)
+    made = _make_folders(make)
+    try:
+        for folder in sorted({_existing_folder(f) for f in [*folders, *make]}):
+            if folder in _held:
+                continue
+            fd = os.open(folder, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+            held.append(fd)
+            deadline = time.monotonic() + wait
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise OutputError("output.locked", where=Where(file=folder)) from None
+                    time.sleep(0.05)
+            _held[folder] = fd
+            clean_stale(Path(folder))
+        yield
+    except BaseException:
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                os.rmdir(folder)  # only while empty
+        raise
+    finally:
+        for fd in held:
+            for k in [k for k, v in _held.items() if v == fd]:
+                del _held[k]
+            os.close(fd)  # releases the lock
+
+
+_held: dict[str, int] = {}  # folders this process has locked, and their descriptors
+
+
+def _make_folders(folders: Iterable[Path]) -> list[Path]:
+    """Make the missing ``folders`` (and their parents); the ones made, outermost first."""
+    made: list[Path] = []
+    for folder in folders:
+        missing = []
+        p = Path(os.path.abspath(folder))
+        while not p.exists() and p != p.parent:
+            missing.append(p)
+            p = p.parent
+        for m in reversed(missing):
+            try:
+                m.mkdir()
+            except FileExistsError:
+                continue  # made by another run just now
+            except OSError as e:
+                for done in reversed(made):
+                    with contextlib.suppress(OSError):
+                        done.rmdir()
+                raise OutputError(
+                    "file.unwritable", where=Where(file=str(folder)), reason=e.strerror
+                ) from None
+            made.append(m)
+    return made
+
+
+def _existing_folder(folder: Path) -> str:
+    p = Path(os.path.realpath(folder))
+    while not p.is_dir() and p != p.parent:
+        p = p.parent
+    return str(p)
+
+
+def clean_stale(folder: Path) -> None:
+    """Remove klplan's temporary files (``.<name>.klplan-<hex>.tmp``) from ``folder``:
+    left by a run that was killed. Called with the folder's lock held, so none of them
+    belongs to a run still writing."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(".") and name.endswith(".tmp") and _STALE.fullmatch(name):
+            with contextlib.suppress(OSError):
+                os.unlink(folder / name)

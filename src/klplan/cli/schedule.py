@@ -30,6 +30,7 @@ from klplan.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from klplan.cli.output import Inputs
     from klplan.planning import ScheduleOutcome
 
 # Flags that describe one group and one module: with a plan file they are refused.
@@ -105,7 +106,6 @@ def schedule(
         "--invite": invite,
         "--feed-url": feed_url is not None,
         "--refresh": refresh is not None,
-        "--force": force,
     }
     for flag, on in ics_flags.items():
         if on and not wants_ics:
@@ -131,9 +131,18 @@ def schedule(
     def src(param: str, flag: str) -> params.Flag:
         return settings.where(ctx, param, flag)
 
+    # The files this run reads: no output may replace one (see output.Inputs). Not
+    # --previous: the calendar a run replaces is by default the output itself.
+    read: list[Path | None] = [
+        plan,
+        modules_file,
+        cadences_file,
+        calendar_file,
+        Path(settings.CONFIG_FILE),
+    ]
     outcome: ScheduleOutcome
     if plan is not None:
-        given = {name: value for name, value in locals().items() if name != "plan"}
+        given = {name: value for name, value in locals().items() if name not in ("plan", "read")}
         for name, flag in _SINGLE_FLAGS:
             # Values from klplan.toml or KLPLAN_* are defaults, not flags: a plan wins.
             if given[name] is not None and settings.from_command_line(ctx, name):
@@ -141,7 +150,10 @@ def schedule(
         from klplan.loaders.plan import load_plan
         from klplan.planning import schedule_plan
 
-        outcome = schedule_plan(load_plan(plan, allow_outside=allow_outside), stagger=stagger)
+        loaded = load_plan(plan, allow_outside=allow_outside)
+        if loaded.spec.modules_file is not None:
+            read.append(plan.parent / loaded.spec.modules_file)
+        outcome = schedule_plan(loaded, stagger=stagger)
     else:
         leader_view = any(o.view is View.leader for o in outputs)
         needs_plan = (("--stagger", stagger), ("--view", leader_view))
@@ -168,7 +180,9 @@ def schedule(
         outcome = schedule_single(req)
     if location or video_url:
         outcome = _meeting_place(outcome, location, video_url)
-    _render(outcome, outputs, csv_dialect, ics)
+    from klplan.cli.output import Inputs
+
+    _render(outcome, outputs, csv_dialect, ics, Inputs(read))
 
 
 class _Output(NamedTuple):
@@ -254,12 +268,37 @@ def _render(
     outputs: list[_Output],
     csv_dialect: CsvDialect,
     ics: dict[str, Any],
+    inputs: "Inputs",
 ) -> None:
-    """Write every output: first check them all (an .ics file klplan did not write, a
-    missing directory), so that a refusal writes nothing; then the exports in the
-    order given, and the calendar files last."""
+    """Write every output: first lock their folders (one run at a time, see
+    ``output.locked``) and check them all (an input of the run, a file klplan did not
+    write, a folder that is missing or cannot be written to), so that a refusal writes
+    nothing; then the exports in the order given, and the calendar files last."""
+    from klplan.cli.output import locked
+
+    files: list[Path] = []
+    folders: list[Path] = []  # -o DIR/ for calendar files, made if need be
+    for o in outputs:
+        if o.path is None or o.path == "-" or ics["check"]:  # --check writes nothing
+            continue
+        p = Path(o.path)
+        if o.format is ScheduleFormat.ics and (o.path.endswith(("/", os.sep)) or p.is_dir()):
+            folders.append(p)
+        else:
+            files.append(p.absolute().parent)
+    with locked(files, make=folders):
+        _checked_render(outcome, outputs, csv_dialect, ics, inputs)
+
+
+def _checked_render(
+    outcome: "ScheduleOutcome",
+    outputs: list[_Output],
+    csv_dialect: CsvDialect,
+    ics: dict[str, Any],
+    inputs: "Inputs",
+) -> None:
     from klplan.cli.notify import report
-    from klplan.cli.output import check_writable
+    from klplan.cli.output import check_output
 
     calendars = []
     for o in outputs:
@@ -285,10 +324,11 @@ def _render(
                     check=ics["check"],
                     force=ics["force"],
                     feed_url=ics["feed_url"],
+                    inputs=inputs,
                 )
             )
-        elif len(outputs) > 1 and o.path is not None and o.path != "-":
-            check_writable(Path(o.path))
+        elif o.path is not None and o.path != "-":
+            check_output(Path(o.path), o.format.value, inputs=inputs, force=ics["force"])
     for o in outputs:
         if o.format is not ScheduleFormat.ics:
             _export(outcome, o, csv_dialect)

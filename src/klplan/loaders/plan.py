@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
+import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import time
@@ -456,6 +458,26 @@ class LoadedPlan:
         return self.doc.where(path)
 
 
+# What a plan, leader or group id may be (docs/plan.md): letters (any alphabet, either
+# case), digits, "-", "." and "_", beginning with a letter or digit, at most 80
+# characters, no "..", checked in Unicode NFC (so å typed as a + ring is å). No path
+# separators, no control characters, no Windows device names (CON, NUL, COM1, ...).
+ID_PATTERN = re.compile(r"[^\W_][\w.-]{0,79}")
+_DEVICE_NAMES = {"con", "prn", "aux", "nul"} | {
+    f"{p}{n}" for p in ("com", "lpt") for n in range(10)
+}
+
+
+def id_problem(value: str) -> str | None:
+    """Why ``value`` is not a valid id (a message key), or None."""
+    nfc = unicodedata.normalize("NFC", value)
+    if not ID_PATTERN.fullmatch(nfc) or ".." in nfc or not nfc.isprintable():
+        return "id.reason.pattern"
+    if nfc.split(".", 1)[0].casefold() in _DEVICE_NAMES:
+        return "id.reason.reserved"
+    return None
+
+
 class PlanInvalid(InputError):
     """A plan file with one or more problems; ``problems`` lists them all, the message
     is the first (the CLI prints one line; ``klplan validate`` prints every one)."""
@@ -520,6 +542,7 @@ class _Resolver:
         cadences = self._cadences()
         leaders = self._unique("leaders", [x.id for x in spec.leaders], "plan.duplicate_leader")
         self._unique("groups", [g.id for g in spec.groups], "plan.duplicate_group")
+        self._ids()
         defaults = spec.defaults or Defaults()
         if defaults.cadence is not None:
             self._known(defaults.cadence, cadences, ("defaults", "cadence"), "cadence.unknown")
@@ -616,6 +639,48 @@ class _Resolver:
             seen.add(c.id)
             cadences[c.id] = c
         return cadences
+
+    def _ids(self) -> None:
+        """The plan's, the leaders' and the groups' ids: each of ``ID_PATTERN`` (they
+        become file names and calendar identities), and no two leaders or two groups
+        with one file name (``grupp-<id>.ics``): ``4-6`` and ``4.6``, ``abc`` and
+        ``ABC``, ``åk`` typed as one character or as a and a combining ring."""
+        from klplan.render.ics import safe_stem  # the file-name mapping (no icalendar)
+
+        spec = self.spec
+        self._id_valid(spec.plan.id, ("plan", "id"))
+        for key, kind, ids in (
+            ("leaders", "leader", [x.id for x in spec.leaders]),
+            ("groups", "group", [g.id for g in spec.groups]),
+        ):
+            prefix = "grupp" if kind == "group" else "ledare"
+            first: dict[str, tuple[int, str]] = {}
+            for i, x in enumerate(ids):
+                if not self._id_valid(x, (key, i, "id")):
+                    continue
+                stem = safe_stem(x)
+                # The file name itself, and the id as a person reads it (NFKC, case
+                # folded): ids that differ only there are the same id to people.
+                keys = (stem, "\0" + unicodedata.normalize("NFKC", x).casefold())
+                clash = next((first[k] for k in keys if k in first and first[k][1] != x), None)
+                if clash is not None:
+                    self.problem(
+                        "id.collides",
+                        (key, i, "id"),
+                        kind=t(f"id.kind.{kind}"),
+                        id=x,
+                        other=clash[1],
+                        file=f"{prefix}-{stem}.ics",
+                        at=f"{key}[{clash[0]}]",
+                    )
+                for k in keys:
+                    first.setdefault(k, (i, x))
+
+    def _id_valid(self, value: str, path: Path_) -> bool:
+        reason = id_problem(value)
+        if reason is not None:
+            self.problem("id.invalid", path, id=value, reason=t(reason))
+        return reason is None
 
     def _unique(self, key: str, ids: list[str], message: str) -> set[str]:
         first: dict[str, int] = {}

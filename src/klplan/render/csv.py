@@ -89,6 +89,27 @@ def _rows(outcome: ScheduleOutcome) -> Iterator[dict[str, str]]:
         }
 
 
+def _header(columns: list[str] | tuple[str, ...], excel: bool) -> str:
+    buf = io.StringIO(newline="")
+    writer = csv.writer(
+        buf, delimiter=";" if excel else ",", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
+    )
+    writer.writerow(columns)
+    return buf.getvalue()
+
+
+def header_lines() -> set[bytes]:
+    """Every header row klplan writes (both dialects, both languages), without the line
+    end: how ``klplan schedule`` recognises a CSV file of its own, to overwrite it
+    without ``--force``; a marker of any other kind would show in Excel."""
+    from klplan.messages import MESSAGES
+
+    lines = {_header(COLUMNS, excel=False)}
+    for lang in ("sv", "en"):
+        lines.add(_header([MESSAGES[f"csv.col.{c}"][lang] for c in COLUMNS], excel=True))  # type: ignore[index]
+    return {line.removesuffix("\r\n").encode("utf-8") for line in lines}
+
+
 def _guard(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
@@ -99,10 +120,10 @@ def meetings_csv(outcome: ScheduleOutcome, dialect: str = "excel-sv") -> bytes:
         raise ValueError(f"unknown CSV dialect {dialect!r}")
     excel = dialect == "excel-sv"
     buf = io.StringIO(newline="")
+    buf.write(_header([t(f"csv.col.{c}") for c in COLUMNS] if excel else COLUMNS, excel))
     writer = csv.writer(
         buf, delimiter=";" if excel else ",", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
     )
-    writer.writerow([t(f"csv.col.{c}") for c in COLUMNS] if excel else COLUMNS)
     for row in _rows(outcome):
         writer.writerow([_guard(row[c]) if excel and c in _TEXT else row[c] for c in COLUMNS])
     text = buf.getvalue()

@@ -26,7 +26,9 @@ def _row(cells: list[str]) -> str:
 def overview_markdown(overview: Overview) -> str:
     cal = overview.outcome.calendar
     title = t("overview.title", region=cal.region.name, years=", ".join(cal.school_years))
-    out = [f"# {md_escape(title)}", ""]
+    # The marker by which klplan knows the file as its own (to overwrite it without
+    # --force); an HTML comment, so no Markdown renderer shows it.
+    out = ["<!-- klplan -->", f"# {md_escape(title)}", ""]
     out.append(
         md_escape(
             " · ".join(

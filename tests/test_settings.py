@@ -56,7 +56,7 @@ def test_a_county_on_the_command_line_beats_a_configured_municipality(klplan, wo
     assert r.code == 0, r.err
     assert json.loads(r.out)["calendar"]["region"]["kind"] == "lan"
     r = klplan("calendar", "-k", "Stockholm", "--lan", "Stockholm")
-    assert r.code == 1 and "inte båda" in r.err  # both as flags: still an error
+    assert r.code == 2 and "inte båda" in r.err  # both as flags: still a usage error
 
 
 def test_environment_municipality_and_language(klplan, workdir, monkeypatch):

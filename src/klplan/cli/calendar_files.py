@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from klplan.cli.output import atomic_write, check_writable, new_file_mode
-from klplan.core.errors import InputError, OutputError, UsageError, Where
+from klplan.core.errors import ExitCode, InputError, OutputError, UsageError, Where
 from klplan.core.models import SchoolCalendar
 from klplan.core.parse import parse_url
 from klplan.messages import t
@@ -199,7 +199,9 @@ def _check_groups(outcome: ScheduleOutcome, options: IcsOptions) -> None:
 
 
 def _say(text: str) -> None:
-    sys.stderr.write(f"klplan: {text}\n")
+    from klplan.cli.notify import say
+
+    say(text)  # the one writer of notices: --quiet silences it
 
 
 def _existing(path: Path) -> tuple[bytes | None, PreviousCalendar | None, int | None]:
@@ -380,7 +382,7 @@ def _check(calendars: ScheduleCalendars, files: list[_File]) -> int:
             print(t("ics.check_bytes_only"))
     if drift:
         _say(t("ics.check_drift", count=drift))
-        return 1
+        return ExitCode.DRIFT
     _say(t("ics.check_ok", count=len(files)))
     return 0
 

@@ -100,19 +100,38 @@ def read_bytes(path: Path, display: str | None = None, limit: int | None = None)
     """Read a file of at most ``limit`` bytes (MAX_BYTES), with errors that name it."""
     name = display or str(path)
     limit = MAX_BYTES if limit is None else limit
+    if str(path) == STDIN:
+        return _read_stdin(name, limit)
     try:
         size = path.stat().st_size
         if size > limit:
             raise InputError("file.too_large", where=Where(file=name), size=size, limit=limit)
         return path.read_bytes()
     except FileNotFoundError:
-        raise InputError("file.not_found", where=Where(file=name)) from None
+        raise OutputError("file.not_found", where=Where(file=name)) from None
     except IsADirectoryError:
-        raise InputError(
+        raise OutputError(
             "file.unreadable", where=Where(file=name), reason=t("file.is_directory")
         ) from None
     except OSError as e:
         raise OutputError("file.unreadable", where=Where(file=name), reason=e.strerror) from None
+
+
+STDIN = "-"  # the path that means standard input (``klplan schedule -``)
+
+
+def _read_stdin(name: str, limit: int) -> bytes:
+    """Standard input as a file: up to ``limit`` bytes, like a file on disk. Files the
+    plan names (``modules_file``) are then relative to the working directory."""
+    import sys
+
+    try:
+        raw: bytes = sys.stdin.buffer.read(limit + 1)
+    except (OSError, AttributeError, ValueError) as e:  # no stdin, or a closed one
+        raise OutputError("file.unreadable", where=Where(file=name), reason=str(e)) from None
+    if len(raw) > limit:
+        raise InputError("file.too_large", where=Where(file=name), size=len(raw), limit=limit)
+    return raw
 
 
 def decode(raw: bytes, name: str) -> str:

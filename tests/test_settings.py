@@ -85,12 +85,20 @@ def test_language_and_quiet_from_the_file(klplan, workdir):
         ('kommun = "Göteborg\n', "klplan.toml:1:19: ogiltig TOML"),
         ('weekday = "lördag"\n', "klplan.toml:1:11: weekday: ogiltig veckodag 'lördag'"),
         ('lang = "de"\n', "klplan.toml:1:8: lang: ogiltigt värde 'de'"),
+        # Wrong TOML types: refused, never converted (issue 14).
+        ("kommun = 42\n", "klplan.toml:1:10: kommun: förväntade text, fick 42"),
+        ("duration = true\n", "klplan.toml:1:12: duration: förväntade ett heltal, fick True"),
+        ('duration = "90"\n', "klplan.toml:1:12: duration: förväntade ett heltal, fick '90'"),
+        ('weekday = ["onsdag"]\n', "klplan.toml:1:11: weekday: förväntade text, fick […]"),
+        ('quiet = "yes"\n', "klplan.toml:1:9: quiet: förväntade true eller false, fick 'yes'"),
+        ("no_color = 1\n", "klplan.toml:1:12: no_color: förväntade true eller false, fick 1"),
+        ("duration = 90.0\n", "klplan.toml:1:12: duration: förväntade ett heltal, fick 90.0"),
     ],
 )
 def test_a_bad_file_names_file_line_and_key(klplan, workdir, toml, fragment):
     (workdir / "klplan.toml").write_text(toml, encoding="utf-8")
     r = klplan("schedule")
-    assert r.code in (1, 2), r.err
+    assert r.code == 2, r.err  # a usage error, whatever the kind of mistake
     assert fragment in r.err
     assert len(r.err.strip().splitlines()) == 1 and r.out == ""
 

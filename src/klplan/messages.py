@@ -1176,8 +1176,10 @@ MESSAGES.update(
             "en": "Write to FILE instead of stdout (- for stdout).",
         },
         "help.schedule.plan": {
-            "sv": "En planfil (se klplan init); utan den en grupp och en modul.",
-            "en": "A plan file (see klplan init); without it, one group and one module.",
+            "sv": "En planfil (se klplan init), eller - för att läsa planen från stdin; "
+            "utan den en grupp och en modul.",
+            "en": "A plan file (see klplan init), or - to read the plan from stdin; "
+            "without it, one group and one module.",
         },
         "help.schedule.stagger": {
             "sv": "Med PLAN: flytta grupper vars ledare är dubbelbokad till en annan "
@@ -1259,7 +1261,10 @@ MESSAGES.update(
             "  klplan validate plan.yaml\n"
             "  klplan validate plan.yaml --strict",
         },
-        "help.validate.plan": {"sv": "Planfilen (YAML).", "en": "The plan file (YAML)."},
+        "help.validate.plan": {
+            "sv": "Planfilen (YAML), eller - för stdin.",
+            "en": "The plan file (YAML), or - for stdin.",
+        },
         "help.validate.strict": {
             "sv": "Misslyckas (avslutningskod 1) även vid varningar.",
             "en": "Fail (exit code 1) on warnings too.",

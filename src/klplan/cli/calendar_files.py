@@ -198,6 +198,14 @@ def _check_groups(outcome: ScheduleOutcome, options: IcsOptions) -> None:
         _say(f"{t('warning.prefix')}: {t('ics.invite_missing', group=g.name or g.id)}")
 
 
+def _out(text: str) -> None:
+    """A line of ``--check`` on stdout: file paths and names from the plan, with control
+    characters escaped."""
+    from klplan.cli.console import printable
+
+    print(printable(text))
+
+
 def _say(text: str) -> None:
     from klplan.cli.notify import say
 
@@ -371,15 +379,15 @@ def _check(calendars: ScheduleCalendars, files: list[_File]) -> int:
             continue
         drift += 1
         if f.on_disk is None:
-            print(t("ics.check_missing", file=f.path, count=events))
+            _out(t("ics.check_missing", file=f.path, count=events))
             continue
-        print(t("ics.check_changed", file=f.path))
+        _out(t("ics.check_changed", file=f.path))
         if f.previous is None:
-            print("  " + t("ics.not_klplan"))
+            _out("  " + t("ics.not_klplan"))
         for change in f.changes:
-            print(describe_change(change))
+            _out(describe_change(change))
         if f.previous is not None and not f.changes:
-            print(t("ics.check_bytes_only"))
+            _out(t("ics.check_bytes_only"))
     if drift:
         _say(t("ics.check_drift", count=drift))
         return ExitCode.DRIFT

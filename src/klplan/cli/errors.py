@@ -29,8 +29,11 @@ def set_debug(on: bool) -> None:
 
 
 def _say(text: str) -> None:
-    # One line, even if a message carries a newline from a library.
-    line = " ".join(text.split("\n"))
+    # One line, even if a message carries a newline from a library, and no control
+    # characters from users' names or paths (see klplan.cli.console.one_line).
+    from klplan.cli.console import one_line
+
+    line = one_line(text)
     try:
         sys.stderr.write(f"klplan: {line}\n")
         sys.stderr.flush()

@@ -31,6 +31,7 @@ def validate(
 ) -> None:
     import sys
 
+    from klplan.cli.console import printable
     from klplan.core.errors import InputError, ScheduleError
     from klplan.loaders.plan import PlanInvalid, load_plan
     from klplan.messages import t
@@ -63,7 +64,7 @@ def validate(
         if summary
         else t("plan.invalid", file=str(plan), errors=len(errors))
     )
-    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.write(printable("\n".join(lines)) + "\n")
     if errors or (strict and warnings):
         raise typer.Exit(1)
 

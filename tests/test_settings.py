@@ -103,6 +103,22 @@ def test_a_bad_file_names_file_line_and_key(klplan, workdir, toml, fragment):
     assert len(r.err.strip().splitlines()) == 1 and r.out == ""
 
 
+def test_an_unknown_name_from_the_file_or_environment_names_where_it_came_from(
+    klplan, workdir, monkeypatch
+):
+    (workdir / "klplan.toml").write_text('kommun = "Atlantis"\nmodule = "nope"\n', "utf-8")
+    r = klplan("calendar")
+    assert r.code == 2
+    assert r.err == "klplan: fel: klplan.toml:1:10: kommun: okänd kommun 'Atlantis'\n"
+    r = klplan("schedule", "-k", "Malmö")
+    assert r.code == 2 and r.err.startswith("klplan: fel: klplan.toml:2:10: module: okänd modul")
+    r = klplan("calendar", "-kNarnia")
+    assert r.err == "klplan: fel: --kommun: okänd kommun 'Narnia'\n"  # the flag's own value
+    monkeypatch.setenv("KLPLAN_KOMMUN", "Lilleputt")
+    r = klplan("calendar")
+    assert (r.code, r.err) == (2, "klplan: fel: KLPLAN_KOMMUN: okänd kommun 'Lilleputt'\n")
+
+
 @pytest.mark.parametrize(
     "var,value,fragment",
     [

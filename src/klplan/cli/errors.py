@@ -115,6 +115,38 @@ def global_options_first(args: list[str], command: Any) -> list[str]:
     return [*args[:at], *moved, args[at], *rest]
 
 
+def from_settings(e: KlplanError, args: list[str], command: Any) -> KlplanError:
+    """An error about a flag's value (``--kommun: okänd kommun``) whose value did not
+    come from the command line but from ``KLPLAN_KOMMUN`` or ``klplan.toml``: the same
+    error, naming that variable or file, line and key instead."""
+    from klplan.cli import settings
+    from klplan.core.errors import UsageError
+
+    where = e.where
+    if command is None or where is None or not where.flag or where.file:
+        return e
+    for sub in [command, *getattr(command, "commands", {}).values()]:
+        for param in sub.params:
+            opts = [*getattr(param, "opts", ())]
+            if where.flag not in opts:
+                continue
+            if any(_typed(arg, opt) for arg in args for opt in opts):
+                return e
+            key = {v: k for k, v in settings._PARAM.items()}.get(param.name, param.name)
+            origin = settings.current().origin.get(key)
+            if origin is None:
+                return e
+            return UsageError(e.key, where=origin, hint=e.hint, **e.params)
+    return e
+
+
+def _typed(arg: str, opt: str) -> bool:
+    """Whether ``arg`` on the command line is the option ``opt`` (``-kMalmö`` too)."""
+    if arg == opt or arg.startswith(opt + "="):
+        return True
+    return len(opt) == 2 and opt != "--" and arg.startswith(opt)  # a short option's value
+
+
 def _early_language(args: list[str], configured: object = None) -> None:
     """The language for help and early errors, before click parses the command
     line: ``--lang`` before the command, else KLPLAN_LANG, else klplan.toml."""
@@ -174,6 +206,7 @@ def _run(argv: list[str] | None) -> int:
         return _completion_script(shell)
     debug = _state["debug"] or "--debug" in args
     _early_language(args)
+    command = None
     try:
         from klplan.cli import settings
         from klplan.cli.app import for_args, reset
@@ -195,6 +228,7 @@ def _run(argv: list[str] | None) -> int:
     except KlplanError as e:
         if debug:
             raise
+        e = from_settings(e, args, command)
         _say(f"{t('error.prefix')}: {e.message()}")
         return int(exit_code(e))
     except typer.Exit as e:

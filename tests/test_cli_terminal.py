@@ -70,6 +70,8 @@ def test_help_documents_the_global_options_after_the_command(klplan):
     assert "--lang, --quiet, --no-color och --debug går" in r.out
     r = klplan("--lang", "en", "--help")
     assert "Before or after the command." in r.out
+    r = klplan("schedule", "--lang", "en", "--help")
+    assert "Schedule one group" in r.out and "--debug also work" in r.out
 
 
 # --- 3. --quiet silences every notice -------------------------------------------------

@@ -214,9 +214,9 @@ def _run(argv: list[str] | None) -> int:
 
         reset()
         loaded = settings.load()
-        _early_language(args, loaded.values.get("lang"))
         command = typer.main.get_command(for_args(args))
         args = global_options_first(args, command)
+        _early_language(args, loaded.values.get("lang"))  # --lang after the command too
         localize(command)
         result = command.main(
             args=args,

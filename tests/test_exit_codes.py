@@ -73,6 +73,22 @@ def test_a_run_exits_with_each_documented_code(code, klplan, tmp_path):
     assert r.code == code, r.err
 
 
+def _wait_until_reading_stdin(pid: int, timeout: float = 60) -> None:
+    """Until the process blocks in read(0, ...) (Linux: /proc/PID/syscall), so that the
+    signal reaches klplan and not Python's start-up; elsewhere a few seconds."""
+    syscall = Path(f"/proc/{pid}/syscall")
+    if not syscall.exists():
+        time.sleep(5)
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        fields = syscall.read_text().split()
+        if fields[:2] == ["0", "0x0"]:  # read (x86-64) from fd 0
+            return
+        time.sleep(0.05)
+    time.sleep(5)  # another architecture's numbering: fall back to waiting
+
+
 def test_ctrl_c_exits_130(tmp_path):
     """A real process waiting for a plan on stdin, interrupted."""
     p = subprocess.Popen(
@@ -82,7 +98,7 @@ def test_ctrl_c_exits_130(tmp_path):
         stderr=subprocess.PIPE,
         cwd=tmp_path,
     )
-    time.sleep(1.5)  # let it start and block on stdin
+    _wait_until_reading_stdin(p.pid)
     p.send_signal(signal.SIGINT)
     out, err = p.communicate(timeout=60)
     assert p.returncode == ExitCode.INTERRUPTED, err

@@ -173,6 +173,26 @@ def test_a_reader_that_stops_early_ends_quietly(tmp_path, args):
     assert err == b""
 
 
+MORE_OUTPUTS = ("-f", "ics", "-o", "k/", "-f", "csv", "-o", "m.csv", "--quiet")
+
+
+def test_files_are_written_even_when_the_reader_of_stdout_stops_early(tmp_path):
+    p = subprocess.Popen(
+        [sys.executable, "-m", "klplan", "schedule", "-f", "json", "-o", "-", *MORE_OUTPUTS],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        env={**os.environ, "KLPLAN_TODAY": "2026-11-23"},
+    )
+    assert p.stdout is not None and p.stderr is not None
+    p.stdout.readline()
+    p.stdout.close()
+    err = p.stderr.read()
+    assert (p.wait(timeout=120), err) == (0, b"")
+    assert (tmp_path / "m.csv").stat().st_size > 0
+    assert [f.suffix for f in (tmp_path / "k").iterdir()] == [".ics"]
+
+
 def test_show_completion_into_head_in_a_shell(tmp_path):
     r = subprocess.run(
         f"{sys.executable} -m klplan --show-completion bash | head -1",

@@ -279,10 +279,16 @@ def _render(
             )
         elif len(outputs) > 1 and o.path is not None and o.path != "-":
             check_writable(Path(o.path))
-    for o in outputs:
-        if o.format is not ScheduleFormat.ics:
+    # Files first, stdout last: a reader that stops early (`| head`) ends the run
+    # quietly, and must not leave the files after it unwritten.
+    exports = [o for o in outputs if o.format is not ScheduleFormat.ics]
+    to_stdout = [o for o in exports if o.path in (None, "-")]
+    for o in exports:
+        if o not in to_stdout:
             _export(outcome, o, csv_dialect)
     code = max((c.run() for c in calendars), default=0)
+    for o in to_stdout:
+        _export(outcome, o, csv_dialect)
     # After the output is written, so that a failed write stays a one-line error.
     report(outcome.defaults_used, outcome.notices)
     if code:

@@ -135,14 +135,14 @@ def test_output_file_is_plain_text(klplan, tmp_path):
     "args,code,fragment",
     [
         (["calendar", "-y", "2026"], 2, "--school-year: ogiltigt läsår '2026'"),
-        (["calendar", "-k", "Götebrog"], 1, "menade du Göteborg?"),
-        (["calendar", "--lan", "Västra Götaland", "-y", "2026/27"], 1, "ange --kommun"),
+        (["calendar", "-k", "Götebrog"], 2, "menade du Göteborg?"),
+        (["calendar", "--lan", "Västra Götaland", "-y", "2026/27"], 2, "ange --kommun"),
         (
             ["calendar", "-f", "xml"],
             2,
             "--format: ogiltigt värde 'xml' (välj bland: table, json, ics)",
         ),
-        (["calendar", "--calendar", "saknas.yaml"], 1, "saknas.yaml: filen finns inte"),
+        (["calendar", "--calendar", "saknas.yaml"], 3, "saknas.yaml: filen finns inte"),
     ],
 )
 def test_bad_input_is_one_line(klplan, args, code, fragment):

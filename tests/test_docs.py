@@ -1,8 +1,10 @@
 """The documentation keeps up with the code: a page per command naming every option
 and choice, the README's transcripts are real output, the data sources page is current."""
 
+import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -100,3 +102,60 @@ def test_the_readmes_install_and_test_commands_are_what_ci_runs():
     assert not [line for line in ci if re.match(r"\s*python3? -m (pip|ruff|mypy)", line)]
     for tool in ("ruff check", "ruff format --check", "mypy"):
         assert any(line.startswith(f".venv/bin/python -m {tool}") for line in ci), tool
+
+
+# --- every ```sh example in the README runs as written ----------------------------------
+# Blocks that reach beyond this machine (a web server, the package index) or need a tool
+# that is not installed are left out; the rest run in order in one folder, as a reader
+# working down the README would (the plan `klplan init` writes is the plan used below).
+_NEEDS_NETWORK = re.compile(r"\b(rsync|curl|wget|ssh|scp|pip install|git (push|pull|clone))\b")
+_TOOLS = ("jq",)
+README_TODAY = "2025-08-20"  # the school year 2025/26 the README's examples are about
+
+
+def sh_blocks() -> list[tuple[int, str]]:
+    """(line, text) of every ```sh block in README.md."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    return [
+        (readme[: m.start()].count("\n") + 1, m[1])
+        for m in re.finditer(r"^```sh\n(.*?)^```", readme, re.S | re.M)
+    ]
+
+
+def _skip_reason(block: str) -> str | None:
+    if _NEEDS_NETWORK.search(block):
+        return "reaches another host or the package index"
+    missing = [t for t in _TOOLS if re.search(rf"\b{t}\b", block) and not shutil.which(t)]
+    return f"needs {', '.join(missing)}" if missing else None
+
+
+def test_the_readme_has_sh_examples_that_run():
+    runnable = [b for _, b in sh_blocks() if _skip_reason(b) is None]
+    assert len(runnable) >= 5 and sum(b.count("klplan ") for b in runnable) >= 15
+
+
+def test_every_readme_sh_example_runs(tmp_path):
+    env = {
+        **os.environ,
+        "KLPLAN_TODAY": README_TODAY,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "NO_COLOR": "1",
+        "COLUMNS": "100",
+    }
+    for var in [v for v in env if v.startswith("KLPLAN_") and v != "KLPLAN_TODAY"]:
+        del env[var]
+    failures = []
+    for line, block in sh_blocks():
+        if _skip_reason(block) is not None:
+            continue
+        r = subprocess.run(
+            ["bash", "-e", "-o", "pipefail", "-c", block],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        if r.returncode != 0:
+            failures.append(f"README.md:{line}: exit {r.returncode}: {r.stderr.strip()[-300:]}")
+    assert not failures, "\n".join(failures)

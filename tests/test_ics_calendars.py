@@ -409,10 +409,10 @@ def test_safe_stem_never_gives_a_device_name_a_separator_or_dots():
 
 
 # --- --check ------------------------------------------------------------------------------
-def test_check_exits_0_when_up_to_date_and_1_with_a_listing_when_not(klplan, tmp_path):
+def test_check_exits_0_when_up_to_date_and_4_with_a_listing_when_not(klplan, tmp_path):
     out = tmp_path / "plan.ics"
     r = klplan("schedule", *STHLM_2025, "-f", "ics", "-o", str(out), "--check")
-    assert r.code == 1 and "plan.ics: saknas (16 händelser skulle skrivas)" in r.out
+    assert r.code == 4 and "plan.ics: saknas (16 händelser skulle skrivas)" in r.out
     assert not out.exists()
 
     assert klplan("schedule", *STHLM_2025, "-f", "ics", "-o", str(out)).code == 0
@@ -426,7 +426,7 @@ def test_check_exits_0_when_up_to_date_and_1_with_a_listing_when_not(klplan, tmp
     r = klplan(
         "schedule", *STHLM_2025, "--calendar", str(own), "-f", "ics", "-o", str(out), "--check"
     )
-    assert r.code == 1
+    assert r.code == 4
     assert r.out.splitlines() == [
         f"{out}: ändrad",
         "  flyttad: Samtal om text – del 1: kollegialt arbete (B): "
@@ -441,7 +441,7 @@ def test_check_lists_removed_and_added_meetings(klplan, tmp_path):
     args = ("-m", "var-egen-modul", "-f", "ics", "-o", str(out))
     assert klplan("schedule", *STHLM_ON, "--modules", str(own_module(tmp_path, 2)), *args).code == 0
     r = klplan("schedule", *STHLM_ON, "--modules", str(own_module(tmp_path, 1)), *args, "--check")
-    assert r.code == 1
+    assert r.code == 4
     assert (
         "  borttagen (STATUS:CANCELLED): Vår egen modul om bedömning – del 2: kollegialt " in r.out
     )
@@ -455,7 +455,7 @@ def test_check_in_a_directory_reports_every_file(tmp_path, capsys):
     assert write_calendars(two_groups(), IcsOptions(), **_files(directory)) == 0
     assert write_calendars(two_groups(), IcsOptions(), **_files(directory, check=True)) == 0
     moved = two_groups(date(2025, 10, 1))
-    assert write_calendars(moved, IcsOptions(), **_files(directory, check=True)) == 1
+    assert write_calendars(moved, IcsOptions(), **_files(directory, check=True)) == 4
     out = capsys.readouterr().out
     assert f"{directory / 'grupp-ekorren.ics'}: ändrad" in out
     assert f"{directory / 'ledare-anna.ics'}: ändrad" in out
@@ -478,7 +478,7 @@ def test_a_file_klplan_did_not_write_is_not_overwritten_without_force(klplan, tm
     notes.write_text("inte en kalender", "utf-8")
     assert klplan("schedule", *STHLM_2025, "-f", "ics", "-o", str(notes)).code == 3
     r = klplan("schedule", *STHLM_2025, "-f", "ics", "-o", str(out), "--check")
-    assert r.code == 1 and "inte skriven av klplan" in r.out  # --check only reports
+    assert r.code == 4 and "inte skriven av klplan" in r.out  # --check only reports
     assert out.read_bytes() == precious
     r = klplan("schedule", *STHLM_2025, "-f", "ics", "-o", str(out), "--force")
     assert r.code == 0
@@ -494,7 +494,7 @@ def test_a_file_klplan_did_not_write_is_not_overwritten_without_force(klplan, tm
         (["-f", "ics", "--video-url", "https://x.se/a b"], 2, "--video-url"),
         (["-f", "ics", "--check"], 2, "--check jämför med filer"),
         (["-f", "ics", "--invite"], 2, "--invite: ingen ledare i planen har en e-postadress"),
-        (["-f", "ics", "--previous", "saknas.ics"], 1, "saknas.ics: filen finns inte"),
+        (["-f", "ics", "--previous", "saknas.ics"], 3, "saknas.ics: filen finns inte"),
         (["-f", "vcs"], 2, "--format"),
     ],
 )

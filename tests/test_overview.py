@@ -88,7 +88,7 @@ def test_cli_parts_is_the_default_view(klplan):
     "args,fragment",
     [
         (["-f", "md", "--view", "parts"], "--view: parts går inte med --format md"),
-        (["-f", "json", "--view", "overview"], "--view: overview går inte med --format json"),
+        (["-f", "json", "--view", "overview"], "--view: --format json har inga vyer"),
         (
             ["--view", "calendar"],
             "--view: ogiltigt värde 'calendar' (välj bland: parts, leader, overview)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from klplan.core.errors import InputError
+from klplan.core.errors import InputError, OutputError
 from klplan.loaders.plan import PlanInvalid, load_plan
 from tests.plan_helpers import BASE, in_tmp, plan_text, write_plan
 
@@ -266,7 +266,7 @@ def test_empty_files_lists_and_broken_yaml(tmp_path, content, expected):
 
 
 def test_a_missing_plan_file(tmp_path):
-    with pytest.raises(InputError) as e:
+    with pytest.raises(OutputError) as e:  # a file that cannot be read: exit 3
         load_plan(tmp_path / "nej.yaml")
     assert e.value.message().endswith("nej.yaml: filen finns inte")
 

@@ -56,7 +56,7 @@ def test_a_county_on_the_command_line_beats_a_configured_municipality(klplan, wo
     assert r.code == 0, r.err
     assert json.loads(r.out)["calendar"]["region"]["kind"] == "lan"
     r = klplan("calendar", "-k", "Stockholm", "--lan", "Stockholm")
-    assert r.code == 1 and "inte båda" in r.err  # both as flags: still an error
+    assert r.code == 2 and "inte båda" in r.err  # both as flags: still a usage error
 
 
 def test_environment_municipality_and_language(klplan, workdir, monkeypatch):
@@ -85,14 +85,38 @@ def test_language_and_quiet_from_the_file(klplan, workdir):
         ('kommun = "Göteborg\n', "klplan.toml:1:19: ogiltig TOML"),
         ('weekday = "lördag"\n', "klplan.toml:1:11: weekday: ogiltig veckodag 'lördag'"),
         ('lang = "de"\n', "klplan.toml:1:8: lang: ogiltigt värde 'de'"),
+        # Wrong TOML types: refused, never converted (issue 14).
+        ("kommun = 42\n", "klplan.toml:1:10: kommun: förväntade text, fick 42"),
+        ("duration = true\n", "klplan.toml:1:12: duration: förväntade ett heltal, fick True"),
+        ('duration = "90"\n', "klplan.toml:1:12: duration: förväntade ett heltal, fick '90'"),
+        ('weekday = ["onsdag"]\n', "klplan.toml:1:11: weekday: förväntade text, fick […]"),
+        ('quiet = "yes"\n', "klplan.toml:1:9: quiet: förväntade true eller false, fick 'yes'"),
+        ("no_color = 1\n", "klplan.toml:1:12: no_color: förväntade true eller false, fick 1"),
+        ("duration = 90.0\n", "klplan.toml:1:12: duration: förväntade ett heltal, fick 90.0"),
     ],
 )
 def test_a_bad_file_names_file_line_and_key(klplan, workdir, toml, fragment):
     (workdir / "klplan.toml").write_text(toml, encoding="utf-8")
     r = klplan("schedule")
-    assert r.code in (1, 2), r.err
+    assert r.code == 2, r.err  # a usage error, whatever the kind of mistake
     assert fragment in r.err
     assert len(r.err.strip().splitlines()) == 1 and r.out == ""
+
+
+def test_an_unknown_name_from_the_file_or_environment_names_where_it_came_from(
+    klplan, workdir, monkeypatch
+):
+    (workdir / "klplan.toml").write_text('kommun = "Atlantis"\nmodule = "nope"\n', "utf-8")
+    r = klplan("calendar")
+    assert r.code == 2
+    assert r.err == "klplan: fel: klplan.toml:1:10: kommun: okänd kommun 'Atlantis'\n"
+    r = klplan("schedule", "-k", "Malmö")
+    assert r.code == 2 and r.err.startswith("klplan: fel: klplan.toml:2:10: module: okänd modul")
+    r = klplan("calendar", "-kNarnia")
+    assert r.err == "klplan: fel: --kommun: okänd kommun 'Narnia'\n"  # the flag's own value
+    monkeypatch.setenv("KLPLAN_KOMMUN", "Lilleputt")
+    r = klplan("calendar")
+    assert (r.code, r.err) == (2, "klplan: fel: KLPLAN_KOMMUN: okänd kommun 'Lilleputt'\n")
 
 
 @pytest.mark.parametrize(

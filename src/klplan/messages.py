@@ -128,6 +128,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "unknown key {key!r} (allowed: {allowed})",
     },
     "schema.missing_key": {"sv": "nyckeln saknas", "en": "key is missing"},
+    # h3-cli: an unknown key where no key is allowed (never "(tillåtna: -)")
+    "schema.no_keys_here": {
+        "sv": "okänd nyckel {key!r} (här får inga nycklar stå)",
+        "en": "unknown key {key!r} (no keys are allowed here)",
+    },
     # --- modules, cadences -----------------------------------------------
     "module.unknown": {
         "sv": "okänd modul {module!r}; se `klplan modules`",
@@ -1121,6 +1126,11 @@ MESSAGES.update(
             "sv": "{view} går inte med --format {format} (välj bland: {choices})",
             "en": "{view} is not available with --format {format} (choose from: {choices})",
         },
+        # --- h3-cli: --view with a format without views ------------------------
+        "usage.view_without_views": {
+            "sv": "--format {format} har inga vyer (det har {formats})",
+            "en": "--format {format} has no views (these do: {formats})",
+        },
         "toml.syntax": {"sv": "ogiltig TOML: {problem}", "en": "invalid TOML: {problem}"},
         # --help: the words click writes itself
         "help.usage": {"sv": "Användning:", "en": "Usage:"},
@@ -1172,20 +1182,31 @@ MESSAGES.update(
             "  klplan --lang en --quiet schedule --format json",
         },
         "help.klplan.lang": {
-            "sv": "Språk för all text: sv (svenska, standard) eller en. Även KLPLAN_LANG.",
-            "en": "Language of all text: sv (Swedish, default) or en. Also KLPLAN_LANG.",
+            "sv": "Språk för all text: sv (svenska, standard) eller en. Även KLPLAN_LANG. "
+            "Går att ge före eller efter kommandot.",
+            "en": "Language of all text: sv (Swedish, default) or en. Also KLPLAN_LANG. "
+            "Before or after the command.",
         },
         "help.klplan.quiet": {
-            "sv": "Inga standardval eller varningar på stderr (fel visas alltid).",
-            "en": "No defaults or warnings on stderr (errors are always shown).",
+            "sv": "Inga standardval eller varningar på stderr (fel visas alltid). "
+            "Före eller efter kommandot.",
+            "en": "No defaults or warnings on stderr (errors are always shown). "
+            "Before or after the command.",
         },
         "help.klplan.no_color": {
-            "sv": "Ingen färg i terminalen (även NO_COLOR).",
-            "en": "No colour in the terminal (also NO_COLOR).",
+            "sv": "Ingen färg i terminalen (även NO_COLOR). Före eller efter kommandot.",
+            "en": "No colour in the terminal (also NO_COLOR). Before or after the command.",
         },
         "help.klplan.debug": {
-            "sv": "Visa en traceback vid fel (för felrapporter).",
-            "en": "Show a traceback on errors (for bug reports).",
+            "sv": "Visa en traceback vid fel (för felrapporter). Före eller efter kommandot.",
+            "en": "Show a traceback on errors (for bug reports). Before or after the command.",
+        },
+        # --- h3-cli: global options after the command ---------------------------
+        "help.global_options": {
+            "sv": "klplans globala flaggor --lang, --quiet, --no-color och --debug går "
+            "också att ge efter kommandot (se klplan --help).",
+            "en": "klplan's global options --lang, --quiet, --no-color and --debug also "
+            "work after the command (see klplan --help).",
         },
         "help.klplan.version": {"sv": "Visa versionen.", "en": "Show the version."},
         "help.klplan.install_completion": {
@@ -1332,8 +1353,10 @@ MESSAGES.update(
             "en": "Write to FILE instead of stdout (- for stdout).",
         },
         "help.schedule.plan": {
-            "sv": "En planfil (se klplan init); utan den en grupp och en modul.",
-            "en": "A plan file (see klplan init); without it, one group and one module.",
+            "sv": "En planfil (se klplan init), eller - för att läsa planen från stdin; "
+            "utan den en grupp och en modul.",
+            "en": "A plan file (see klplan init), or - to read the plan from stdin; "
+            "without it, one group and one module.",
         },
         "help.schedule.stagger": {
             "sv": "Med PLAN: flytta grupper vars ledare är dubbelbokad till en annan "
@@ -1354,9 +1377,10 @@ MESSAGES.update(
             "en": "ics: the calendar file (or directory) this run replaces [the output].",
         },
         "help.schedule.check": {
-            "sv": "ics: skriv ingenting; avsluta med 1 och lista ändringarna om filerna "
-            "skiljer sig.",
-            "en": "ics: write nothing; exit 1 and list the changes if the files differ.",
+            "sv": "ics: skriv ingenting; avsluta med 4 och lista ändringarna om filerna "
+            "skiljer sig (en ogiltig plan ger 1).",
+            "en": "ics: write nothing; exit 4 and list the changes if the files differ "
+            "(an invalid plan gives 1).",
         },
         "help.schedule.include_breaks": {
             "sv": "ics: lägg till loven som heldagshändelser.",
@@ -1428,7 +1452,10 @@ MESSAGES.update(
             "  klplan validate plan.yaml\n"
             "  klplan validate plan.yaml --strict",
         },
-        "help.validate.plan": {"sv": "Planfilen (YAML).", "en": "The plan file (YAML)."},
+        "help.validate.plan": {
+            "sv": "Planfilen (YAML), eller - för stdin.",
+            "en": "The plan file (YAML), or - for stdin.",
+        },
         "help.validate.strict": {
             "sv": "Misslyckas (avslutningskod 1) även vid varningar.",
             "en": "Fail (exit code 1) on warnings too.",

@@ -26,7 +26,9 @@ def calendar(
     lan: LanOption = None,
     calendar_file: CalendarFile = None,
     school_year: SchoolYearOption = None,
-    format: Annotated[CalendarFormat, typer.Option("--format", "-f")] = CalendarFormat.table,
+    format: Annotated[
+        CalendarFormat, typer.Option("--format", "-f", case_sensitive=False)
+    ] = CalendarFormat.table,
     output: OutputOption = None,
     force: Annotated[bool, typer.Option("--force")] = False,
     refresh: Annotated[str | None, typer.Option("--refresh", metavar="DURATION")] = None,

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from klplan.cli.output import Inputs, atomic_write, new_file_mode, probe_folder
-from klplan.core.errors import InputError, OutputError, UsageError, Where
+from klplan.core.errors import ExitCode, InputError, OutputError, UsageError, Where
 from klplan.core.models import SchoolCalendar
 from klplan.core.parse import parse_url
 from klplan.messages import t
@@ -273,8 +273,18 @@ def _check_groups(outcome: ScheduleOutcome, options: IcsOptions) -> None:
         _say(f"{t('warning.prefix')}: {t('ics.invite_missing', group=g.name or g.id)}")
 
 
+def _out(text: str) -> None:
+    """A line of ``--check`` on stdout: file paths and names from the plan, with control
+    characters escaped."""
+    from klplan.cli.console import printable
+
+    print(printable(text))
+
+
 def _say(text: str) -> None:
-    sys.stderr.write(f"klplan: {text}\n")
+    from klplan.cli.notify import say
+
+    say(text)  # the one writer of notices: --quiet silences it
 
 
 def _existing(
@@ -554,20 +564,20 @@ def _check(calendars: ScheduleCalendars, files: list[_File], index: _Index | Non
             continue
         drift += 1
         if f.on_disk is None:
-            print(t("ics.check_missing", file=f.path, count=events))
+            _out(t("ics.check_missing", file=f.path, count=events))
             continue
-        print(t("ics.check_changed", file=f.path))
+        _out(t("ics.check_changed", file=f.path))
         if f.previous is None:
-            print("  " + t("ics.not_klplan"))
+            _out("  " + t("ics.not_klplan"))
         for change in f.changes:
-            print(describe_change(change))
+            _out(describe_change(change))
         if f.previous is not None and not f.changes:
-            print(t("ics.check_bytes_only"))
+            _out(t("ics.check_bytes_only"))
     if index is not None:
         drift += index.check()
     if drift:
         _say(t("ics.check_drift", count=drift))
-        return 1
+        return ExitCode.DRIFT
     _say(t("ics.check_ok", count=len(files)))
     return 0
 

@@ -6,31 +6,72 @@ draws ASCII boxes and the stream transliterates the rest (see klplan.cli.encodin
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.segment import Segment
 
 _state = {"no_color": False}
+
+# Control characters from users' files (ESC starts a terminal escape, OSC 52 sets the
+# clipboard, CR overwrites a line) are shown as \x1b, \x0d, ... on the terminal and in
+# CI logs, never passed through. Tab and newline stay in text for people (a table
+# cell may have lines); machine formats escape on their own.
+_ESCAPES = {
+    c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(c) not in "\t\n"
+}
+_ESCAPES_ONE_LINE = {**_ESCAPES, ord("\n"): " ", ord("\t"): " "}
+
+
+def printable(text: str) -> str:
+    """``text`` for a terminal: control characters escaped visibly (``\\x1b``)."""
+    return text.translate(_ESCAPES)
+
+
+def one_line(text: str) -> str:
+    """``text`` as one line for stderr: control characters escaped, line breaks (a
+    library's message over several lines) become spaces."""
+    return text.translate(_ESCAPES_ONE_LINE)
 
 
 def set_no_color(on: bool) -> None:
     _state["no_color"] = on
 
 
+@functools.cache
+def _console_class() -> type[Console]:
+    from rich.console import Console
+    from rich.segment import Segment
+
+    class SafeConsole(Console):
+        """A Rich console that escapes control characters in the text it prints (its
+        own styling and cursor codes are added after) and leaves a closed pipe to
+        ``klplan.cli.errors`` (Rich's own handling exits 1)."""
+
+        def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+            return super()._render_buffer(
+                s if s.control else Segment(printable(s.text), s.style) for s in buffer
+            )
+
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return SafeConsole
+
+
 def console(
     file: IO[str] | None = None, *, plain: bool = False, width: int | None = None
 ) -> Console:
-    from rich.console import Console
-
     # NO_COLOR (no-color.org) is honoured like --no-color: no styling codes at all.
     plain = plain or _state["no_color"] or bool(os.environ.get("NO_COLOR"))
-    return Console(
+    return _console_class()(
         file=file,
         no_color=plain or None,
         color_system=None if plain else "auto",

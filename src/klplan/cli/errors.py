@@ -1,7 +1,6 @@
 """The one place where errors become exit codes and one-line messages.
 
-Exit codes: 0 success; 1 invalid input or unschedulable plan; 2 usage error (bad
-flag or value); 3 file could not be read or written; 130 interrupted.
+The exit codes themselves are defined in ``klplan.core.errors.ExitCode``.
 """
 
 from __future__ import annotations
@@ -9,12 +8,18 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from typing import TYPE_CHECKING, Any
 
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
-EXIT_IO = 3
-EXIT_INTERRUPTED = 130
+from klplan.core.errors import ExitCode
+
+if TYPE_CHECKING:
+    from klplan.core.errors import KlplanError
+
+EXIT_OK = ExitCode.OK
+EXIT_INVALID = ExitCode.INVALID
+EXIT_USAGE = ExitCode.USAGE
+EXIT_IO = ExitCode.FILE
+EXIT_INTERRUPTED = ExitCode.INTERRUPTED
 
 _state = {"debug": False}
 
@@ -24,13 +29,122 @@ def set_debug(on: bool) -> None:
 
 
 def _say(text: str) -> None:
-    # One line, even if a message carries a newline from a library.
-    line = " ".join(text.split("\n"))
+    # One line, even if a message carries a newline from a library, and no control
+    # characters from users' names or paths (see klplan.cli.console.one_line).
+    from klplan.cli.console import one_line
+
+    line = one_line(text)
     try:
         sys.stderr.write(f"klplan: {line}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
+
+
+def exit_code(e: KlplanError) -> int:
+    """The exit code of an error. A name that is not found (a kommun, a module) is
+    invalid input in a file, but a usage error when a flag or ``KLPLAN_*`` gave it,
+    like a bad week or weekday there (``klplan.toml`` raises UsageError itself)."""
+    from klplan.core.errors import InputError
+
+    where = e.where
+    if isinstance(e, InputError) and where is not None and where.flag and not where.file:
+        return ExitCode.USAGE
+    return e.exit_code
+
+
+# klplan's own options, which a user may also type after the command name.
+_GLOBAL_FLAGS = ("--quiet", "--no-color", "--debug")
+_GLOBAL_VALUES = ("--lang",)
+
+
+def global_options_first(args: list[str], command: Any) -> list[str]:
+    """``klplan schedule --lang en`` as ``klplan --lang en schedule``: the global
+    options ``--lang``, ``--quiet``, ``--no-color`` and ``--debug`` work wherever a
+    user types them. After the command name they are moved before it, unless the
+    command has an option of that name, or the word is the value of one of the
+    command's options (``--location --quiet`` keeps its odd location), or follows
+    ``--``."""
+    commands = getattr(command, "commands", {})
+    at = None
+    skip = False
+    for i, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg in _GLOBAL_VALUES:
+            skip = True
+        elif arg == "--":
+            return args
+        elif not arg.startswith("-"):
+            at = i
+            break
+    if at is None or args[at] not in commands:
+        return args
+    sub = commands[args[at]]
+    own: set[str] = set()
+    takes_value: set[str] = set()
+    for param in sub.params:
+        names = [*param.opts, *getattr(param, "secondary_opts", [])]
+        own.update(names)
+        if param.param_type_name == "option" and not getattr(param, "is_flag", False):
+            takes_value.update(names)
+    moved: list[str] = []
+    rest: list[str] = []
+    tail = iter(args[at + 1 :])
+    for arg in tail:
+        if arg == "--":
+            rest += [arg, *tail]
+            break
+        name = arg.split("=", 1)[0]
+        if name in own:
+            rest.append(arg)
+            value = next(tail, None) if arg in takes_value else None
+            if value is not None:
+                rest.append(value)
+        elif arg in _GLOBAL_FLAGS or name in _GLOBAL_VALUES:
+            moved.append(arg)
+            if arg in _GLOBAL_VALUES:
+                value = next(tail, None)
+                if value is None:
+                    from klplan.core.errors import UsageError, Where
+
+                    raise UsageError("usage.needs_value", where=Where(flag=arg))
+                moved.append(value)
+        else:
+            rest.append(arg)
+    return [*args[:at], *moved, args[at], *rest]
+
+
+def from_settings(e: KlplanError, args: list[str], command: Any) -> KlplanError:
+    """An error about a flag's value (``--kommun: okänd kommun``) whose value did not
+    come from the command line but from ``KLPLAN_KOMMUN`` or ``klplan.toml``: the same
+    error, naming that variable or file, line and key instead."""
+    from klplan.cli import settings
+    from klplan.core.errors import UsageError
+
+    where = e.where
+    if command is None or where is None or not where.flag or where.file:
+        return e
+    for sub in [command, *getattr(command, "commands", {}).values()]:
+        for param in sub.params:
+            opts = [*getattr(param, "opts", ())]
+            if where.flag not in opts:
+                continue
+            if any(_typed(arg, opt) for arg in args for opt in opts):
+                return e
+            key = {v: k for k, v in settings._PARAM.items()}.get(param.name, param.name)
+            origin = settings.current().origin.get(key)
+            if origin is None:
+                return e
+            return UsageError(e.key, where=origin, hint=e.hint, **e.params)
+    return e
+
+
+def _typed(arg: str, opt: str) -> bool:
+    """Whether ``arg`` on the command line is the option ``opt`` (``-kMalmö`` too)."""
+    if arg == opt or arg.startswith(opt + "="):
+        return True
+    return len(opt) == 2 and opt != "--" and arg.startswith(opt)  # a short option's value
 
 
 def _early_language(args: list[str], configured: object = None) -> None:
@@ -67,7 +181,11 @@ def run(argv: list[str] | None, *, exiting: bool = False) -> int:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _run(argv)
+        code = _run(argv)
+        sys.stdout.flush()  # here, so that a closed pipe is caught below, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     finally:
         if enabled:
             if exiting:
@@ -88,6 +206,7 @@ def _run(argv: list[str] | None) -> int:
         return _completion_script(shell)
     debug = _state["debug"] or "--debug" in args
     _early_language(args)
+    command = None
     try:
         from klplan.cli import settings
         from klplan.cli.app import for_args, reset
@@ -95,8 +214,9 @@ def _run(argv: list[str] | None) -> int:
 
         reset()
         loaded = settings.load()
-        _early_language(args, loaded.values.get("lang"))
         command = typer.main.get_command(for_args(args))
+        args = global_options_first(args, command)
+        _early_language(args, loaded.values.get("lang"))  # --lang after the command too
         localize(command)
         if "_KLPLAN_COMPLETE" in os.environ:  # the shell asks for suggestions (TAB)
             from klplan.cli.complete import install
@@ -112,8 +232,9 @@ def _run(argv: list[str] | None) -> int:
     except KlplanError as e:
         if debug:
             raise
+        e = from_settings(e, args, command)
         _say(f"{t('error.prefix')}: {e.message()}")
-        return e.exit_code
+        return int(exit_code(e))
     except typer.Exit as e:
         return int(e.exit_code)
     except typer.Abort:
@@ -137,18 +258,43 @@ def _run(argv: list[str] | None) -> int:
         _say(t("error.interrupted"))
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # Output piped into `head` and the like: not an error worth a message.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+        return _reader_gone()
+    except SystemExit:
+        if _click_saw_a_closed_pipe():
+            return _reader_gone()
+        raise
     except Exception as e:
         if debug:
             raise
         _say(f"{t('error.prefix')}: {t('error.internal', error=type(e).__name__ + ': ' + str(e))}")
-        return 70
+        return ExitCode.INTERNAL
 
 
 _SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _click_saw_a_closed_pipe() -> bool:
+    """Typer's ``main`` turns a closed pipe (EPIPE) into exit 1, after wrapping stdout
+    and stderr; unwrap them and tell. klplan exits quietly instead (``_reader_gone``)."""
+    seen = False
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if type(stream).__name__ == "PacifyFlushWrapper":
+            setattr(sys, name, stream.wrapped)
+            seen = True
+    return seen
+
+
+def _reader_gone() -> int:
+    """Output piped into `head` and the like, which stopped reading: not an error worth
+    a message or a traceback. Whatever is still buffered for stdout goes nowhere, so
+    that Python's own flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return EXIT_OK
 
 
 def _named_shell(args: list[str]) -> str | None:

@@ -37,6 +37,8 @@ def localize(command: Any, name: str = "klplan") -> None:
     key = help_key(name)
     if key:
         command.help = t(key)
+    if name != "klplan":  # see klplan.cli.errors.global_options_first
+        command.epilog = t("help.global_options")
     for param in command.params:
         key = help_key(name, param.name)
         if key:

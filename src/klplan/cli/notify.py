@@ -20,8 +20,11 @@ def is_quiet() -> bool:
 
 
 def say(text: str) -> None:
+    """The one writer of notices: one line on stderr, unless ``--quiet``."""
     if not _state["quiet"]:
-        sys.stderr.write(f"klplan: {text}\n")
+        from klplan.cli.console import one_line
+
+        sys.stderr.write(f"klplan: {one_line(text)}\n")
 
 
 def report(defaults_used: Iterable[str], notices: Iterable[Notice]) -> None:

@@ -52,7 +52,8 @@ class CsvDialect(StrEnum):
 
 
 ModulesFile = Annotated[Path | None, typer.Option("--modules", metavar="FILE")]
-FormatOption = Annotated[Format, typer.Option("--format", "-f")]
+# Choices are case-insensitive everywhere: `-f JSON` is `-f json`.
+FormatOption = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False)]
 KommunOption = Annotated[str | None, typer.Option("--kommun", "-k", autocompletion=complete.kommun)]
 LanOption = Annotated[str | None, typer.Option("--lan", autocompletion=complete.lan)]
 CalendarFile = Annotated[Path | None, typer.Option("--calendar", metavar="FILE")]

@@ -14,18 +14,17 @@ def init(
     file: Annotated[Path, typer.Argument(metavar="FILE")] = Path("plan.yaml"),
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
-    import sys
-
     from klplan.cli import params
+    from klplan.cli.notify import say
     from klplan.cli.output import atomic_write
-    from klplan.core.errors import UsageError, Where
+    from klplan.core.errors import OutputError, Where
     from klplan.messages import t
     from klplan.planning import example_plan
 
     if file.exists() and not force:
-        raise UsageError("plan.init_exists", where=Where(file=str(file)))
+        raise OutputError("plan.init_exists", where=Where(file=str(file)))
     atomic_write(file, example_plan(params.today(), file.name).encode("utf-8"))
-    sys.stderr.write("klplan: " + t("plan.init_written", file=str(file)) + "\n")
+    say(t("plan.init_written", file=str(file)))
 
 
 def validate(
@@ -37,6 +36,7 @@ def validate(
     import sys
     from dataclasses import asdict
 
+    from klplan.cli.console import printable
     from klplan.core.errors import InputError, KlplanError, ScheduleError
     from klplan.core.plan import Notice
     from klplan.loaders.plan import PlanInvalid, load_plan
@@ -74,7 +74,7 @@ def validate(
             if summary
             else t("plan.invalid", file=str(plan), errors=len(errors))
         )
-        sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.write(printable("\n".join(lines)) + "\n")
     if errors or (strict and warnings):
         raise typer.Exit(1)
 

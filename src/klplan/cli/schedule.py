@@ -71,9 +71,10 @@ def schedule(
     time: Annotated[str | None, typer.Option("--time")] = None,
     duration: Annotated[int | None, typer.Option("--duration")] = None,
     format: Annotated[
-        list[ScheduleFormat] | None, typer.Option("--format", "-f", metavar=_FORMAT_CHOICES)
+        list[ScheduleFormat] | None,
+        typer.Option("--format", "-f", metavar=_FORMAT_CHOICES, case_sensitive=False),
     ] = None,
-    view: Annotated[View | None, typer.Option("--view")] = None,
+    view: Annotated[View | None, typer.Option("--view", case_sensitive=False)] = None,
     csv_dialect: Annotated[
         CsvDialect, typer.Option("--csv-dialect", case_sensitive=False)
     ] = CsvDialect.excel_sv,
@@ -220,13 +221,20 @@ def _outputs(formats: list[ScheduleFormat], paths: list[str], view: View | None)
     if view is not None:
         # Checked against the formats that have views, or the one without any.
         for f in [f for f in formats if f in _VIEWS] or formats[:1]:
-            if view not in _VIEWS.get(f, ()):
+            if f not in _VIEWS:  # no choice to offer: say which formats have views
+                raise UsageError(
+                    "usage.view_without_views",
+                    where=Where(flag="--view"),
+                    format=f.value,
+                    formats=", ".join(_VIEWS),
+                )
+            if view not in _VIEWS[f]:
                 raise UsageError(
                     "usage.view_not_for_format",
                     where=Where(flag="--view"),
                     view=view.value,
                     format=f.value,
-                    choices=", ".join(v.value for v in _VIEWS.get(f, ())) or "-",
+                    choices=", ".join(v.value for v in _VIEWS[f]),
                 )
     return [
         _Output(f, paths[i] if i < len(paths) else None, _shown(f, view))
@@ -329,10 +337,16 @@ def _checked_render(
             )
         elif o.path is not None and o.path != "-":
             check_output(Path(o.path), o.format.value, inputs=inputs, force=ics["force"])
-    for o in outputs:
-        if o.format is not ScheduleFormat.ics:
+    # Files first, stdout last: a reader that stops early (`| head`) ends the run
+    # quietly, and must not leave the files after it unwritten.
+    exports = [o for o in outputs if o.format is not ScheduleFormat.ics]
+    to_stdout = [o for o in exports if o.path in (None, "-")]
+    for o in exports:
+        if o not in to_stdout:
             _export(outcome, o, csv_dialect)
     code = max((c.run() for c in calendars), default=0)
+    for o in to_stdout:
+        _export(outcome, o, csv_dialect)
     # After the output is written, so that a failed write stays a one-line error.
     report(outcome.defaults_used, outcome.notices)
     if code:

@@ -132,8 +132,12 @@ def load(directory: Path | None = None, environ: dict[str, str] | None = None) -
             continue
         from klplan.loaders.validate import validate
 
-        doc = _toml_doc(path, name)
-        s = validate(Settings, doc)
+        try:
+            doc = _toml_doc(path, name)
+            _check_types(doc)
+            s = validate(Settings, doc)
+        except InputError as e:  # settings are options: a mistake in them is usage
+            raise UsageError(e.key, where=e.where, hint=e.hint, **e.params) from None
         for key, value in asdict(s).items():
             if value is None:
                 continue
@@ -164,6 +168,39 @@ def load(directory: Path | None = None, environ: dict[str, str] | None = None) -
         loaded.rank[key] = 3
     _state["loaded"] = loaded
     return loaded
+
+
+# The TOML type each key takes; every other key is text.
+_TOML_TYPES: dict[str, tuple[type, str]] = {
+    "quiet": (bool, "expected.bool"),
+    "no_color": (bool, "expected.bool"),
+    "duration": (int, "expected.int"),
+}
+
+
+def _check_types(doc: YamlDoc) -> None:
+    """TOML has types, and the docs call a wrong one an error: `duration = "90"`,
+    `quiet = "yes"` and `duration = true` are refused, not converted (pydantic's lax
+    mode would take the first two, and read `true` as the number 1)."""
+    from klplan.messages import t
+
+    if not isinstance(doc.data, dict):
+        return
+    known = {f.name for f in fields(Settings)}
+    for key, value in doc.data.items():
+        if key not in known:
+            continue  # validation names the unknown key
+        kind, expected = _TOML_TYPES.get(key, (str, "expected.text"))
+        if type(value) is not kind:  # bool is an int to isinstance
+            got = (
+                "[…]"
+                if isinstance(value, list)
+                else "{…}"
+                if isinstance(value, dict)
+                else repr(value)
+            )
+            problem = t("schema.expected_got", expected=t(expected), got=got)
+            raise UsageError("schema.invalid", where=doc.where((key,)), problem=problem)
 
 
 _KEY_LINE = re.compile(r"""^\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[A-Za-z0-9_-]+))\s*=""")

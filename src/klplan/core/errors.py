@@ -4,8 +4,43 @@ one-line messages in exactly one place (``klplan.cli.errors``). The core never p
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import IntEnum
 
 from klplan.messages import t
+
+
+class ExitCode(IntEnum):
+    """klplan's exit codes: the one place they are defined. README.md ("Exit codes")
+    and docs/commands/klplan.md show ``EXIT_MEANINGS`` as a table (tests compare)."""
+
+    OK = 0
+    INVALID = 1
+    USAGE = 2
+    FILE = 3
+    DRIFT = 4
+    INTERNAL = 70
+    INTERRUPTED = 130
+
+
+EXIT_MEANINGS: dict[ExitCode, str] = {
+    ExitCode.OK: "success (`schedule --check`: the files on disk are current)",
+    ExitCode.INVALID: (
+        "invalid input in a plan, module or calendar file, or a plan that cannot be scheduled"
+    ),
+    ExitCode.USAGE: (
+        "usage error: a bad flag or value (an unknown option, kommun, län or module; a bad"
+        " week, weekday or time), also from `KLPLAN_*` or `klplan.toml` (a bad value, a wrong"
+        " type, an unknown key)"
+    ),
+    ExitCode.FILE: (
+        "a file could not be read or written (a missing input file or directory), or is not"
+        " klplan's to overwrite (`init` over an existing file; a calendar klplan did not"
+        " write, see `--force`)"
+    ),
+    ExitCode.DRIFT: "`schedule --check`: the files on disk differ from what klplan would write",
+    ExitCode.INTERNAL: "internal error: a bug in klplan (`--debug` shows the traceback)",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +72,7 @@ class Where:
 class KlplanError(Exception):
     """A problem the user can act on. ``key`` names a message in the catalogue."""
 
-    exit_code = 1
+    exit_code: int = ExitCode.INVALID
 
     def __init__(
         self,
@@ -77,10 +112,10 @@ class ScheduleError(KlplanError):
 class UsageError(KlplanError):
     """A bad command-line flag or value."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 class OutputError(KlplanError):
     """Reading or writing a file failed (permissions, missing directory, disk full)."""
 
-    exit_code = 3
+    exit_code = ExitCode.FILE

@@ -126,8 +126,10 @@ def error_from(err: Any, doc: YamlDoc, path: Path_, model: Any) -> InputError:
         key = str(loc[-1]) if loc else "?"
         allowed = sorted(_fields_at(model, loc[:-1]))
         close = difflib.get_close_matches(key, allowed, n=1)
-        err_ = InputError(
-            "schema.unknown_key", where=where, key=key, allowed=", ".join(allowed) or "-"
+        err_ = (
+            InputError("schema.unknown_key", where=where, key=key, allowed=", ".join(allowed))
+            if allowed
+            else InputError("schema.no_keys_here", where=where, key=key)
         )
         if close:
             err_.hint = t("hint.did_you_mean", suggestion=repr(close[0]))

@@ -112,10 +112,12 @@ def read_bytes(
     Devices (/dev/zero, a terminal) and sockets are refused: they are no one's input."""
     name = display or str(path)
     limit = MAX_BYTES if limit is None else limit
+    if str(path) == STDIN:
+        return _read_stdin(name, limit)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise InputError("file.not_found", where=Where(file=name)) from None
+        raise OutputError("file.not_found", where=Where(file=name)) from None
     except IsADirectoryError:
         raise _is_directory(name) from None
     except OSError as e:
@@ -162,8 +164,8 @@ def _read_bounded(fd: int, name: str, limit: int, *, pipe: bool) -> bytes:
     return b"".join(chunks)
 
 
-def _is_directory(name: str) -> InputError:
-    return InputError("file.unreadable", where=Where(file=name), reason=t("file.is_directory"))
+def _is_directory(name: str) -> OutputError:
+    return OutputError("file.unreadable", where=Where(file=name), reason=t("file.is_directory"))
 
 
 def _kind(mode: int) -> str:
@@ -173,6 +175,23 @@ def _kind(mode: int) -> str:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "file.is_device"
     return "file.is_special"
+
+
+STDIN = "-"  # the path that means standard input (``klplan schedule -``)
+
+
+def _read_stdin(name: str, limit: int) -> bytes:
+    """Standard input as a file: up to ``limit`` bytes, like a file on disk. Files the
+    plan names (``modules_file``) are then relative to the working directory."""
+    import sys
+
+    try:
+        raw: bytes = sys.stdin.buffer.read(limit + 1)
+    except (OSError, AttributeError, ValueError) as e:  # no stdin, or a closed one
+        raise OutputError("file.unreadable", where=Where(file=name), reason=str(e)) from None
+    if len(raw) > limit:
+        raise InputError("file.too_large", where=Where(file=name), size=len(raw), limit=limit)
+    return raw
 
 
 def decode(raw: bytes, name: str) -> str:

@@ -788,6 +788,16 @@ MESSAGES.update(
             "sv": "Skapad med klplan {version}",
             "en": "Made with klplan {version}",
         },
+        # xlsx (--format xlsx)
+        "xlsx.sheet.meetings": {"sv": "Möten", "en": "Meetings"},
+        "xlsx.sheet.overview": {"sv": "Årsöversikt", "en": "Year overview"},
+        "xlsx.col.term": {"sv": "Termin", "en": "Term"},
+        "xlsx.needs_output": {
+            "sv": "en xlsx-arbetsbok är binär och skrivs inte till terminalen; "
+            "ange en fil med -o, t.ex. -o plan.xlsx",
+            "en": "an xlsx workbook is binary and is not written to the terminal; "
+            "give a file with -o, e.g. -o plan.xlsx",
+        },
         # csv
         "csv.col.group": {"sv": "Grupp", "en": "Group"},
         "csv.col.group_name": {"sv": "Gruppnamn", "en": "Group name"},

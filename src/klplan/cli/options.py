@@ -26,6 +26,7 @@ class ScheduleFormat(StrEnum):
     csv = "csv"
     html = "html"
     md = "md"
+    xlsx = "xlsx"
 
 
 class CalendarFormat(StrEnum):

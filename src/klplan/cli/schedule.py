@@ -9,6 +9,7 @@ Help texts live in the message catalogue (``help.schedule.*``), filled in by
 """
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
@@ -27,6 +28,8 @@ from klplan.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from klplan.planning import ScheduleOutcome
 
 # Flags that describe one group and one module: with a plan file they are refused.
@@ -106,7 +109,10 @@ def schedule(
         raise UsageError("ics.check_alone", where=Where(flag="--check"))
     video_url = params.url(video_url)
     ics = {
-        "dtstamp": params.source_date_epoch() if wants_ics else None,
+        # Read before anything is written: a bad value stops the run with nothing written.
+        "dtstamp": params.source_date_epoch()
+        if wants_ics or any(o.format is ScheduleFormat.xlsx for o in outputs)
+        else None,
         "include_breaks": include_breaks,
         "include_preparation": include_preparation,
         "invite": invite,
@@ -269,11 +275,16 @@ def _render(
                     force=ics["force"],
                 )
             )
+        elif o.format is ScheduleFormat.xlsx and (o.path is None or o.path == "-"):
+            if sys.stdout.isatty():  # a workbook is binary: it would garble the terminal
+                from klplan.core.errors import UsageError, Where
+
+                raise UsageError("xlsx.needs_output", where=Where(flag="--output"))
         elif len(outputs) > 1 and o.path is not None and o.path != "-":
             check_writable(Path(o.path))
     for o in outputs:
         if o.format is not ScheduleFormat.ics:
-            _export(outcome, o, csv_dialect)
+            _export(outcome, o, csv_dialect, ics["dtstamp"])
     code = max((c.run() for c in calendars), default=0)
     # After the output is written, so that a failed write stays a one-line error.
     report(outcome.defaults_used, outcome.notices)
@@ -281,8 +292,14 @@ def _render(
         raise typer.Exit(code)
 
 
-def _export(outcome: "ScheduleOutcome", out: _Output, csv_dialect: CsvDialect) -> None:
-    """One output other than calendar files: to its file, or to stdout."""
+def _export(
+    outcome: "ScheduleOutcome",
+    out: _Output,
+    csv_dialect: CsvDialect,
+    created: "datetime | None" = None,
+) -> None:
+    """One output other than calendar files: to its file, or to stdout. ``created``
+    (``SOURCE_DATE_EPOCH``) dates a workbook."""
     from klplan.cli.output import emit, emit_bytes
 
     path = Path(out.path) if out.path else None
@@ -310,6 +327,11 @@ def _export(outcome: "ScheduleOutcome", out: _Output, csv_dialect: CsvDialect) -
         from klplan.render.overview import build
 
         emit(overview_page(build(outcome)), path)
+    elif format is ScheduleFormat.xlsx:
+        from klplan.render.overview import build
+        from klplan.render.xlsx import schedule_xlsx
+
+        emit_bytes(schedule_xlsx(outcome, build(outcome), created), path)
     elif format is ScheduleFormat.md:
         from klplan.render.markdown import overview_markdown
         from klplan.render.overview import build

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, Group
+from rich.segment import Segment, Segments
 from rich.table import Table
 from rich.text import Text
 
@@ -224,6 +225,10 @@ def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "gro
         _render_leaders(outcome, console)
         return
     first = True
+    # Groups that meet alike (same module, meetings and closed weeks) get the same
+    # table: laid out once, its lines reprinted. Rich's layout is most of the time of
+    # a large plan's table.
+    tables: dict[object, Segments] = {}
     for g in outcome.groups:
         for k, plan in enumerate(g.plans):
             if not first:
@@ -232,7 +237,14 @@ def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "gro
             if outcome.plan is not None and k == 0:
                 console.print(_group_heading(outcome, g))
             console.print(_title(outcome, plan))
-            console.print(schedule_table(plan, console.width))
+            key = (plan.module.id, plan.module.part_titles, plan.meetings, plan.closed_weeks)
+            table = tables.get(key)
+            if table is None:
+                lines = console.render_lines(schedule_table(plan, console.width), pad=False)
+                table = tables[key] = Segments(
+                    [s for line in lines for s in (*line, Segment.line())]
+                )
+            console.print(table)
             console.print(_caption(outcome, plan))
     if outcome.plan is not None:
         if outcome.checkins:

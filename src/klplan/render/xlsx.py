@@ -44,14 +44,6 @@ def _typed(column: str, value: str) -> object:
     return value
 
 
-def _shown_width(value: object) -> int:
-    if isinstance(value, date):
-        return 10
-    if isinstance(value, time):
-        return 5
-    return max((len(line) for line in str(value).splitlines()), default=0)
-
-
 class _Sheet:
     """A worksheet written row by row, remembering each column's widest value."""
 
@@ -62,18 +54,22 @@ class _Sheet:
         self.row = 0
 
     def write(self, values: list[object], style: Any = None) -> None:
+        sheet, row, widths = self.sheet, self.row, self.widths
         for col, value in enumerate(values):
             if value is None or value == "":
                 continue
-            fmt = self.formats.get(type(value), style)
-            if isinstance(value, date | time):
-                self.sheet.write_datetime(self.row, col, value, fmt)
-            elif isinstance(value, int):
-                self.sheet.write_number(self.row, col, value, fmt)
-            else:
+            if isinstance(value, str):
                 # write_string: a group called "=1+1" stays text, never a formula.
-                self.sheet.write_string(self.row, col, str(value), fmt)
-            self.widths[col] = max(self.widths.get(col, 0), _shown_width(value))
+                sheet.write_string(row, col, value, style)
+                width = max(map(len, value.splitlines())) if "\n" in value else len(value)
+            elif isinstance(value, int):
+                sheet.write_number(row, col, value, style)
+                width = len(str(value))
+            else:  # a date (yyyy-mm-dd) or a time (hh:mm)
+                sheet.write_datetime(row, col, value, self.formats[type(value)])
+                width = 10 if isinstance(value, date) else 5
+            if width > widths.get(col, 0):
+                widths[col] = width
         self.row += 1
 
     def finish(self, header_rows: int, frozen_columns: int = 0) -> None:

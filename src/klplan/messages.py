@@ -1049,7 +1049,8 @@ MESSAGES.update(
             "standardval det gjorde.\n\n"
             "--view overview visar hela läsåret vecka för vecka. --format html och md ger "
             "samma årsöversikt som en sida att skriva ut eller lägga på intranätet, "
-            "--format csv ett möte per rad för Excel.\n\n"
+            "--format csv ett möte per rad för Excel, --format xlsx en Excel-arbetsbok "
+            "(möten och årsöversikt; kräver -o i terminalen).\n\n"
             "Flera utdata i en körning: upprepa -f och -o, parvis i samma ordning; planen "
             "läses och schemaläggs då en gång, och inget skrivs om någon utdata nekas.\n\n"
             "Exempel:\n\n\b\n"
@@ -1070,7 +1071,8 @@ MESSAGES.update(
             "defaults it used.\n\n"
             "--view overview shows the whole school year week by week. --format html and "
             "md give the same year overview as a page to print or put on the intranet, "
-            "--format csv one meeting per row for Excel.\n\n"
+            "--format csv one meeting per row for Excel, --format xlsx an Excel workbook "
+            "(meetings and year overview; needs -o on a terminal).\n\n"
             "Several outputs from one run: repeat -f and -o, paired in the same order; the "
             "plan is then read and scheduled once, and nothing is written if any output is "
             "refused.\n\n"
@@ -1139,9 +1141,11 @@ MESSAGES.update(
         },
         "help.schedule.format": {
             "sv": "Utdata: table (terminalen), json, ics (kalenderfiler), csv (ett möte per "
-            "rad), html eller md (årsöversikten). Upprepas för flera utdata, med ett -o var.",
+            "rad), xlsx (Excel-arbetsbok), html eller md (årsöversikten). Upprepas för "
+            "flera utdata, med ett -o var.",
             "en": "Output: table (the terminal), json, ics (calendar files), csv (one meeting "
-            "per row), html or md (the year overview). Repeat it for several outputs, "
+            "per row), xlsx (Excel workbook), html or md (the year overview). Repeat it "
+            "for several outputs, "
             "each with its own -o.",
         },
         "help.schedule.view": {

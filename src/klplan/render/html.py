@@ -68,8 +68,9 @@ table.groups th, table.groups td { border-bottom: 1px solid #ccc; padding: 2px 8
 """
 
 
-# Up to this many groups the year prints on one A4 landscape page; beyond it each term
-# starts a page (a term that would not fit under the heading left a near-empty page).
+# Up to this many groups a term is kept whole on a page (a few groups' year fits one
+# page); beyond it each term starts a page and may continue on the next, since a term
+# kept whole that does not fit under the heading left a near-empty first page.
 ONE_PAGE_GROUPS = 4
 
 

@@ -6,6 +6,7 @@ side in one run on this machine, printed with ratios and whether it is met.
     python benchmarks/run.py --full     # also 20,000 groups (a few minutes)
     python benchmarks/run.py --national # also a plan whose groups rarely meet alike
     python benchmarks/run.py --instructions  # also instructions per group (callgrind)
+    python benchmarks/run.py --formats-only  # only every format of 300 groups vs its JSON
 
 Every run also measures the control plan (``shared_plan_yaml``), whose groups share
 as much at every size, for information beside the time-per-group target.
@@ -292,6 +293,42 @@ def information_rows(scale: Scale, sizes: list[int], label: str) -> list[Row]:
     return rows
 
 
+# Every output of ``klplan schedule`` but calendar files, by its flags: the year
+# overview used to cost several times the JSON (a SchoolWeeks built per cell).
+FORMATS = {
+    "json": ("-f", "json"),
+    "csv": ("-f", "csv"),
+    "xlsx": ("-f", "xlsx"),
+    "html": ("-f", "html"),
+    "md": ("-f", "md"),
+    "table": ("-f", "table"),
+    "table --view leader": ("-f", "table", "--view", "leader"),
+    "table --view overview": ("-f", "table", "--view", "overview"),
+}
+
+
+def format_rows(work: Path, groups: int = 300, repeats: int = 5) -> list[Row]:
+    """Each format of a ``groups``-group plan, median of ``repeats`` runs, against the
+    JSON of the same plan: the target is at most 1.5 times the JSON's time."""
+    plan = Scale(work).plan(groups)
+    runs: dict[str, list[float]] = {name: [] for name in FORMATS}
+    for _ in range(repeats):  # rounds over every format: a busy spell hits them alike
+        for name, flags in FORMATS.items():
+            out = work / f"format-{groups}.{flags[1]}"
+            cmd = [sys.executable, "-m", "klplan", "schedule", str(plan), *flags, "-o", str(out)]
+            runs[name].append(measured(cmd)[0])
+    times = {name: statistics.median(seconds) for name, seconds in runs.items()}
+    rows = []
+    for name, seconds in times.items():
+        ratio = seconds / times["json"]
+        target = "" if name == "json" else "<= 1.5x json"
+        met = None if name == "json" else ratio <= 1.5
+        rows.append(
+            Row(f"{groups} groups: -f {name}", f"{seconds:.2f} s ({ratio:.2f}x)", target, met)
+        )
+    return rows
+
+
 def instruction_rows(work: Path, sizes: tuple[int, ...] = (100, 1000)) -> list[Row]:
     """Instructions per group on the municipal plan and the control, for information:
     deterministic where wall time is not, so they show whether klplan's own work per
@@ -321,6 +358,11 @@ def main() -> None:
         "--work-dir", type=Path, help="where the runs write their files [the system's temp]"
     )
     ap.add_argument(
+        "--formats-only",
+        action="store_true",
+        help="only the formats of a 300-group plan against its JSON (a minute)",
+    )
+    ap.add_argument(
         "--national",
         action="store_true",
         help="also the same runs on a national-style plan whose groups rarely meet alike "
@@ -334,6 +376,10 @@ def main() -> None:
     )
     args = ap.parse_args()
     rows: list[Row] = []
+    if args.formats_only:
+        with tempfile.TemporaryDirectory(dir=args.work_dir) as d:
+            report(format_rows(Path(d)), args.json)
+        return
 
     for name, seconds, ratio, ok in startup_report(args.rounds):
         target = {"klplan --help": "<= 1.0x", "klplan schedule": "<= 1.2x"}.get(name, "")
@@ -393,12 +439,18 @@ def main() -> None:
             rows.append(
                 Row(f"{n} groups: the same run again over its files", f"{seconds:.2f} s", "", None)
             )
+        rows += format_rows(work)
         rows += information_rows(Scale(work, "shared"), sizes, "control: shared plan")
         if args.instructions:
             rows += instruction_rows(work)
         if args.national:
             rows += information_rows(Scale(work, "national"), sizes, "national plan")
 
+    report(rows, args.json)
+
+
+def report(rows: list[Row], json_path: Path | None) -> None:
+    """Print the rows as a table (and write them as JSON to ``json_path``)."""
     print(
         f"klplan benchmarks on {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}"
@@ -408,8 +460,8 @@ def main() -> None:
     for r in rows:
         verdict = "" if r.met is None else ("met" if r.met else "MISSED")
         print(f"{r.what:<{width}}  {r.value:>{values}}  {r.target:>12}  {verdict}")
-    if args.json:
-        args.json.write_text(json.dumps([r.__dict__ for r in rows], indent=2), "utf-8")
+    if json_path:
+        json_path.write_text(json.dumps([r.__dict__ for r in rows], indent=2), "utf-8")
 
 
 if __name__ == "__main__":

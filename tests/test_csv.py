@@ -104,17 +104,23 @@ def test_cli_csv(klplan, tmp_path):
 
 
 class _Cells(HTMLParser):
-    """The cells of the first table of LibreOffice's HTML export: (text, sdval)."""
+    """The cells of LibreOffice's HTML export: (text, sdval), in ``rows`` all of them,
+    in ``tables`` per table (a workbook's sheets)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.rows: list[list[tuple[str, str | None]]] = []
+        self.tables: list[list[list[tuple[str, str | None]]]] = []
         self._cell: list[str] | None = None
         self._value: str | None = None
 
     def handle_starttag(self, tag, attrs):
-        if tag == "tr":
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
             self.rows.append([])
+            if self.tables:
+                self.tables[-1].append(self.rows[-1])
         elif tag == "td":
             self._cell, self._value = [], dict(attrs).get("sdval")
 
@@ -134,6 +140,13 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 def libreoffice_reads(path: Path, separator: str, tmp_path: Path) -> list[list[tuple]]:
     """Open ``path`` in LibreOffice Calc headless as CSV with ``separator`` and UTF-8
     and return the cells it shows."""
+    cells = libreoffice_cells(path, tmp_path, f"--infilter=CSV:{ord(separator)},34,76,1")
+    return [r for r in cells.rows if r]
+
+
+def libreoffice_cells(path: Path, tmp_path: Path, *options: str) -> _Cells:
+    """Open ``path`` in LibreOffice headless (with ``options``, such as an input
+    filter) and return the cells of its HTML export."""
     assert SOFFICE is not None
     profile = tmp_path / "lo-profile"
     result = subprocess.run(
@@ -142,7 +155,7 @@ def libreoffice_reads(path: Path, separator: str, tmp_path: Path) -> list[list[t
             "--headless",
             "--norestore",
             f"-env:UserInstallation={profile.as_uri()}",
-            f"--infilter=CSV:{ord(separator)},34,76,1",
+            *options,
             "--convert-to",
             "html",
             "--outdir",
@@ -158,7 +171,7 @@ def libreoffice_reads(path: Path, separator: str, tmp_path: Path) -> list[list[t
     assert exported.exists(), result.stdout + result.stderr
     cells = _Cells()
     cells.feed(exported.read_text("utf-8"))
-    return [r for r in cells.rows if r]
+    return cells
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -182,3 +195,27 @@ def test_libreoffice_reads_back_every_character(tmp_path, dialect, separator):
         assert got[10][1] == str((day - date(1899, 12, 30)).days)
         hours, minutes = map(int, want[12].split(":"))
         assert abs(float(got[12][1] or "nan") - (hours * 60 + minutes) / 1440) < 1e-9
+
+
+# --- columns that used to be empty ------------------------------------------------
+
+
+def test_a_group_without_a_name_is_named_by_its_id(klplan):
+    table = rows(meetings_csv(two_groups(name_a=""), "rfc4180"), "rfc4180")
+    first = dict(zip(COLUMNS, table[1], strict=True))
+    assert first["group"] == first["group_name"] == "larlag-4-6"
+    # a single-group run: the name column holds the id, every column is still there
+    r = klplan("schedule", "-f", "csv", "--csv-dialect", "rfc4180")
+    table = rows(r.out.encode(), "rfc4180")
+    record = dict(zip(table[0], table[1], strict=True))
+    assert table[0] == list(COLUMNS) and record["group_name"] == record["group"] != ""
+    assert record["leader"] == ""  # no leader on a single-group run: documented, kept
+
+
+def test_part_titles_come_from_the_module_definition(klplan):
+    r = klplan("schedule", "-m", "tidig-lasundervisning", "-f", "csv", "--csv-dialect", "rfc4180")
+    assert r.code == 0, r.err
+    table = [dict(zip(COLUMNS, x, strict=True)) for x in rows(r.out.encode(), "rfc4180")[1:]]
+    titles = {int(x["part"]): x["part_title"] for x in table}
+    assert titles[1] == "Form, funktion och innehåll i samspel"
+    assert titles[8] == "Utmaning och motivation i läsundervisningen"

@@ -9,6 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from benchmarks.synthetic import plan_yaml
+from pypdf import PdfReader
 
 from klplan.render.html import overview_page
 from klplan.render.overview import build
@@ -82,3 +84,51 @@ def test_a_screenshot_can_be_taken(tmp_path, page):
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (1400, 1000)
     assert len(data) > 20_000  # a table, not a blank page
+
+
+# --- printing a big plan ----------------------------------------------------------
+
+
+def fifteen_groups(tmp_path: Path, long_names: bool) -> Path:
+    """The harness's synthetic plan at 15 groups; with ``long_names`` every group and
+    leader has a name that wraps, so a group's row is three lines tall."""
+    text = plan_yaml(15)
+    if long_names:
+        text = re.sub(r"name: Ledare (\d)", r"name: Anna-Karin Svensson-Lindqvist \1", text)
+        text = re.sub(
+            r"- \{id: g(\d+),", r"- {id: g\1, name: Lärarlag åk 4–6 Västra skolan \1,", text
+        )
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def printed_pages(tmp_path: Path, page: Path) -> list[str]:
+    pdf = tmp_path / "print.pdf"
+    r = chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    assert pdf.exists(), r.stderr
+    return [p.extract_text() for p in PdfReader(pdf).pages]
+
+
+@pytest.mark.parametrize("long_names", [False, True], ids=["short-names", "long-names"])
+def test_fifteen_groups_print_a_page_per_term_with_no_near_empty_page(klplan, tmp_path, long_names):
+    out = tmp_path / "oversikt.html"
+    r = klplan("schedule", str(fifteen_groups(tmp_path, long_names)), "-f", "html", "-o", str(out))
+    assert r.code == 0, r.err
+    pages = printed_pages(tmp_path, out)
+    group = re.compile(r"^g(\d+)$" if not long_names else r"skolan (\d+)$", re.M)
+    # the first page holds the heading and the autumn term's table, not the heading alone
+    assert "HT 2025" in pages[0] and len(group.findall(pages[0])) >= 5
+    rows_per_page = []
+    for text in pages:
+        lines = text.splitlines()
+        if not any(line.startswith("v. ") for line in lines):
+            break  # past the overview tables: the list of groups
+        rows_per_page.append(len(group.findall(text.split("Grupper\n")[0])))
+        # the table head is on every page of a term: months and weeks
+        assert any(re.match(r"(aug|jan) ", line) for line in lines), text[:200]
+    assert sum(rows_per_page) == 30  # 15 groups, two terms, every row once
+    assert min(rows_per_page) >= 2, rows_per_page  # no page with one row
+    # the spring term starts a page of its own
+    spring = next(i for i, p in enumerate(pages) if re.search(r"^VT 2026$", p, re.M))
+    assert spring > 0 and pages[spring].splitlines()[0] == "VT 2026"

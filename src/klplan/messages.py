@@ -72,6 +72,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "output.marker.md": {"sv": "<!-- klplan -->", "en": "<!-- klplan -->"},
     "output.marker.table": {"sv": 'slutrad "-- klplan"', "en": 'last line "-- klplan"'},
+    "output.marker.xlsx": {
+        "sv": "dokumentegenskap Generator = klplan",
+        "en": "document property Generator = klplan",
+    },
     "id.invalid": {
         "sv": "ogiltigt id {id!r}: {reason}",
         "en": "invalid id {id!r}: {reason}",
@@ -919,6 +923,16 @@ MESSAGES.update(
             "sv": "Skapad med klplan {version}",
             "en": "Made with klplan {version}",
         },
+        # xlsx (--format xlsx)
+        "xlsx.sheet.meetings": {"sv": "Möten", "en": "Meetings"},
+        "xlsx.sheet.overview": {"sv": "Årsöversikt", "en": "Year overview"},
+        "xlsx.col.term": {"sv": "Termin", "en": "Term"},
+        "xlsx.needs_output": {
+            "sv": "en xlsx-arbetsbok är binär och skrivs inte till terminalen; "
+            "ange en fil med -o, t.ex. -o plan.xlsx",
+            "en": "an xlsx workbook is binary and is not written to the terminal; "
+            "give a file with -o, e.g. -o plan.xlsx",
+        },
         # csv
         "csv.col.group": {"sv": "Grupp", "en": "Group"},
         "csv.col.group_name": {"sv": "Gruppnamn", "en": "Group name"},
@@ -1231,7 +1245,8 @@ MESSAGES.update(
             "standardval det gjorde.\n\n"
             "--view overview visar hela läsåret vecka för vecka. --format html och md ger "
             "samma årsöversikt som en sida att skriva ut eller lägga på intranätet, "
-            "--format csv ett möte per rad för Excel.\n\n"
+            "--format csv ett möte per rad för Excel, --format xlsx en Excel-arbetsbok "
+            "(möten och årsöversikt; kräver -o i terminalen).\n\n"
             "Flera utdata i en körning: upprepa -f och -o, parvis i samma ordning; planen "
             "läses och schemaläggs då en gång, och inget skrivs om någon utdata nekas.\n\n"
             "Exempel:\n\n\b\n"
@@ -1252,7 +1267,8 @@ MESSAGES.update(
             "defaults it used.\n\n"
             "--view overview shows the whole school year week by week. --format html and "
             "md give the same year overview as a page to print or put on the intranet, "
-            "--format csv one meeting per row for Excel.\n\n"
+            "--format csv one meeting per row for Excel, --format xlsx an Excel workbook "
+            "(meetings and year overview; needs -o on a terminal).\n\n"
             "Several outputs from one run: repeat -f and -o, paired in the same order; the "
             "plan is then read and scheduled once, and nothing is written if any output is "
             "refused.\n\n"
@@ -1327,9 +1343,11 @@ MESSAGES.update(
         },
         "help.schedule.format": {
             "sv": "Utdata: table (terminalen), json, ics (kalenderfiler), csv (ett möte per "
-            "rad), html eller md (årsöversikten). Upprepas för flera utdata, med ett -o var.",
+            "rad), xlsx (Excel-arbetsbok), html eller md (årsöversikten). Upprepas för "
+            "flera utdata, med ett -o var.",
             "en": "Output: table (the terminal), json, ics (calendar files), csv (one meeting "
-            "per row), html or md (the year overview). Repeat it for several outputs, "
+            "per row), xlsx (Excel workbook), html or md (the year overview). Repeat it "
+            "for several outputs, "
             "each with its own -o.",
         },
         "help.schedule.view": {

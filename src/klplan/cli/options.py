@@ -28,6 +28,7 @@ class ScheduleFormat(StrEnum):
     csv = "csv"
     html = "html"
     md = "md"
+    xlsx = "xlsx"
 
 
 class CalendarFormat(StrEnum):

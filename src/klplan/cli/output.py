@@ -351,7 +351,8 @@ def is_klplan_file(path: Path, format: str) -> bool:
     """Whether the regular file at ``path`` carries klplan's marker for ``format``:
     JSON ``{"schema": "klplan.…"`` first; HTML ``<meta name="generator"
     content="klplan …">``; Markdown a first line ``<!-- klplan -->``; CSV klplan's own
-    header row (either dialect, either language); a table the last line ``-- klplan``.
+    header row (either dialect, either language); a table the last line ``-- klplan``;
+    an Excel workbook the custom property ``Generator`` = ``klplan``.
     An empty file holds nothing to lose, and is klplan's to fill."""
     try:
         with open(path, "rb") as f:
@@ -377,9 +378,24 @@ def is_klplan_file(path: Path, format: str) -> bool:
 
         first = head.removeprefix(b"\xef\xbb\xbf").split(b"\r\n", 1)[0]
         return first in header_lines()
+    if format == "xlsx":
+        return _xlsx_is_klplan(path)
     if format == "table":
         return tail.rstrip().rsplit(b"\n", 1)[-1].strip() == TABLE_MARKER.encode()
     raise ValueError(f"no marker for {format!r}")
+
+
+def _xlsx_is_klplan(path: Path) -> bool:
+    """Whether the workbook at ``path`` has klplan's custom property (``Generator``:
+    klplan, in docProps/custom.xml); anything that is not such a workbook is not."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z, z.open("docProps/custom.xml") as f:
+            custom = f.read(_HEAD)
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return b'name="Generator"' in custom and b"<vt:lpwstr>klplan</vt:lpwstr>" in custom
 
 
 LOCK_WAIT = 10.0  # seconds a run waits for another run's lock on its folder

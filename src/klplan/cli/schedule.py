@@ -9,6 +9,7 @@ Help texts live in the message catalogue (``help.schedule.*``), filled in by
 """
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
@@ -30,6 +31,8 @@ from klplan.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from klplan.cli.output import Inputs
     from klplan.planning import ScheduleOutcome
 
@@ -118,7 +121,10 @@ def schedule(
     ics = {
         "feed_url": feed_url,
         "refresh": params.refresh(refresh, default="PT12H" if feed_url else None),
-        "dtstamp": params.source_date_epoch() if wants_ics else None,
+        # Read before anything is written: a bad value stops the run with nothing written.
+        "dtstamp": params.source_date_epoch()
+        if wants_ics or any(o.format is ScheduleFormat.xlsx for o in outputs)
+        else None,
         "uid_domain": params.uid_domain() if wants_ics else None,
         "today": params.fixed_today() if wants_ics else None,
         "include_breaks": include_breaks,
@@ -335,6 +341,11 @@ def _checked_render(
                     inputs=inputs,
                 )
             )
+        elif o.format is ScheduleFormat.xlsx and (o.path is None or o.path == "-"):
+            if sys.stdout.isatty():  # a workbook is binary: it would garble the terminal
+                from klplan.core.errors import UsageError, Where
+
+                raise UsageError("xlsx.needs_output", where=Where(flag="--output"))
         elif o.path is not None and o.path != "-":
             check_output(Path(o.path), o.format.value, inputs=inputs, force=ics["force"])
     # Files first, stdout last: a reader that stops early (`| head`) ends the run
@@ -343,18 +354,24 @@ def _checked_render(
     to_stdout = [o for o in exports if o.path in (None, "-")]
     for o in exports:
         if o not in to_stdout:
-            _export(outcome, o, csv_dialect)
+            _export(outcome, o, csv_dialect, ics["dtstamp"])
     code = max((c.run() for c in calendars), default=0)
     for o in to_stdout:
-        _export(outcome, o, csv_dialect)
+        _export(outcome, o, csv_dialect, ics["dtstamp"])
     # After the output is written, so that a failed write stays a one-line error.
     report(outcome.defaults_used, outcome.notices)
     if code:
         raise typer.Exit(code)
 
 
-def _export(outcome: "ScheduleOutcome", out: _Output, csv_dialect: CsvDialect) -> None:
-    """One output other than calendar files: to its file, or to stdout."""
+def _export(
+    outcome: "ScheduleOutcome",
+    out: _Output,
+    csv_dialect: CsvDialect,
+    created: "datetime | None" = None,
+) -> None:
+    """One output other than calendar files: to its file, or to stdout. ``created``
+    (``SOURCE_DATE_EPOCH``) dates a workbook."""
     from klplan.cli.output import emit, emit_bytes
 
     path = Path(out.path) if out.path else None
@@ -382,6 +399,11 @@ def _export(outcome: "ScheduleOutcome", out: _Output, csv_dialect: CsvDialect) -
         from klplan.render.overview import build
 
         emit(overview_page(build(outcome)), path)
+    elif format is ScheduleFormat.xlsx:
+        from klplan.render.overview import build
+        from klplan.render.xlsx import schedule_xlsx
+
+        emit_bytes(schedule_xlsx(outcome, build(outcome), created), path)
     elif format is ScheduleFormat.md:
         from klplan.render.markdown import overview_markdown
         from klplan.render.overview import build

@@ -42,28 +42,31 @@ class Day:
         return self.status == SCHOOL
 
 
+def _week_closed(days: tuple[Day, ...]) -> DayOff | None:
+    """Why a week has no school day at all (lov first), or None."""
+    if any(d.is_school_day for d in days):
+        return None
+    for d in days:
+        if d.status in LOV:
+            return DayOff(d.status)
+    first = days[0]
+    return DayOff(first.status, first.names[0] if first.names else None)
+
+
 @dataclass(frozen=True, slots=True)
 class CalendarWeek:
-    """Monday to Friday of one ISO week."""
+    """Monday to Friday of one ISO week. ``closed`` and ``term`` are worked out once
+    when the week is made: the year overview asks them for every group in every week."""
 
     week: IsoWeek
     days: tuple[Day, ...]
+    closed: DayOff | None = None  # why the week has no school day at all, or None
+    term: Term | None = None  # the term its school days (or its closed days) belong to
 
-    @property
-    def closed(self) -> DayOff | None:
-        """Why the week has no school day at all (lov first), or None."""
-        if any(d.is_school_day for d in self.days):
-            return None
-        for d in self.days:
-            if d.status in LOV:
-                return DayOff(d.status)
-        first = self.days[0]
-        return DayOff(first.status, first.names[0] if first.names else None)
-
-    @property
-    def term(self) -> Term | None:
-        """The term the week's school days (or its closed days) belong to."""
-        return next((d.term for d in self.days if d.term is not None), None)
+    @classmethod
+    def of(cls, week: IsoWeek, days: tuple[Day, ...]) -> CalendarWeek:
+        term = next((d.term for d in days if d.term is not None), None)
+        return cls(week, days, _week_closed(days), term)
 
     def contains(self, day: date) -> bool:
         return self.days[0].date <= day <= self.days[-1].date
@@ -99,7 +102,7 @@ def calendar_weeks(calendar: SchoolCalendar) -> tuple[CalendarWeek, ...]:
             names = tuple(dict.fromkeys(n for _, n in sorted(named.get(day, []))))
             term = calendar.terms[term_index] if term_index is not None else None
             days.append(Day(day, reason.code if reason else SCHOOL, names, term))
-        out.append(CalendarWeek(week, tuple(days)))
+        out.append(CalendarWeek.of(week, tuple(days)))
     return tuple(out)
 
 

@@ -50,7 +50,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DIALECTS = ("excel-sv", "rfc4180")
 
 
-def _rows(outcome: ScheduleOutcome) -> Iterator[dict[str, str]]:
+def meeting_rows(outcome: ScheduleOutcome) -> Iterator[dict[str, str]]:
+    """Every meeting, then every check-in, as text by column id (the CSV's rows; the
+    xlsx meetings sheet types them). A group without a name is named by its id, so
+    the name column is never empty for a meeting; a part title comes from the module
+    definition (empty for the modules that give none), the leader from the plan
+    (empty on a run without leaders)."""
     leaders = {x.id: x.name or x.id for x in outcome.leaders}
     for g in outcome.groups:
         leader = leaders.get(g.leader or "", g.leader or "")
@@ -58,7 +63,7 @@ def _rows(outcome: ScheduleOutcome) -> Iterator[dict[str, str]]:
             for m in plan.meetings:
                 yield {
                     "group": g.id,
-                    "group_name": g.name or "",
+                    "group_name": g.name or g.id,
                     "leader": leader,
                     "module_id": plan.module.id,
                     "module": plan.module.title,
@@ -124,7 +129,7 @@ def meetings_csv(outcome: ScheduleOutcome, dialect: str = "excel-sv") -> bytes:
     writer = csv.writer(
         buf, delimiter=";" if excel else ",", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL
     )
-    for row in _rows(outcome):
+    for row in meeting_rows(outcome):
         writer.writerow([_guard(row[c]) if excel and c in _TEXT else row[c] for c in COLUMNS])
     text = buf.getvalue()
     return ("\ufeff" + text if excel else text).encode("utf-8")

@@ -30,7 +30,20 @@ h1 { font-size: 15pt; margin: 0 0 2px; }
 h2 { font-size: 11pt; margin: 10px 0 3px; }
 p { margin: 2px 0; }
 .meta, footer { color: #444; font-size: 8.5pt; }
-section.term { break-inside: avoid; page-break-inside: avoid; }
+/* Printing. A few groups: the whole year on one page, a term never split. More
+   (body.paged): each term on a page of its own (the first under the heading), a term
+   too long for one page continued on the next with the table head repeated, never a
+   row cut in two nor a page holding a single row of a table. */
+body:not(.paged) section.term { break-inside: avoid; page-break-inside: avoid; }
+body.paged section.term + section.term { break-before: page; page-break-before: always; }
+section.term h2 { break-after: avoid; page-break-after: avoid; }
+table.overview thead { display: table-header-group; }
+/* Not the first body row: its lov cells span every row, so keeping it whole would
+   keep the whole table whole. */
+table.overview thead tr, table.overview tbody tr + tr {
+  break-inside: avoid; page-break-inside: avoid; }
+table.overview tbody tr:nth-child(2), table.overview tbody tr:last-child {
+  break-before: avoid; page-break-before: avoid; }
 table.overview { border-collapse: collapse; width: 100%; table-layout: fixed; }
 table.overview th, table.overview td { border: 1px solid #8a8a8a; padding: 2px 0;
   text-align: center; font-size: 8pt; overflow: hidden; }
@@ -53,6 +66,12 @@ table.groups th, table.groups td { border-bottom: 1px solid #ccc; padding: 2px 8
 .key { font-size: 8.5pt; }
 @media print { body { margin: 0; } }
 """
+
+
+# Up to this many groups a term is kept whole on a page (a few groups' year fits one
+# page); beyond it each term starts a page and may continue on the next, since a term
+# kept whole that does not fit under the heading left a near-empty first page.
+ONE_PAGE_GROUPS = 4
 
 
 def _e(text: object) -> str:
@@ -154,7 +173,7 @@ def overview_page(overview: Overview) -> str:
 <style>
 {CSS}</style>
 </head>
-<body>
+<body{' class="paged"' if len(overview.columns) > ONE_PAGE_GROUPS else ""}>
 <header>
 <h1>{_e(title)}</h1>
 <p class="meta">{_e(terms)}</p>

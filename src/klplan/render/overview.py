@@ -122,7 +122,9 @@ def build(outcome: ScheduleOutcome) -> Overview:
         if week.closed is not None:
             return Cell(closed=week.closed)
         weekday = _plan_for(columns[i].group, week.week).slot.weekday
-        weeks = by_weekday.setdefault(weekday, SchoolWeeks(cal, weekday))
+        weeks = by_weekday.get(weekday)
+        if weeks is None:  # built once per weekday: building one costs a whole year's walk
+            weeks = by_weekday[weekday] = SchoolWeeks(cal, weekday)
         return Cell(closed=weeks.closed.get(week.week))
 
     rows: list[Row] = []

@@ -6,7 +6,9 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group
+from rich.segment import Segment, Segments
 from rich.table import Table
 from rich.text import Text
 
@@ -52,31 +54,67 @@ def _closed_runs(closed: tuple[ClosedWeek, ...]) -> list[tuple[IsoWeek, IsoWeek,
     return runs
 
 
-def schedule_table(plan: ModulePlan) -> Table:
-    """Per part: week of A, date of B, weeks of C, date of D; closed weeks between."""
-    moments = plan.module.moments
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False, expand=False)
-    del moments
-    table.add_column(t("table.part"), justify="right")
-    table.add_column(t("table.col_ab"), no_wrap=True)
-    table.add_column(t("table.col_b"), no_wrap=True)
-    table.add_column(t("table.col_cd"), no_wrap=True)
-    table.add_column(t("table.col_d"), no_wrap=True)
+def _schedule_rows(plan: ModulePlan) -> list[tuple[IsoWeek, int, object]]:
+    """The parts (kind 1: part, B, D) and the runs of closed weeks (kind 0: first,
+    last, label) in week order."""
     rows: list[tuple[IsoWeek, int, object]] = []
     for part in range(1, plan.module.parts + 1):
         b, d = plan.part_meetings(part)
         rows.append((b.week, 1, (part, b, d)))
     for first, last, label in _closed_runs(plan.closed_weeks):
         rows.append((first, 0, (first, last, label)))
+    return sorted(rows, key=lambda r: (r[0], r[1]))
+
+
+def _weeks_label(first: IsoWeek, last: IsoWeek) -> str:
+    return week_label(first) if first == last else t("week.short", week=f"{first.week}–{last.week}")
+
+
+def _cd_label(d: Meeting) -> str:
+    return week_range(d.prep_weeks) if d.prep_weeks[-1:] == (d.week,) else week_label(d.week)
+
+
+def _table_width(columns: list[list[str]]) -> int:
+    """The width Rich gives a SIMPLE_HEAVY table without edge padding whose columns
+    hold these unwrapped texts: each column's widest, 1 space either side inside, and
+    an edge or divider character between and around them."""
+    widths = [max(cell_len(x) for x in column) for column in columns]
+    return sum(widths) + 3 * len(widths) - 1
+
+
+def schedule_table(plan: ModulePlan, width: int | None = None) -> Table:
+    """Per part: week of A, date of B, weeks of C, date of D; closed weeks between.
+    Narrower than the table needs (``width``, a terminal's columns), the parts are
+    stacked instead: a row for A + B and one for C + D, each with its week and date,
+    so no date is cut and no column is lost."""
+    rows = _schedule_rows(plan)
+    parts = [p for _, kind, p in rows if kind == 1]
+    dates = [
+        format_date(m.date) + (" *" if m.moved_from else "")
+        for _, b, d in parts  # type: ignore[misc]
+        for m in (b, d)
+    ]
+    wide = [
+        [t("table.part"), *(str(p[0]) for p in parts)],  # type: ignore[index]
+        [t("table.col_ab"), *(_weeks_label(r[0], r[0]) for r in rows)],
+        [t("table.col_b"), *dates],
+        [t("table.col_cd"), *(_cd_label(p[2]) for p in parts)],  # type: ignore[index]
+        [t("table.col_d"), *dates],
+    ]
+    if width is not None and _table_width(wide) > width:
+        return _stacked_table(plan, rows, dates)
+    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False, expand=False)
+    table.add_column(t("table.part"), justify="right")
+    table.add_column(t("table.col_ab"), no_wrap=True)
+    # A part's title under its B date wraps; the dates never do (min_width).
+    table.add_column(t("table.col_b"), min_width=max(cell_len(x) for x in dates))
+    table.add_column(t("table.col_cd"), no_wrap=True)
+    table.add_column(t("table.col_d"), no_wrap=True)
     term = None
-    for _, kind, payload in sorted(rows, key=lambda r: (r[0], r[1])):
+    for _, kind, payload in rows:
         if kind == 0:
             first, last, label = payload  # type: ignore[misc]
-            weeks = (
-                week_label(first)
-                if first == last
-                else t("week.short", week=f"{first.week}–{last.week}")
-            )
+            weeks = _weeks_label(first, last)
             table.add_row("", Text(weeks, style="dim"), Text(label, style="dim italic"), "", "")
             continue
         part, b, d = payload  # type: ignore[misc]
@@ -88,9 +126,41 @@ def schedule_table(plan: ModulePlan) -> Table:
             Text(str(part), style="bold"),
             week_label(b.week),
             _meeting_cell(b) if not title else Group(_meeting_cell(b), Text(title, style="dim")),
-            week_range(d.prep_weeks) if d.prep_weeks[-1:] == (d.week,) else week_label(d.week),
+            _cd_label(d),
             _meeting_cell(d),
         )
+    return table
+
+
+def _stacked_table(
+    plan: ModulePlan, rows: list[tuple[IsoWeek, int, object]], dates: list[str]
+) -> Table:
+    """The narrow layout of ``schedule_table``: part, week, meeting (A + B, C + D),
+    date; a part's title under its B date, wrapped."""
+    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False, expand=False)
+    table.add_column(t("table.part"), justify="right", no_wrap=True)
+    table.add_column(t("table.week"), no_wrap=True)
+    table.add_column(t("table.meeting_col"), no_wrap=True)
+    table.add_column(t("table.date"), min_width=max(cell_len(x) for x in dates))
+    term = None
+    for _, kind, payload in rows:
+        if kind == 0:
+            first, last, label = payload  # type: ignore[misc]
+            weeks = Text(_weeks_label(first, last), style="dim")
+            table.add_row("", weeks, "", Text(label, style="dim italic"))
+            continue
+        part, b, d = payload  # type: ignore[misc]
+        if term is not None and b.term != term:
+            table.add_section()
+        term = b.term
+        title = plan.module.part_title(part)
+        table.add_row(
+            Text(str(part), style="bold"),
+            week_label(b.week),
+            t("table.col_ab"),
+            _meeting_cell(b) if not title else Group(_meeting_cell(b), Text(title, style="dim")),
+        )
+        table.add_row("", _cd_label(d), t("table.col_cd"), _meeting_cell(d))
     return table
 
 
@@ -155,6 +225,10 @@ def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "gro
         _render_leaders(outcome, console)
         return
     first = True
+    # Groups that meet alike (same module, meetings and closed weeks) get the same
+    # table: laid out once, its lines reprinted. Rich's layout is most of the time of
+    # a large plan's table.
+    tables: dict[object, Segments] = {}
     for g in outcome.groups:
         for k, plan in enumerate(g.plans):
             if not first:
@@ -163,7 +237,14 @@ def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "gro
             if outcome.plan is not None and k == 0:
                 console.print(_group_heading(outcome, g))
             console.print(_title(outcome, plan))
-            console.print(schedule_table(plan))
+            key = (plan.module.id, plan.module.part_titles, plan.meetings, plan.closed_weeks)
+            table = tables.get(key)
+            if table is None:
+                lines = console.render_lines(schedule_table(plan, console.width), pad=False)
+                table = tables[key] = Segments(
+                    [s for line in lines for s in (*line, Segment.line())]
+                )
+            console.print(table)
             console.print(_caption(outcome, plan))
     if outcome.plan is not None:
         if outcome.checkins:

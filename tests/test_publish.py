@@ -366,3 +366,23 @@ def test_publish_has_help_in_both_languages(klplan):
     assert sv.code == 0 and "CalDAV" in sv.out and "--dry-run" in sv.out
     en = klplan("--lang", "en", "publish", "--help")
     assert "Publish the plan's calendars" in en.out
+
+
+def test_help_and_other_commands_do_not_import_caldav():
+    """caldav (and its HTTP client) load only when publishing."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, io, contextlib\n"
+        "from klplan.cli.errors import run\n"
+        "with contextlib.redirect_stdout(io.StringIO()), "
+        "contextlib.redirect_stderr(io.StringIO()):\n"
+        "    run(['--help'])\n"
+        "    run(['publish', '--help'])\n"
+        "    run(['schedule'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('caldav', 'niquests', "
+        "'klplan.caldav_publish'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

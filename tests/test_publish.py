@@ -386,3 +386,19 @@ def test_help_and_other_commands_do_not_import_caldav():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_an_object_not_klplans_under_a_klplan_uid_is_not_overwritten(klplan, account, tmp_path):
+    """Someone imported klplan's meeting through a client that wrote its own PRODID:
+    klplan does not take it over, and says so."""
+    plan = write(tmp_path, ONLY_G1)
+    ics = klplan("schedule", plan, "-f", "ics", "-o", "-").out
+    uid = re.search(r"^UID:(.*)\r?$", ics, re.M).group(1).strip()
+    account.plant("klplan-grupp-g1", "", uid)
+    before = account.events()
+    result = klplan("publish", plan)
+    assert result.code == 3
+    assert f"kalendern klplan-grupp-g1 har redan ett möte med UID {uid}" in result.err
+    assert account.events() == before  # refused before anything was written
+    assert result.out == ""
+    _no_password(result)

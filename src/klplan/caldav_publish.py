@@ -36,10 +36,10 @@ from klplan.render.ics import (
     PRODID,
     CalendarTarget,
     Change,
+    Event,
     IcsOptions,
     PreviousCalendar,
     ScheduleCalendars,
-    calendar_head,
     safe_stem,
     single_target,
     split_targets,
@@ -211,11 +211,14 @@ def _update(
     exists: bool,
 ) -> CalendarUpdate:
     hrefs: dict[str, str] = {}
-    events = {}
+    events: dict[str, Event] = {}
+    foreign: set[str] = set()  # UIDs of objects that are not klplan's
     if exists:
         for href, raw in server.objects(calendar_id):
-            own = _own_event(raw, href)
-            if own is not None and own.uid not in events:
+            own, uids = _read_object(raw, href)
+            if own is None:
+                foreign.update(uids)
+            elif own.uid not in events:
                 events[own.uid] = own
                 hrefs[own.uid] = href
     previous = PreviousCalendar(PRODID, target.name, events)
@@ -226,24 +229,31 @@ def _update(
     update = CalendarUpdate(calendar_id, target.name, exists, changes)
     for uid, body in bodies:
         if uid in changed:
+            if uid in foreign and uid not in events:
+                # Someone else's object holds this meeting's UID (an imported copy of a
+                # klplan file, say): refused before anything is written.
+                raise OutputError(
+                    "publish.uid_taken", where=server.where, calendar=calendar_id, uid=uid
+                )
             update.writes[uid] = (hrefs.get(uid), head + body + b"END:VCALENDAR\r\n")
         elif uid in events:
             update.unchanged += 1
     return update
 
 
-def _own_event(raw: bytes, href: str) -> Any:
-    """The one event of a calendar object klplan wrote; None for anything else."""
+def _read_object(raw: bytes, href: str) -> tuple[Event | None, set[str]]:
+    """The one event of a calendar object klplan wrote (else None), and the UIDs of
+    the object's events whoever wrote it."""
     from klplan.core.errors import InputError
     from klplan.loaders.previous_ics import parse_previous
 
     try:
         parsed = parse_previous(raw, href)
     except InputError:
-        return None
+        return None, set()
     if not parsed.by_klplan or len(parsed.events) != 1:
-        return None
-    return next(iter(parsed.events.values()))
+        return None, set(parsed.events)
+    return next(iter(parsed.events.values())), set()
 
 
 def _split(rendered: bytes) -> tuple[bytes, list[tuple[str, bytes]]]:
@@ -263,11 +273,6 @@ def _split(rendered: bytes) -> tuple[bytes, list[tuple[str, bytes]]]:
             events.append((match.group(1).decode("utf-8"), body))
         at = end
     return head, events
-
-
-def object_head(name: str) -> bytes:
-    """The head of one calendar object of the calendar ``name`` (for tests and docs)."""
-    return calendar_head(name).replace(b"METHOD:PUBLISH\r\n", b"")
 
 
 # --- the server ---------------------------------------------------------------------------
@@ -328,10 +333,19 @@ class CalDavServer:
         from urllib.parse import quote
 
         cal = self._calendars[calendar_id]
+        headers = {"Content-Type": "text/calendar; charset=utf-8"}
+        if href is None:
+            # A new object must not replace one that is there but not klplan's (an
+            # imported copy of a klplan file, say, under the same name).
+            headers["If-None-Match"] = "*"
         url = href or str(cal.url).rstrip("/") + "/" + quote(uid, safe="") + ".ics"
         with self._errors():
-            response = self._client.put(url, data, {"Content-Type": "text/calendar; charset=utf-8"})
+            response = self._client.put(url, data, headers)
             status = getattr(response, "status", 0)
+            if status in (409, 412):  # taken: by this name (412) or this UID (409)
+                raise OutputError(
+                    "publish.uid_taken", where=self.where, calendar=calendar_id, uid=uid
+                )
             if status >= 400:
                 raise OutputError("publish.http", where=self.where, status=status)
 

@@ -568,6 +568,12 @@ MESSAGES.update(
             "sv": "servern vägrade spara ett möte (HTTP {status})",
             "en": "the server refused to store a meeting (HTTP {status})",
         },
+        "publish.uid_taken": {
+            "sv": "kalendern {calendar} har redan ett möte med UID {uid} som klplan inte "
+            "skrev; det lämnas orört (ta bort det, eller publicera till en annan kalender)",
+            "en": "the calendar {calendar} already holds an event with UID {uid} that klplan "
+            "did not write; it is left alone (remove it, or publish to another calendar)",
+        },
         "publish.dry_run_with_check": {
             "sv": "--dry-run och --check går inte ihop (båda skriver ingenting)",
             "en": "--dry-run and --check do not go together (neither writes anything)",

@@ -402,3 +402,17 @@ def test_an_object_not_klplans_under_a_klplan_uid_is_not_overwritten(klplan, acc
     assert account.events() == before  # refused before anything was written
     assert result.out == ""
     _no_password(result)
+
+
+def test_quiet_keeps_the_list_and_drops_the_summary(klplan, account, tmp_path):
+    result = klplan("--quiet", "publish", write(tmp_path))
+    assert result.code == 0
+    assert result.err == ""
+    assert len(result.out.splitlines()) == 4
+
+
+def test_an_empty_calendar_name_is_a_usage_error(klplan, account, tmp_path):
+    result = klplan("publish", write(tmp_path), "--into", "  ")
+    assert result.code == 2
+    assert result.err == "klplan: fel: --into: kalendernamnet är tomt\n"
+    assert account.events() == {}

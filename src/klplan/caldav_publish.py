@@ -374,9 +374,10 @@ class _ServerErrors:
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, tb: Any
-    ) -> bool:
+    ) -> None:
+        # Never swallows: it lets the exception through, or raises its one-line form.
         if error is None or isinstance(error, OutputError) or not isinstance(error, Exception):
-            return False
+            return
         from caldav.lib import error as dav
 
         where = self.server.where

@@ -25,7 +25,7 @@ def publish(
 ) -> None:
     from klplan.caldav_publish import CalDavServer, credentials, plan_publication, redact_url
     from klplan.cli import params
-    from klplan.cli.notify import report
+    from klplan.cli.notify import report, say
     from klplan.core.errors import UsageError, Where
     from klplan.loaders.plan import load_plan
     from klplan.messages import t
@@ -56,7 +56,7 @@ def publish(
                 _say_calendar(update, details=True)
         report(outcome.defaults_used, outcome.notices)
         if dry_run:
-            _note(t("publish.dry_run_done", changed=changed, count=count))
+            say(t("publish.dry_run_done", changed=changed, count=count))
             return
         if changed:
             _note(t("publish.check_drift", count=changed))
@@ -65,7 +65,7 @@ def publish(
         return
     _apply(publication)
     report(outcome.defaults_used, outcome.notices)
-    _note(t("publish.done", url=address, changed=changed, count=count))
+    say(t("publish.done", url=address, changed=changed, count=count))  # --quiet: silent
 
 
 def _apply(publication: "Publication") -> None:

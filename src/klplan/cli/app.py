@@ -11,6 +11,7 @@ from klplan import __version__
 from klplan.cli import calendar as calendar_cmd
 from klplan.cli import modules as modules_cmd
 from klplan.cli import plan as plan_cmd
+from klplan.cli import publish as publish_cmd
 from klplan.cli import schedule as schedule_cmd
 
 app = typer.Typer(
@@ -74,6 +75,7 @@ app.command("modules")(modules_cmd.modules)
 app.command("init")(plan_cmd.init)
 app.command("validate")(plan_cmd.validate)
 app.command("schema")(plan_cmd.schema)
+app.command("publish")(publish_cmd.publish)
 
 
 # Options of the group that take a value: their value is not a command name.

@@ -319,19 +319,13 @@ def test_validate_json_warnings_pass_unless_strict_and_speak_english(klplan, in_
 
 
 def test_validate_json_a_missing_file_and_same_bytes_twice(klplan, in_tmp):
-    code, doc = _validate_json(klplan, "nej.yaml")
-    assert code == 1
-    assert doc["errors"] == [
-        {
-            "code": doc["errors"][0]["code"],
-            "message": "filen finns inte",
-            "file": "nej.yaml",
-            "line": None,
-            "column": None,
-            "field": None,
-        }
-    ]
+    """A plan that cannot be read is exit 3 with one line on stderr, as for every
+    command (the exit-code table), also with --format json: stdout stays empty."""
+    r = klplan("validate", "-f", "json", "nej.yaml")
+    assert r.code == 3 and r.out == ""
+    assert r.err == "klplan: fel: nej.yaml: filen finns inte\n"
+    (in_tmp / "plan.yaml").write_text("schema: 1\n", "utf-8")
     assert (
-        klplan("validate", "-f", "json", "nej.yaml").out
-        == klplan("validate", "-f", "json", "nej.yaml").out
+        klplan("validate", "-f", "json", "plan.yaml").out
+        == klplan("validate", "-f", "json", "plan.yaml").out
     )

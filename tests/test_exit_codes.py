@@ -134,9 +134,9 @@ def test_init_over_an_existing_file_is_3(klplan, tmp_path):
 
 def test_a_klplan_toml_unknown_key_and_a_bad_value_are_both_2(klplan, tmp_path):
     os.chdir(tmp_path)
-    Path("klplan.toml").write_text('veckodag = "onsdag"\n', "utf-8")
+    Path("klplan.toml").write_text('kommun = "Malmö"\nveckodag = "onsdag"\n', "utf-8")
     r = klplan("schedule")
-    assert r.code == 2 and "klplan.toml:1:1: veckodag: okänd nyckel" in r.err
+    assert r.code == 2 and "klplan.toml:2:1: veckodag: okänd nyckel" in r.err
     Path("klplan.toml").write_text('weekday = "söndag"\n', "utf-8")
     r = klplan("schedule")
     assert r.code == 2 and "klplan.toml:1:11: weekday: ogiltig veckodag" in r.err

@@ -245,4 +245,4 @@ def test_files_the_users_klplan_toml_names_are_next_to_it(klplan, workdir, user_
     # a relative path in the project's klplan.toml stays relative to the working directory
     (workdir / "klplan.toml").write_text('modules = "egna-moduler.yaml"\n', encoding="utf-8")
     r = klplan("modules")
-    assert r.code == 1 and "egna-moduler.yaml" in r.err and str(path.parent) not in r.err
+    assert r.code == 3 and "egna-moduler.yaml" in r.err and str(path.parent) not in r.err

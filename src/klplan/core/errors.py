@@ -23,7 +23,10 @@ class ExitCode(IntEnum):
 
 
 EXIT_MEANINGS: dict[ExitCode, str] = {
-    ExitCode.OK: "success (`schedule --check`: the files on disk are current; `publish --check`: the server is)",
+    ExitCode.OK: (
+        "success (`schedule --check`: the files on disk are current;"
+        " `publish --check`: the server is)"
+    ),
     ExitCode.INVALID: (
         "invalid input in a plan, module or calendar file, or a plan that cannot be scheduled"
     ),
@@ -37,7 +40,10 @@ EXIT_MEANINGS: dict[ExitCode, str] = {
         " klplan's to overwrite (`init` over an existing file; a calendar klplan did not"
         " write, see `--force`)"
     ),
-    ExitCode.DRIFT: "`schedule --check`: the files on disk differ from what klplan would write (`publish --check`: the server does)",
+    ExitCode.DRIFT: (
+        "`schedule --check`: the files on disk differ from what klplan would write"
+        " (`publish --check`: the server does)"
+    ),
     ExitCode.INTERNAL: "internal error: a bug in klplan (`--debug` shows the traceback)",
     ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
 }

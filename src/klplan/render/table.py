@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -110,25 +112,14 @@ def schedule_table(plan: ModulePlan, width: int | None = None) -> Table:
     table.add_column(t("table.col_b"), min_width=max(cell_len(x) for x in dates))
     table.add_column(t("table.col_cd"), no_wrap=True)
     table.add_column(t("table.col_d"), no_wrap=True)
-    term = None
-    for _, kind, payload in rows:
-        if kind == 0:
-            first, last, label = payload  # type: ignore[misc]
-            weeks = _weeks_label(first, last)
-            table.add_row("", Text(weeks, style="dim"), Text(label, style="dim italic"), "", "")
-            continue
-        part, b, d = payload  # type: ignore[misc]
-        if term is not None and b.term != term:
-            table.add_section()
-        term = b.term
-        title = plan.module.part_title(part)
-        table.add_row(
-            Text(str(part), style="bold"),
-            week_label(b.week),
-            _meeting_cell(b) if not title else Group(_meeting_cell(b), Text(title, style="dim")),
-            _cd_label(d),
-            _meeting_cell(d),
-        )
+    for row in _part_rows(plan, rows, table):
+        if isinstance(row, _Closed):
+            table.add_row("", row.weeks, row.label, "", "")
+        else:
+            d = row.d
+            table.add_row(
+                row.number, week_label(row.b.week), row.b_cell, _cd_label(d), _meeting_cell(d)
+            )
     return table
 
 
@@ -142,26 +133,54 @@ def _stacked_table(
     table.add_column(t("table.week"), no_wrap=True)
     table.add_column(t("table.meeting_col"), no_wrap=True)
     table.add_column(t("table.date"), min_width=max(cell_len(x) for x in dates))
+    for row in _part_rows(plan, rows, table):
+        if isinstance(row, _Closed):
+            table.add_row("", row.weeks, "", row.label)
+        else:
+            table.add_row(row.number, week_label(row.b.week), t("table.col_ab"), row.b_cell)
+            table.add_row("", _cd_label(row.d), t("table.col_cd"), _meeting_cell(row.d))
+    return table
+
+
+@dataclass(frozen=True)
+class _Closed:
+    """A closed period's row of a schedule table: its weeks and what it is."""
+
+    weeks: Text
+    label: Text
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A part's row of a schedule table: its number, meeting B (with the part's title
+    under its date, if the module has one) and meeting D."""
+
+    number: Text
+    b: Meeting
+    b_cell: Text | Group
+    d: Meeting
+
+
+def _part_rows(
+    plan: ModulePlan, rows: list[tuple[IsoWeek, int, object]], table: Table
+) -> Iterator[_Closed | _Part]:
+    """The rows of either layout of ``schedule_table`` in order; a section is added to
+    ``table`` where a new term begins."""
     term = None
     for _, kind, payload in rows:
         if kind == 0:
             first, last, label = payload  # type: ignore[misc]
-            weeks = Text(_weeks_label(first, last), style="dim")
-            table.add_row("", weeks, "", Text(label, style="dim italic"))
+            yield _Closed(
+                Text(_weeks_label(first, last), style="dim"), Text(label, style="dim italic")
+            )
             continue
         part, b, d = payload  # type: ignore[misc]
         if term is not None and b.term != term:
             table.add_section()
         term = b.term
         title = plan.module.part_title(part)
-        table.add_row(
-            Text(str(part), style="bold"),
-            week_label(b.week),
-            t("table.col_ab"),
-            _meeting_cell(b) if not title else Group(_meeting_cell(b), Text(title, style="dim")),
-        )
-        table.add_row("", _cd_label(d), t("table.col_cd"), _meeting_cell(d))
-    return table
+        cell = _meeting_cell(b) if not title else Group(_meeting_cell(b), Text(title, style="dim"))
+        yield _Part(Text(str(part), style="bold"), b, cell, d)
 
 
 def _title(outcome: ScheduleOutcome, plan: ModulePlan) -> Text:

@@ -299,9 +299,14 @@ def _existing(
 _STREAM = -1  # _on_disk's mode for a device or FIFO: nothing to read or keep
 
 
-def _on_disk(path: Path, inputs: Inputs | None = None) -> tuple[bytes | None, int | None]:
+def _on_disk(
+    path: Path, inputs: Inputs | None = None, *, fifo: bool = True
+) -> tuple[bytes | None, int | None]:
     """The bytes and permission bits of the file at ``path`` (None, None: no file;
-    None, ``_STREAM``: a device or FIFO). A file that is one of ``inputs`` is refused."""
+    None, ``_STREAM``: a device or FIFO). A file that is one of ``inputs`` is refused,
+    and so is a FIFO unless ``fifo``: one in a calendar folder that nobody named on the
+    command line would wait for a reader for ever (``-o FIFO`` itself is written into,
+    as a shell redirection would)."""
     from klplan.loaders.previous_ics import MAX_ICS_BYTES
     from klplan.loaders.yamlio import read_bytes
 
@@ -319,6 +324,8 @@ def _on_disk(path: Path, inputs: Inputs | None = None) -> tuple[bytes | None, in
         )
     if inputs is not None:
         inputs.refuse(path, st)
+    if stat.S_ISFIFO(st.st_mode) and not fifo:
+        raise OutputError("file.unreadable", where=Where(file=str(path)), reason=t("file.is_pipe"))
     if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
         return None, _STREAM
     if not stat.S_ISREG(st.st_mode):
@@ -378,11 +385,14 @@ def _file(
     inputs: Inputs | None = None,
 ) -> _File:
     """``listed``: the casefolded names in the file's directory, when known; a file not
-    among them is not there, and is not looked for (25,000 stats in a new directory)."""
+    among them is not there, and is not looked for (25,000 stats in a new directory).
+    ``previous_optional``: the file is one of an ``-o DIR/``'s, named by klplan."""
     from klplan.loaders.previous_ics import read_previous
 
     on_disk, mode = (
-        _on_disk(path, inputs) if listed is None or path.name.casefold() in listed else (None, None)
+        _on_disk(path, inputs, fifo=not previous_optional)
+        if listed is None or path.name.casefold() in listed
+        else (None, None)
     )
     if mode == _STREAM:
         prev = read_previous(previous)[1] if previous is not None and previous.exists() else None
@@ -423,7 +433,6 @@ def _directory_files(
     files = []
     for target in targets:
         name = _kept_name(directory, target, listed)
-        _refuse_pipe(directory / name)
         files.append(
             _file(
                 target,
@@ -449,21 +458,6 @@ def _directory_files(
                 target = CalendarTarget(stem, existing.name or stem, (), ())
                 files.append(_File(target, path, existing, on_disk, mode))
     return files
-
-
-def _refuse_pipe(path: Path) -> None:
-    """A FIFO in a calendar folder that nobody named on the command line is refused
-    (reading or writing it would wait for another process for ever); ``-o FIFO`` itself
-    is written into, as a shell redirection would."""
-    from klplan.loaders.previous_ics import MAX_ICS_BYTES
-    from klplan.loaders.yamlio import read_bytes
-
-    try:
-        fifo = stat.S_ISFIFO(os.stat(path).st_mode)
-    except (OSError, ValueError):
-        return
-    if fifo:
-        read_bytes(path, str(path), MAX_ICS_BYTES, regular_only=True)
 
 
 def _kept_name(directory: Path, target: CalendarTarget, listed: set[str] | None) -> str:

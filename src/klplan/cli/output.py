@@ -207,19 +207,6 @@ def new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def check_writable(path: Path) -> None:
-    """Refuse, before anything is written, an output file that cannot be written:
-    one that is a directory, or whose directory is missing (``atomic_write`` would
-    fail on it, after the outputs before it were written)."""
-    reason = None
-    if path.is_dir():
-        reason = os.strerror(errno.EISDIR)
-    elif not path.absolute().parent.is_dir():
-        reason = os.strerror(errno.ENOENT)
-    if reason is not None:
-        raise OutputError("file.unwritable", where=Where(file=str(path)), reason=reason)
-
-
 def emit(text: str, output: Path | None) -> None:
     """Print ``text`` to stdout, or write it to ``output``: UTF-8 either way."""
     emit_bytes(text.encode("utf-8"), output)

@@ -154,12 +154,12 @@ def schedule(
             # Values from klplan.toml or KLPLAN_* are defaults, not flags: a plan wins.
             if given[name] is not None and settings.from_command_line(ctx, name):
                 raise UsageError("plan.flag_with_plan", where=Where(flag=flag))
-        from klplan.loaders.plan import load_plan
+        from klplan.loaders.plan import load_plan, modules_path
         from klplan.planning import schedule_plan
 
         loaded = load_plan(plan, allow_outside=allow_outside)
         if loaded.spec.modules_file is not None:
-            read.append(plan.parent / loaded.spec.modules_file)
+            read.append(modules_path(plan, loaded.spec.modules_file))
         outcome = schedule_plan(loaded, stagger=stagger)
     else:
         leader_view = any(o.view is View.leader for o in outputs)

@@ -427,6 +427,12 @@ class GroupSetup:
     video_url: str | None
 
 
+def modules_path(plan: Path, modules_file: str) -> Path:
+    """Where a plan's ``modules_file`` is: beside the plan (a plan read from stdin,
+    ``-``, has the working directory as its folder)."""
+    return plan.parent / modules_file
+
+
 @dataclass(frozen=True)
 class LoadedPlan:
     """A validated plan file with its references resolved."""
@@ -610,7 +616,7 @@ class _Resolver:
 
         extra: Path | None = None
         if self.spec.modules_file is not None:
-            extra = self.path.parent / self.spec.modules_file
+            extra = modules_path(self.path, self.spec.modules_file)
             if not self.allow_outside and outside(self.path.parent, Path(self.spec.modules_file)):
                 self.problem("plan.path_outside", ("modules_file",), file=self.spec.modules_file)
                 extra = None

@@ -32,3 +32,19 @@ def test_help_is_swedish_by_default_and_english_on_request(klplan):
     assert en.startswith("Usage: klplan calendar [OPTIONS]")
     assert "Show this message and exit." in en and "Examples:" in en
     assert "Visa" not in en
+
+
+def test_an_installed_klplan_has_the_messages_package():
+    """pyproject.toml lists klplan's packages one by one: a package missing there is
+    missing from a wheel, and an installed klplan fails on its first import."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    listed = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
+    packages = {
+        ".".join(p.parent.relative_to(root / "src").parts)
+        for p in (root / "src" / "klplan").rglob("__init__.py")
+    }
+    assert "klplan.messages" in packages
+    assert packages <= set(listed["packages"])

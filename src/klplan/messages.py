@@ -1725,3 +1725,12 @@ def format_month_day(day: object) -> str:
 
 # --- robustness: bad input, output safety -----------------------------------------
 MESSAGES.update({})
+
+MESSAGES.update(
+    {  # --- h7-facts ---
+        "region.ambiguous": {
+            "sv": "{name!r} passar flera: {candidates}; ange namnet exakt eller koden",
+            "en": "{name!r} matches several: {candidates}; give the exact name or the code",
+        },
+    }
+)

@@ -26,14 +26,16 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import datetime as dt
 import re
 import sys
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import holidays
+
 from calendar_verification import (
     SPORTLOV_CHECKED,
     Check,
@@ -102,7 +104,7 @@ class Row:
     verified_url: str | None
     # Field -> the check of it on the municipality's page (verification/checks.csv, or
     # the sportlov week of a row with verified_url).
-    checks: dict[str, Check] = field(default_factory=dict)
+    checks: dict[str, Check] = dataclasses.field(default_factory=dict)
 
     def value(self, name: str) -> Value:
         return self.dates[name] if name in self.dates else self.weeks[name]
@@ -573,13 +575,14 @@ def verification_section(
         "### Known lovdagar and studiedagar",
         "",
         f"`known_days` in a municipality's file lists {len(days)} single days of "
-        f"{len({d.code for d in days})} municipalities (`verification/days.csv`):",
-        f"{kinds['lovdag']} `lovdag` (pupils and usually teachers off) and {kinds['studiedag']} "
-        "`studiedag` (teachers work,",
-        "pupils off), each with its page and the page's words. `klplan calendar` shows them; `klplan calendar",
-        "--closed-days` prints them as a `closed_days:` block for `klplan schedule --calendar",
-        "FILE`. They are not used by `klplan schedule` unless given that way: studiedagar",
-        "often differ between a municipality's schools.",
+        f"{len({d.code for d in days})} municipalities",
+        f"(`verification/days.csv`): {kinds['lovdag']} `lovdag` (pupils and usually teachers "
+        f"off) and {kinds['studiedag']}",
+        "`studiedag` (teachers work, pupils off), each with its page and the page's words.",
+        "`klplan calendar` shows them; `klplan calendar --closed-days` prints them as a",
+        "`closed_days:` block for `klplan schedule --calendar FILE`. They are not used by",
+        "`klplan schedule` unless given that way: studiedagar often differ between a",
+        "municipality's schools.",
         "",
     ]
     return lines

@@ -7,7 +7,8 @@ counties are in ``klplan.loaders.lan``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
@@ -25,8 +26,8 @@ from klplan.core.models import (
 )
 from klplan.core.plan import Notice
 from klplan.core.weeks import IsoWeek
-from klplan.loaders.calendar_types import IndexEntry, Span, YearFacts, check_dates
-from klplan.loaders.regions import bundled_file, kommun_names, resolve
+from klplan.loaders.calendar_types import IndexEntry, KnownDay, Span, YearFacts, check_dates
+from klplan.loaders.regions import bundled_file, by_code, kommun_names, resolve
 from klplan.loaders.resources import data_path
 from klplan.loaders.snapshots import bundled_doc
 from klplan.loaders.trusted import build
@@ -44,10 +45,12 @@ __all__ = [
     "bundled_file",
     "check_dates",
     "estimate_year",
+    "known_days",
     "kommun_names",
     "load_calendar",
     "red_days",
     "resolve",
+    "with_known_days",
 ]
 
 
@@ -152,8 +155,10 @@ def _same_weekday(day: date, years: int) -> date:
 
 
 def _easter_monday_week(year: int) -> int:
-    from dateutil.easter import easter
+    import importlib
 
+    # dateutil ships no type information: its easter() is typed here.
+    easter: Callable[[int], date] = importlib.import_module("dateutil.easter").easter
     return (easter(year) + timedelta(days=1)).isocalendar().week
 
 
@@ -228,3 +233,42 @@ def build_calendar(
         closures=tuple(closures),
         provenance=tuple(p for _, p in facts),
     )
+
+
+def known_days(code: str) -> tuple[KnownDay, ...]:
+    """A municipality's known lovdagar and studiedagar, from its own page (the bundled
+    file's ``known_days``), by date; none for an unknown code."""
+    entry = by_code(code, "kommun")
+    if entry is None:
+        return ()
+    days = bundled_file(entry.file).data.get("known_days", ())
+    return tuple(build(KnownDay, d) for d in days)
+
+
+def known_day_label(day: KnownDay) -> str:
+    """``studiedag`` / ``lovdag`` in the user's language, as a closed day's name."""
+    from klplan.messages import t
+
+    return t(f"calendar.known.{day.kind}")
+
+
+def with_known_days(calendar: SchoolCalendar) -> tuple[SchoolCalendar, int]:
+    """A municipality's calendar with its known lovdagar and studiedagar of its school
+    years as closed days (a date that already has one of the school's own is left to
+    it), and how many were added. ``klplan calendar`` shows them; ``klplan schedule``
+    uses only the closed days it is given (``klplan calendar --closed-days``)."""
+    if calendar.region.kind != "kommun":
+        return calendar, 0
+    years = set(calendar.school_years)
+    taken: set[date] = set()
+    for c in calendar.closures:
+        if c.kind is ClosureKind.CLOSED_DAY:
+            taken.update(c.start + timedelta(days=i) for i in range((c.end - c.start).days + 1))
+    added = tuple(
+        Closure(kind=ClosureKind.CLOSED_DAY, start=d.date, end=d.date, name=known_day_label(d))
+        for d in known_days(calendar.region.code)
+        if d.school_year in years and d.date not in taken
+    )
+    if not added:
+        return calendar, 0
+    return replace(calendar, closures=calendar.closures + added), len(added)

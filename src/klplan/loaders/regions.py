@@ -59,7 +59,7 @@ def bundled_file(file: str) -> YamlDoc:
     return bundled_doc(data_path("holidays", file))
 
 
-def _by_code(code: str, kind: Kind) -> IndexEntry | None:
+def by_code(code: str, kind: Kind) -> IndexEntry | None:
     """A code finds its file by name, without reading the index (the default
     ``klplan schedule`` uses a code: this keeps it fast)."""
     folder = "kommuner" if kind == "kommun" else "lan"
@@ -95,7 +95,7 @@ def resolve(name: str, kind: Kind, flag: str) -> IndexEntry:
     stad", "Stockholms län") resolve. An ambiguous name is refused with the candidates."""
     wanted = name.strip()
     if wanted.isdigit():
-        found = _by_code(wanted, kind)
+        found = by_code(wanted, kind)
         if found is not None:
             return found
     entries = _entries(kind)

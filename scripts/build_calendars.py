@@ -5,7 +5,9 @@ Usage:
     python scripts/build_calendars.py [--facts PATH] [--out DIR]
 
 Reads lasarstider.csv and lan.csv from the calendar-facts folder (default:
-<repo>/../shared/calendar-facts) and (re)writes:
+<repo>/../shared/calendar-facts), and its verification/checks.csv and days.csv (values
+and single days checked on each municipality's own page, see calendar_verification.py),
+and (re)writes:
 
     data/holidays/index.yaml
     data/holidays/README.md
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import datetime as dt
 import re
 import sys
@@ -32,6 +35,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import holidays
+
+from calendar_verification import (
+    SPORTLOV_CHECKED,
+    Check,
+    KnownDay,
+    Value,
+    VerificationError,
+    read_checks,
+    read_days,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_FACTS = REPO.parent / "shared" / "calendar-facts"
@@ -64,6 +77,8 @@ WEEK_FIELDS = (
     ("sportlov_weeks", "sportlov_weeks"),
     ("pasklov_weeks", "pasklov_weeks"),
 )
+# The fields of a school year, in the order verified_fields lists them.
+FACT_FIELDS = ("ht_start", "ht_end", "vt_start", "vt_end", *(out for _, out in WEEK_FIELDS))
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # Words a YAML 1.1 loader (PyYAML) would turn into booleans/null if left unquoted.
@@ -87,6 +102,24 @@ class Row:
     dates: dict[str, dt.date]  # keyed by TERM_FIELDS
     weeks: dict[str, tuple[int, ...]]  # keyed by output key (laslov_weeks, ...)
     verified_url: str | None
+    # Field -> the check of it on the municipality's page (verification/checks.csv, or
+    # the sportlov week of a row with verified_url).
+    checks: dict[str, Check] = dataclasses.field(default_factory=dict)
+
+    def value(self, name: str) -> Value:
+        return self.dates[name] if name in self.dates else self.weeks[name]
+
+    @property
+    def verified_fields(self) -> list[str]:
+        return [f for f in FACT_FIELDS if f in self.checks]
+
+    @property
+    def source_url(self) -> str | None:
+        """The page the year's fields were checked on (the latest check's)."""
+        if not self.checks:
+            return None
+        latest = max(c.checked for c in self.checks.values())
+        return min(c.url for c in self.checks.values() if c.checked == latest)
 
 
 # --------------------------------------------------------------------------- YAML text
@@ -193,8 +226,55 @@ def load_rows(facts: Path, lan_names: dict[str, str]) -> list[Row]:
         if not d[0] < d[1] < d[2] < d[3]:
             raise FactsError(f"{where}: terms out of order for {code} {sy}")
         weeks = {out: parse_weeks(rec[col], f"{where} {col}") for col, out in WEEK_FIELDS}
-        rows.append(Row(sy, code, name, lan, dates, weeks, rec["verified_url"].strip() or None))
+        url = rec["verified_url"].strip() or None
+        # Per calendar-facts/README.md only the sportlov week of these rows was checked.
+        checks = {} if url is None else {"sportlov_weeks": sportlov_check(code, name, sy, url)}
+        rows.append(Row(sy, code, name, lan, dates, weeks, url, checks))
     return sorted(rows, key=lambda r: (r.code, r.school_year))
+
+
+def sportlov_check(code: str, name: str, sy: str, url: str) -> Check:
+    return Check(code, name, sy, "sportlov_weeks", (), None, "yes", url, "", SPORTLOV_CHECKED)
+
+
+def apply_checks(
+    rows: list[Row], checks: list[Check]
+) -> tuple[list[Row], list[tuple[str, str, str, list[Check]]]]:
+    """The rows with every checked value taken from the municipality's page (a new
+    school year only if the page gives all its fields), and the new values left out:
+    (code, name, school year, checks)."""
+    by_key = {(r.code, r.school_year): r for r in rows}
+    names = {r.code: (r.name, r.lan) for r in rows}
+    new: dict[tuple[str, str], list[Check]] = defaultdict(list)
+    for c in checks:
+        if names.get(c.code, (c.name,))[0] != c.name:
+            raise FactsError(f"checks.csv: {c.code} is {names[c.code][0]!r}, not {c.name!r}")
+        row = by_key.get((c.code, c.school_year))
+        if row is None:
+            new[(c.code, c.school_year)].append(c)
+            continue
+        row.checks[c.field] = c  # the page's check replaces an older one of the field
+        if c.field in row.dates:
+            assert isinstance(c.value, dt.date)
+            row.dates[c.field] = c.value
+        else:
+            assert isinstance(c.value, tuple)
+            row.weeks[c.field] = c.value
+    left_out = []
+    for (code, sy), found in sorted(new.items()):
+        given = {c.field: c for c in found}
+        if set(given) != set(FACT_FIELDS) or code not in names:
+            left_out.append((code, found[0].name, sy, sorted(found, key=lambda c: c.field)))
+            continue
+        name, lan = names[code]
+        dates = {f: given[f].value for f in TERM_FIELDS}
+        weeks = {f: given[f].value for _, f in WEEK_FIELDS}
+        by_key[(code, sy)] = Row(sy, code, name, lan, dates, weeks, None, given)
+    for row in by_key.values():
+        d = [row.dates[f] for f in TERM_FIELDS]
+        if not d[0] < d[1] < d[2] < d[3]:
+            raise FactsError(f"checks.csv: terms out of order for {row.code} {row.school_year}")
+    return sorted(by_key.values(), key=lambda r: (r.code, r.school_year)), left_out
 
 
 def slug(name: str) -> str:
@@ -231,11 +311,45 @@ def notes_lines(indent: str, notes: list[str]) -> list[str]:
     return [f"{indent}notes:"] + [f"{indent}  - {dq(n)}" for n in notes]
 
 
-def kommun_file(rows: list[Row]) -> str:
+def value_text(value: Value) -> str:
+    """As lasarstider.csv writes it: 2026-01-07, 13+14."""
+    return value.isoformat() if isinstance(value, dt.date) else plus(value)
+
+
+def correction_notes(row: Row) -> list[str]:
+    return [
+        f"{c.field} corrected from {value_text(c.was)} to {value_text(c.value)}, "
+        "as the municipality's page states"
+        for f in FACT_FIELDS
+        if (c := row.checks.get(f)) is not None and c.was is not None
+    ]
+
+
+def check_line(row: Row, c: Check) -> str:
+    parts = [f"school_year: {row.school_year}", f"field: {c.field}"]
+    if c.was is not None:
+        parts.append(f"was: {dq(value_text(c.was))}")
+    parts += [f"checked: {dq(c.checked)}", f"url: {dq(c.url)}"]
+    if c.evidence:
+        parts.append(f"evidence: {dq(c.evidence)}")
+    return "  - {" + ", ".join(parts) + "}"
+
+
+def day_line(d: KnownDay) -> str:
+    return (
+        f"  - {{date: {d.date.isoformat()}, kind: {d.kind}, school_year: {d.school_year}, "
+        f"url: {dq(d.url)}, evidence: {dq(d.evidence)}}}"
+    )
+
+
+def kommun_file(rows: list[Row], days: list[KnownDay]) -> str:
     first = rows[0]
+    sources = ["calendar-facts/lasarstider.csv"]
+    if any(r.checks for r in rows) or days:
+        sources.append("verification/")
     out = [
         header(
-            f"generated by {GENERATOR} from calendar-facts/lasarstider.csv;",
+            f"generated by {GENERATOR} from {' and '.join(sources)};",
             f"do not edit by hand, regenerate with: {REGENERATE}",
         ).rstrip("\n"),
         (
@@ -249,11 +363,17 @@ def kommun_file(rows: list[Row]) -> str:
         out.append(f"  - school_year: {row.school_year}")
         out += term_lines("    ", row.dates)
         out += [f"    {key}: {week_list(row.weeks[key])}" for _, key in WEEK_FIELDS]
-        # Per calendar-facts/README.md only the sportlov week was checked against the
-        # municipality's own page, and only on rows that carry verified_url.
-        out.append(f"    verified_fields: {'[sportlov_weeks]' if row.verified_url else '[]'}")
-        out.append(f"    source_url: {dq(row.verified_url) if row.verified_url else 'null'}")
-        out += notes_lines("    ", weekend_notes(row))
+        # Only the fields checked on the municipality's own page (the list `verified`
+        # below says where and when); every other field is indicative.
+        out.append(f"    verified_fields: [{', '.join(row.verified_fields)}]")
+        url = row.source_url
+        out.append(f"    source_url: {dq(url) if url else 'null'}")
+        out += notes_lines("    ", weekend_notes(row) + correction_notes(row))
+    checks = [check_line(r, r.checks[f]) for r in rows for f in r.verified_fields]
+    if checks:
+        out += ["verified:", *checks]
+    if days:
+        out += ["known_days:", *(day_line(d) for d in days)]
     return "\n".join(out) + "\n"
 
 
@@ -384,11 +504,102 @@ def is_mixed(members: list[Row]) -> bool:
     return len({r.weeks["sportlov_weeks"] for r in members}) > 1
 
 
-def readme(rows: list[Row], lan_names: dict[str, str]) -> str:
+def is_added(row: Row) -> bool:
+    """A school year that only the municipality's page gives (verification/)."""
+    return bool(row.checks) and all(c.agrees == "new" for c in row.checks.values())
+
+
+def verification_section(
+    rows: list[Row],
+    checks: list[Check],
+    left_out: list[tuple[str, str, str, list[Check]]],
+    days: list[KnownDay],
+) -> list[str]:
+    september = [r for r in rows if r.verified_url]
+    agree = Counter(c.agrees for c in checks)
+    unused = sum(len(found) for *_, found in left_out)
+    corrected = [(r, c) for r in rows for f in r.verified_fields if (c := r.checks[f]).was]
+    added = [r for r in rows if is_added(r)]
+    kinds = Counter(d.kind for d in days)
+    lines = [
+        "### What is verified",
+        "",
+        "Fields are verified one by one. In each municipality's file, `verified_fields` of a",
+        "school year lists the fields read on the municipality's own page, `source_url` is",
+        "that page, and the list `verified` gives per field the page (`url`), when it was",
+        "checked (`checked`), the page's words (`evidence`, where recorded) and, for a",
+        "corrected value, the old one as lasarstider.csv gave it (`was`). Every other field",
+        "is indicative: the",
+        "Skolporten table is a PDF whose text extraction is known to shift rows, and two",
+        "March 2026 versions of it gave different sportlov weeks for 26 municipalities.",
+        "Check the municipality's own page before relying on an unverified field.",
+        "",
+        f"- September 2026: the sportlov week of {len(september)} rows (2026/27), read on the",
+        "  municipality's page; all agreed with the data.",
+        f"- December 2026 (`verification/checks.csv`): {len(checks)} values of "
+        f"{len({c.code for c in checks})} municipalities:",
+        f"  {agree['yes']} agreed, {agree['no']} differed and are corrected to the page's value,",
+        f"  {agree['new']} were new (the data had no value; {agree['new'] - unused} are used,",
+        f"  {unused} are not: below).",
+        "",
+        "Corrected values (also in the file's `notes`):",
+        "",
+        *[
+            f"- {r.code} {r.name} {r.school_year} `{c.field}`: {value_text(c.was)} -> "
+            f'{value_text(c.value)} (page: "{c.evidence}")'
+            for r, c in corrected
+            if c.was is not None
+        ],
+        "",
+        "School years added from the municipality's page (all fields given there): "
+        + (", ".join(f"{r.code} {r.name} {r.school_year}" for r in added) or "none")
+        + ".",
+        "",
+        "New values not used, because the page does not give the whole school year (a year",
+        "needs both terms; klplan estimates a missing year from the nearest known one):",
+        "",
+        *[
+            f"- {code} {name} {sy}: "
+            + ", ".join(f"`{c.field}` {value_text(c.value)}" for c in found)
+            for code, name, sy, found in left_out
+        ],
+        "",
+        "Verified fields per school year:",
+        "",
+        *[
+            f"- {r.code} {r.name} {r.school_year}: {', '.join(r.verified_fields)}"
+            for r in rows
+            if r.checks
+        ],
+        "",
+        "### Known lovdagar and studiedagar",
+        "",
+        f"`known_days` in a municipality's file lists {len(days)} single days of "
+        f"{len({d.code for d in days})} municipalities",
+        f"(`verification/days.csv`): {kinds['lovdag']} `lovdag` (pupils and usually teachers "
+        f"off) and {kinds['studiedag']}",
+        "`studiedag` (teachers work, pupils off), each with its page and the page's words.",
+        "`klplan calendar` shows them; `klplan calendar --closed-days` prints them as a",
+        "`closed_days:` block for `klplan schedule --calendar FILE`. They are not used by",
+        "`klplan schedule` unless given that way: studiedagar often differ between a",
+        "municipality's schools.",
+        "",
+    ]
+    return lines
+
+
+def readme(
+    rows: list[Row],
+    lan_names: dict[str, str],
+    checks: list[Check],
+    left_out: list[tuple[str, str, str, list[Check]]],
+    days: list[KnownDay],
+) -> str:
+    added = [r for r in rows if is_added(r)]
+    rows = [r for r in rows if not is_added(r)]  # coverage: the lasarstider.csv rows
     years = sorted({r.school_year for r in rows})
     codes = sorted({r.code for r in rows})
     names = {r.code: r.name for r in rows}
-    verified = [r for r in rows if r.verified_url]
     weekend = [(r, n) for r in rows for n in weekend_notes(r)]
     per_year = {sy: {r.code for r in rows if r.school_year == sy} for sy in years}
     partial = [
@@ -473,20 +684,9 @@ def readme(rows: list[Row], lan_names: dict[str, str]) -> str:
         "",
         *[f"- {p}" for p in partial],
         "",
-        "### What is verified",
-        "",
-        f"Only {len(verified)} rows are verified, and only their sportlov week: it was read on",
-        "the municipality's own page (September 2026) and agreed with the data in every case.",
-        "Those rows have `verified_fields: [sportlov_weeks]` and the page in `source_url`; no",
-        "other column was checked. All other rows are indicative: the Skolporten table is a PDF",
-        "whose text extraction is known to shift rows, and two March 2026 versions of it gave",
-        "different sportlov weeks for 26 municipalities. Check the municipality's own page",
-        "before relying on an unverified row.",
-        "",
-        "Verified rows: "
-        + ", ".join(f"{r.code} {r.name} ({r.school_year})" for r in verified)
-        + ".",
-        "",
+        *verification_section(
+            sorted(rows + added, key=lambda r: (r.code, r.school_year)), checks, left_out, days
+        ),
         "### Known artefacts and oddities",
         "",
         "- Dates on a weekend, probably artefacts of the source (also in each file's `notes`):",
@@ -531,6 +731,13 @@ def build(facts: Path) -> dict[str, str]:
     """Return {relative path: file text} for everything under data/holidays/."""
     lan_names = load_lan_names(facts)
     rows = load_rows(facts, lan_names)
+    current = {(r.code, r.school_year): {f: r.value(f) for f in FACT_FIELDS} for r in rows}
+    checks = read_checks(facts / "verification", current)
+    rows, left_out = apply_checks(rows, checks)
+    days = read_days(facts / "verification", {r.code: r.name for r in rows})
+    days_of: dict[str, list[KnownDay]] = defaultdict(list)
+    for d in days:
+        days_of[d.code].append(d)
 
     by_kommun: dict[str, list[Row]] = defaultdict(list)
     by_lan: dict[str, list[Row]] = defaultdict(list)
@@ -546,7 +753,7 @@ def build(facts: Path) -> dict[str, str]:
         path = f"kommuner/{code}-{slug(krows[0].name)}.yaml"
         assert path not in used_paths, path
         used_paths.add(path)
-        files[path] = kommun_file(krows)
+        files[path] = kommun_file(krows, days_of[code])
         kommun_entries.append(
             f"  - {{code: {dq(code)}, name: {name_scalar(krows[0].name)}, "
             f"lan: {dq(krows[0].lan)}, file: {path}, sportlov: {sportlov_summary(krows)}}}"
@@ -563,7 +770,7 @@ def build(facts: Path) -> dict[str, str]:
     files["index.yaml"] = index_file(lan_entries, kommun_entries)
     for year in RED_DAY_YEARS:
         files[f"red-days/{year}.yaml"] = red_days_file(year)
-    files["README.md"] = readme(rows, lan_names)
+    files["README.md"] = readme(rows, lan_names, checks, left_out, days)
     return files
 
 
@@ -594,7 +801,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         files = build(args.facts)
-    except (FactsError, FileNotFoundError, KeyError) as exc:
+    except (FactsError, VerificationError, FileNotFoundError, KeyError) as exc:
         print(f"build_calendars: {exc}", file=sys.stderr)
         return 1
     write(files, args.out)

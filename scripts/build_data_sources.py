@@ -35,18 +35,30 @@ def _cell(text: object) -> str:
 def calendars() -> list[str]:
     index = _load(DATA / "holidays" / "index.yaml")
     years: Counter[str] = Counter()
-    verified: list[tuple[str, str, str, str]] = []
+    verified: list[tuple[str, str, str, str, str]] = []
+    corrected: list[str] = []
+    days: list[tuple[str, str, str, str]] = []
     sources: Counter[str] = Counter()
     for entry in index["kommuner"]:
         doc = _load(DATA / "holidays" / entry["file"])
         sources[doc["source"]] += 1
+        who = f"{entry['code']} {entry['name']}"
+        checks = {(c["school_year"], c["field"]): c for c in doc.get("verified", [])}
         for y in doc["school_years"]:
             years[y["school_year"]] += 1
             if y["verified_fields"]:
                 fields = ", ".join(y["verified_fields"])
-                verified.append(
-                    (f"{entry['code']} {entry['name']}", y["school_year"], fields, y["source_url"])
+                when = ", ".join(
+                    sorted({checks[(y["school_year"], f)]["checked"] for f in y["verified_fields"]})
                 )
+                verified.append((who, y["school_year"], fields, when, y["source_url"]))
+        for c in doc.get("verified", []):
+            if c.get("was"):
+                corrected.append(
+                    f"- {who} {c['school_year']} `{c['field']}`: was {c['was']}; "
+                    f'the page says: "{_cell(c["evidence"])}" (<{c["url"]}>)'
+                )
+        days += [(who, str(d["date"]), d["kind"], d["url"]) for d in doc.get("known_days", [])]
     red = sorted((DATA / "holidays" / "red-days").glob("*.yaml"))
     red_sources = sorted({_load(p)["source"] for p in red})
     out = [
@@ -73,16 +85,37 @@ def calendars() -> list[str]:
         "the same weekdays, the same läslov and sportlov weeks, påsklov at the same distance "
         "from Easter), shown as `UPPSKATTAD`/`ESTIMATED` with a warning.",
         "",
-        f"### Verified rows ({len(verified)})",
+        f"### Verified fields ({len(verified)} school years)",
         "",
-        "Only these rows were checked against the municipality's own page, and only the "
-        "fields named; every other row is indicative. `klplan calendar` shows the status "
-        "of the year it displays.",
+        "Only these fields were checked against the municipality's own page (when: the "
+        "month of the check); every other field is indicative. `klplan calendar` names the "
+        "verified fields of the year it displays. Each municipality's file lists, per field, "
+        "the page, the month and the page's words (`verified`).",
         "",
-        "| municipality | school year | verified | page |",
+        "| municipality | school year | verified fields | checked | page |",
+        "|---|---|---|---|---|",
+    ]
+    out += [f"| {m} | {y} | {f} | {w} | <{u}> |" for m, y, f, w, u in sorted(verified)]
+    out += [
+        "",
+        f"### Corrected values ({len(corrected)})",
+        "",
+        "Values the compiled table gave differently from the municipality's own page; the "
+        "page's value is used.",
+        "",
+        *corrected,
+        "",
+        f"### Known lovdagar and studiedagar ({len(days)})",
+        "",
+        "Single days named on the municipality's own page: `lovdag` (pupils and usually "
+        "teachers off), `studiedag` (teachers work, pupils off). `klplan calendar` shows "
+        "them; `klplan calendar --closed-days` prints them as a `closed_days:` block for "
+        "`klplan schedule --calendar FILE`; `klplan schedule` does not use them otherwise.",
+        "",
+        "| municipality | date | kind | page |",
         "|---|---|---|---|",
     ]
-    out += [f"| {m} | {y} | {f} | <{u}> |" for m, y, f, u in sorted(verified)]
+    out += [f"| {m} | {d} | {k} | <{u}> |" for m, d, k, u in days]
     return out
 
 

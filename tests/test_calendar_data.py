@@ -128,27 +128,48 @@ def test_terms_are_ordered_and_weeks_valid(kommuner, lan_files):
             assert all(isinstance(w, int) and 1 <= w <= 53 for w in weeks), y
 
 
-def test_verified_fields_only_with_source_url(kommuner):
+FACT_FIELDS = ("ht_start", "ht_end", "vt_start", "vt_end", *WEEK_KEYS)
+
+
+def test_verified_fields_are_recorded_one_by_one_with_page_and_month(kommuner):
+    """A field is verified only if the file records where and when it was checked."""
     for k in kommuner.values():
         years = [y["school_year"] for y in k["school_years"]]
         assert years == sorted(years)
+        checks = {(c["school_year"], c["field"]): c for c in k.get("verified", [])}
+        assert len(checks) == len(k.get("verified", []))
+        assert {sy for sy, _ in checks} <= set(years)
         for y in k["school_years"]:
-            if y["source_url"] is None:
-                assert y["verified_fields"] == []
-            else:
-                assert y["source_url"].startswith("https://")
-                assert y["verified_fields"] == ["sportlov_weeks"]
+            fields = y["verified_fields"]
+            assert fields == [f for f in FACT_FIELDS if f in fields], k["kommun"]
+            assert fields == [f for sy, f in checks if sy == y["school_year"]]
+            if not fields:
+                assert y["source_url"] is None
+                continue
+            assert y["source_url"].startswith("https://")
+            for f in fields:
+                c = checks[(y["school_year"], f)]
+                assert c["url"].startswith("https://") and c["checked"] in ("2026-09", "2026-12")
+            assert y["source_url"] in {checks[(y["school_year"], f)]["url"] for f in fields}
 
 
-def test_weekend_dates_have_notes(kommuner):
+def test_weekend_dates_and_corrections_have_notes(kommuner):
     for k in kommuner.values():
+        was = {(c["school_year"], c["field"]): c.get("was") for c in k.get("verified", [])}
         for y in k["school_years"]:
             expected = [
-                f"{term}_{edge} {y[term][edge].isoformat()}"
+                f"{term}_{edge} {y[term][edge].isoformat()} is a"
                 for term, edge in TERM_KEYS
                 if y[term][edge].weekday() >= 5
             ]
-            assert [n.split(" is a ")[0] for n in y["notes"]] == expected, k["kommun"]
+            expected += [
+                f"{f} corrected from {was[(y['school_year'], f)]} to"
+                for f in FACT_FIELDS
+                if was.get((y["school_year"], f))
+            ]
+            notes = [n.split(" is a ")[0] + " is a" if " is a " in n else n for n in y["notes"]]
+            assert [n[: len(e)] for n, e in zip(notes, expected, strict=False)] == expected
+            assert len(notes) == len(expected), k["kommun"]
 
 
 def test_county_files_follow_the_derivation(kommuner, lan_files):
@@ -224,7 +245,36 @@ def weeks(value: str) -> list[int]:
     return sorted(int(w) for w in value.split("+")) if value else []
 
 
-def test_every_csv_row_is_in_the_data(facts, kommuner, lan_files):
+def read_checks(facts: Path) -> dict[tuple[str, str, str], dict[str, str]]:
+    """verification/checks.csv: (code, school year, bundled field) -> row."""
+    with (facts / "verification" / "checks.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    field = {"hostlov_weeks": "laslov_weeks"}
+    return {
+        (
+            r["kommun_code"],
+            f"{r['school_year'][:4]}/{r['school_year'][7:]}",
+            field.get(r["field"], r["field"]),
+        ): r
+        for r in rows
+    }
+
+
+def value_of(entry: dict, field: str):
+    if field in WEEK_KEYS:
+        return entry[field]
+    term, edge = field.split("_")
+    return entry[term][edge]
+
+
+def parsed(field: str, text: str):
+    return weeks(text) if field in WEEK_KEYS else dt.date.fromisoformat(text)
+
+
+def test_every_csv_row_is_in_the_data_with_the_pages_values(facts, kommuner, lan_files):
+    """Every row of lasarstider.csv is bundled, each field as the CSV gives it unless
+    the municipality's page (verification/checks.csv) gives it: then as the page does."""
+    checks = read_checks(facts)
     rows = read_facts(facts)
     seen: dict[str, set[str]] = defaultdict(set)
     for row in rows:
@@ -234,19 +284,133 @@ def test_every_csv_row_is_in_the_data(facts, kommuner, lan_files):
         kommun = kommuner[code]
         assert kommun["kommun"] == {"code": code, "name": row["kommun"], "lan": row["lan_code"]}
         entry = year_entry(kommun, sy)
-        for term, edge in TERM_KEYS:
-            assert entry[term][edge] == dt.date.fromisoformat(row[f"{term}_{edge}"]), (code, sy)
-        assert entry["laslov_weeks"] == weeks(row["hostlov_weeks"])
-        assert entry["sportlov_weeks"] == weeks(row["sportlov_weeks"])
-        assert entry["pasklov_weeks"] == weeks(row["pasklov_weeks"])
-        assert entry["source_url"] == (row["verified_url"] or None)
-    # ...and nothing beyond the CSV rows.
+        csv_column = {"laslov_weeks": "hostlov_weeks"}
+        for field in FACT_FIELDS:
+            check = checks.get((code, sy, field))
+            text = check["page_value"] if check else row[csv_column.get(field, field)]
+            assert value_of(entry, field) == parsed(field, text), (code, sy, field)
+        if not any(c[:2] == (code, sy) for c in checks):
+            assert entry["source_url"] == (row["verified_url"] or None)
+    # ...and beyond the CSV rows, only school years the page gives whole (Gotland 2027/28).
+    added = {(code, sy) for code, sy, _ in checks if sy not in seen[code]}
+    assert added == {("0980", "2027/28"), ("0114", "2025/26")}
     assert set(kommuner) == set(seen)
     for code, kommun in kommuner.items():
-        assert {y["school_year"] for y in kommun["school_years"]} == seen[code]
+        extra = {"2027/28"} if code == "0980" else set()
+        assert {y["school_year"] for y in kommun["school_years"]} == seen[code] | extra
     with (facts / "lan.csv").open(encoding="utf-8", newline="") as fh:
         lan_names = {r["lan_code"]: r["lan"] for r in csv.DictReader(fh)}
     assert {c: f["lan"]["name"] for c, f in lan_files.items()} == lan_names
+
+
+def test_every_check_is_recorded_as_verified_with_its_page(facts, kommuner):
+    checks = read_checks(facts)
+    for (code, sy, field), c in checks.items():
+        if (code, sy) == ("0114", "2025/26"):
+            continue  # not bundled: the page gives no autumn term (test below)
+        entry = year_entry(kommuner[code], sy)
+        assert field in entry["verified_fields"], (code, sy, field)
+        [record] = [
+            v for v in kommuner[code]["verified"] if (v["school_year"], v["field"]) == (sy, field)
+        ]
+        assert record["url"] == c["url"] and record["checked"] == "2026-12"
+        assert record["evidence"] == " ".join(c["evidence"].split())
+        assert record.get("was") == (c["csv_value"] if c["agrees"] == "no" else None)
+
+
+def test_corrected_values_are_the_pages(kommuner):
+    """The four values that differed (checks.csv, agrees=no), pinned with its numbers."""
+    corrected = {
+        ("0584", "vt_start"): ("2026-01-07", dt.date(2026, 1, 8)),  # Vadstena
+        ("0584", "vt_end"): ("2026-06-10", dt.date(2026, 6, 11)),
+        ("1283", "vt_start"): ("2026-01-07", dt.date(2026, 1, 8)),  # Helsingborg
+        ("1485", "vt_start"): ("2026-01-07", dt.date(2026, 1, 8)),  # Uddevalla
+    }
+    for (code, field), (was, now) in corrected.items():
+        entry = year_entry(kommuner[code], "2025/26")
+        assert value_of(entry, field) == now
+        [record] = [
+            v
+            for v in kommuner[code]["verified"]
+            if v["field"] == field and v["school_year"] == "2025/26"
+        ]
+        assert record["was"] == was
+        assert any(
+            n.startswith(f"{field} corrected from {was} to {now.isoformat()}")
+            for n in entry["notes"]
+        )
+    found = {
+        (code, v["field"])
+        for code, k in kommuner.items()
+        for v in k.get("verified", [])
+        if v.get("was")
+    }
+    assert found == set(corrected)
+
+
+def test_new_values_gotland_2027_28_is_added_whole(kommuner, lan_files):
+    gotland = year_entry(kommuner["0980"], "2027/28")
+    assert gotland["ht"] == {"start": dt.date(2027, 8, 23), "end": dt.date(2027, 12, 22)}
+    assert gotland["vt"] == {"start": dt.date(2028, 1, 7), "end": dt.date(2028, 6, 15)}
+    assert gotland["laslov_weeks"] == [44]
+    assert gotland["sportlov_weeks"] == [9]
+    assert gotland["pasklov_weeks"] == [15]
+    assert gotland["verified_fields"] == list(FACT_FIELDS)
+    county = year_entry(lan_files["09"], "2027/28")
+    assert (county["ht"], county["vt"], county["kommuner"]) == (
+        gotland["ht"],
+        gotland["vt"],
+        ["0980"],
+    )
+
+
+def test_new_values_of_a_half_year_are_not_bundled(kommuner):
+    """Upplands Väsby's page gives VT 2026 (vt 9 Jan-10 Jun, sportlov 9, påsklov 15)
+    but no HT 2025: a school year needs both terms, so 2025/26 stays estimated."""
+    vasby = kommuner["0114"]
+    assert [y["school_year"] for y in vasby["school_years"]] == ["2026/27"]
+    readme = (DATA / "README.md").read_text("utf-8")
+    assert (
+        "- 0114 Upplands Väsby 2025/26: `pasklov_weeks` 15, `sportlov_weeks` 9, "
+        "`vt_end` 2026-06-10, `vt_start` 2026-01-09"
+    ) in readme
+
+
+def test_unverified_fields_are_not_marked_verified(kommuner):
+    # Stockholm 2026/27: only the sportlov week was read on its page (September 2026).
+    assert year_entry(kommuner["0180"], "2026/27")["verified_fields"] == ["sportlov_weeks"]
+    assert year_entry(kommuner["0180"], "2025/26")["verified_fields"] == []
+    # Uddevalla's page shows only the spring term of 2025/26.
+    assert year_entry(kommuner["1485"], "2025/26")["verified_fields"] == [
+        "vt_start",
+        "vt_end",
+        "sportlov_weeks",
+        "pasklov_weeks",
+    ]
+    # Nyköping's 2026/27 påsklov is cut off in the stored page.
+    assert "pasklov_weeks" not in year_entry(kommuner["0480"], "2026/27")["verified_fields"]
+
+
+def test_known_days_are_days_csv(facts, kommuner):
+    with (facts / "verification" / "days.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    expected = sorted(
+        (
+            r["kommun_code"],
+            dt.date.fromisoformat(r["date"]),
+            r["kind"],
+            f"{r['school_year'][:4]}/{r['school_year'][7:]}",
+            r["url"],
+            " ".join(r["evidence"].split()),
+        )
+        for r in rows
+    )
+    bundled = sorted(
+        (code, d["date"], d["kind"], d["school_year"], d["url"], d["evidence"])
+        for code, k in kommuner.items()
+        for d in k.get("known_days", [])
+    )
+    assert bundled == expected and len(bundled) == 63
 
 
 def run_generator(facts: Path, out: Path) -> dict[str, bytes]:

@@ -79,3 +79,66 @@ def test_calendar_has_terms_lov_and_red_days_for_a_municipality():
     kinds = {c.kind.value for c in cal.closures}
     assert {"laslov", "sportlov", "pasklov", "red_day"} <= kinds
     assert cal.provenance[0].source
+
+
+CALENDAR_LOADERS = ("calendar_types", "regions", "calendar_schema", "calendars", "lan", "overrides")
+
+
+def _imports(module: str) -> set[str]:
+    """The calendar loaders ``module`` imports, at module level or in a function
+    (``if TYPE_CHECKING:`` blocks excluded: they never run)."""
+    import ast
+    from pathlib import Path
+
+    import klplan.loaders
+
+    path = Path(klplan.loaders.__file__).parent / f"{module}.py"
+    tree = ast.parse(path.read_text("utf-8"))
+    skipped = {
+        id(n)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for n in ast.walk(node)
+    }
+    found = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        else:
+            continue
+        found |= {n.removeprefix("klplan.loaders.") for n in names} & set(CALENDAR_LOADERS)
+    return found - {module}
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """A cycle in ``graph`` (as a path that returns to its start), or None."""
+
+    def visit(node: str, path: list[str]) -> list[str] | None:
+        if node in path:
+            return [*path[path.index(node) :], node]
+        for nxt in sorted(graph.get(node, ())):
+            found = visit(nxt, [*path, node])
+            if found:
+                return found
+        return None
+
+    for start in sorted(graph):
+        found = visit(start, [])
+        if found:
+            return found
+    return None
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_the_calendar_loaders_import_each_other_in_no_circle():
+    graph = {m: _imports(m) for m in CALENDAR_LOADERS}
+    assert graph["calendars"] >= {"calendar_types", "regions", "lan"}  # the finder sees them
+    assert _cycle(graph) is None, _cycle(graph)

@@ -1,6 +1,7 @@
 """`klplan calendar`: the school year as a picture, and as JSON for scripts."""
 
 import json
+from datetime import date
 
 import pytest
 
@@ -58,12 +59,324 @@ def test_english_calendar(klplan):
     assert "Mo Tu We Th Fr" in r.out and "◀ today Mon 23 Nov" in r.out
 
 
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
 def test_source_and_verified_state_are_shown(klplan):
     r = klplan("calendar", "-k", "Stockholm", "-y", "2026/27")
     assert "https://grundskola.stockholm/terminer-och-lov/" in r.out
-    assert "Status: 2026/27 verifierad (sportlov)" in " ".join(r.out.split())
+    # Only the sportlov week was read on Stockholm's page: it says so, and no more.
+    assert flat(r.out).endswith(
+        "Status: 2026/27 verifierat mot kommunens sida: sportlov (övrigt ej verifierat)"
+    )
     r = klplan("calendar", "-k", "Stockholm", "-y", "2025/26")
-    assert "2025/26 ej verifierad" in " ".join(r.out.split())
+    assert flat(r.out).endswith("Status: 2025/26 ej verifierad")
+
+
+@pytest.mark.parametrize(
+    "lang,expected",
+    [
+        (
+            "sv",
+            "Status: 2025/26 verifierat mot kommunens sida: första dag VT, sista dag VT, "
+            "sportlov, påsklov (övrigt ej verifierat)",
+        ),
+        (
+            "en",
+            "Status: 2025/26 verified on the municipality's page: first day of VT, last day "
+            "of VT, sportlov week, påsklov week (the rest not verified)",
+        ),
+    ],
+)
+def test_the_status_names_exactly_the_verified_fields(klplan, lang, expected):
+    # Uddevalla's page shows only its spring term 2025/26 (verification/checks.csv).
+    r = klplan("--lang", lang, "calendar", "-k", "Uddevalla", "-y", "2025/26")
+    assert r.code == 0, r.err
+    assert flat(r.out).endswith(expected)
+    assert "HT" not in flat(r.out).split("Status:")[1] and "läslov" not in expected
+
+
+def test_a_wholly_verified_year_says_so(klplan):
+    r = klplan("calendar", "-k", "Gotland", "-y", "2027/28")
+    assert r.code == 0, r.err
+    assert "HT 2027: mån 23 aug–ons 22 dec" in r.out  # added from Region Gotland's page
+    assert "UPPSKATTAD" not in r.out and r.err.count("varning") == 1  # the known days only
+    assert flat(r.out).endswith(
+        "Status: 2027/28 alla datum och lovveckor verifierade mot kommunens sida"
+    )
+    r = klplan("--lang", "en", "calendar", "-k", "Gotland", "-y", "2027/28")
+    assert flat(r.out).endswith(
+        "Status: 2027/28 all dates and lov weeks verified on the municipality's page"
+    )
+
+
+SOURCE_SV = "Källa: Läsårstider för kommunala grundskolor, ur en offentlig sammanställning"
+SOURCE_EN = "Source: Municipal läsårstider for kommunala grundskolor, from a public dataset"
+
+
+@pytest.mark.parametrize(
+    "args", [["calendar"], ["calendar", "--lan", "Stockholm", "-y", "2025/26"]]
+)
+def test_the_source_line_is_in_the_pages_language(klplan, args):
+    r = klplan(*args)
+    assert r.code == 0, r.err
+    assert SOURCE_SV in flat(r.out) and "Municipal" not in r.out
+    r = klplan("--lang", "en", *args)
+    assert SOURCE_EN in flat(r.out) and "offentlig" not in r.out
+    if "--lan" in args:
+        assert "(county calendar derived from its municipalities)" in flat(r.out)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_source_line_of_a_schedule_page_is_swedish_by_default(klplan, fmt):
+    swedish = "Läsårstider för kommunala grundskolor, ur en offentlig sammanställning"
+    english = "Municipal läsårstider for kommunala grundskolor, from a public dataset"
+    args = ("schedule", "-f", fmt)
+    r = klplan(*args)
+    assert r.code == 0, r.err
+    assert swedish in flat(r.out) and english not in flat(r.out)
+    r = klplan("--lang", "en", *args)
+    assert english in flat(r.out) and swedish not in flat(r.out)
+
+
+def test_the_bundled_source_is_the_generators(tmp_path):
+    """The source line is translated by matching the bundled data's text: the generator
+    must write exactly the catalogue's English text."""
+    import importlib.util
+    from pathlib import Path
+
+    from klplan.messages import MESSAGES
+
+    path = Path(__file__).parent.parent / "scripts" / "build_calendars.py"
+    spec = importlib.util.spec_from_file_location("build_calendars", path)
+    assert spec and spec.loader
+    import sys
+
+    sys.path.insert(0, str(path.parent))
+    try:
+        script = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = script  # its dataclasses look themselves up there
+        spec.loader.exec_module(script)
+    finally:
+        sys.path.remove(str(path.parent))
+        sys.modules.pop(spec.name, None)
+        sys.modules.pop("calendar_verification", None)
+    assert MESSAGES["calendar.source.bundled"]["en"] == script.SOURCE
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Region Gotland",
+        "region gotland",
+        "Gotlands kommun",
+        "GOTLANDS KOMMUN",
+        "Gotland",
+        "0980",
+    ],
+)
+def test_official_names_resolve(klplan, name):
+    r = klplan("calendar", "-k", name, "-y", "2026/27")
+    assert r.code == 0, r.err
+    assert r.out.startswith("Gotland · läsår 2026/27")
+
+
+@pytest.mark.parametrize(
+    "name,region",
+    [
+        ("Stockholms stad", "Stockholm"),
+        ("Göteborgs Stad", "Göteborg"),
+        ("göteborgs stad", "Göteborg"),
+        ("Malmö stad", "Malmö"),
+        ("Uppsala kommun", "Uppsala"),
+        ("Upplands Väsby kommun", "Upplands Väsby"),
+        ("Upplands-Bro kommun", "Upplands-Bro"),
+        ("Falu kommun", "Falun"),
+        ("Håbo kommun", "Håbo"),
+        ("Habo kommun", "Habo"),
+    ],
+)
+def test_official_forms_of_municipality_names_resolve(klplan, name, region):
+    r = klplan("calendar", "-k", name, "-y", "2026/27")
+    assert r.code == 0, r.err
+    assert r.out.startswith(f"{region} · läsår 2026/27")
+
+
+def test_an_ambiguous_name_is_refused_with_the_candidates(klplan):
+    r = klplan("calendar", "-k", "Häbo kommun")
+    assert r.code != 0 and r.out == ""
+    assert len(r.err.strip().splitlines()) == 1
+    assert "--kommun: 'Häbo kommun' passar flera: Håbo (0305) / Habo (0643)" in r.err
+    r = klplan("--lang", "en", "calendar", "-k", "Häbo kommun")
+    assert "'Häbo kommun' matches several: Håbo (0305) / Habo (0643)" in r.err
+
+
+def test_a_county_in_its_official_form(klplan):
+    r = klplan("calendar", "--lan", "Gotlands län", "-y", "2026/27")
+    assert r.code == 0, r.err
+    r2 = klplan("calendar", "--lan", "Region Gotland", "-y", "2026/27")
+    assert r2.code == 0 and r2.out == r.out
+
+
+# --- known lovdagar and studiedagar (data/holidays known_days) ----------------------
+
+
+def test_known_days_are_shown_as_closed_days_with_a_notice(klplan):
+    r = klplan("calendar", "-k", "Uppsala", "-y", "2025/26")
+    assert r.code == 0, r.err
+    assert "·  ·  ·  ·  X    lovdag (fre)" in week_row(r.out, 39)  # 26 September
+    assert "X  ·  ·  ·  ·    lovdag (mån)" in week_row(r.out, 11)  # 9 March
+    assert (
+        "Uppsala: 4 lovdagar och studiedagar från kommunens sida visas som stängda dagar; "
+        "klplan schedule tar bara med dem ur en --calendar-fil, som klplan calendar "
+        "--kommun 0380 --closed-days skriver"
+    ) in r.err
+    r = klplan("--lang", "en", "calendar", "-k", "Nyköping", "-y", "2026/27")
+    assert "studiedag (staff day) (Tue)" in week_row(r.out, 39)  # 22 September 2026
+
+
+def test_known_days_in_json_and_ics(klplan, tmp_path):
+    import icalendar
+
+    r = klplan("calendar", "-k", "Uppsala", "-y", "2025/26", "-f", "json")
+    assert r.code == 0, r.err
+    doc = json.loads(r.out)
+    closed = [(c["start"], c["name"]) for c in doc["closures"] if c["kind"] == "closed_day"]
+    assert closed == [
+        ("2025-09-26", "lovdag"),
+        ("2026-03-09", "lovdag"),
+        ("2026-04-30", "lovdag"),
+        ("2026-05-15", "lovdag"),
+    ]
+    assert [n["code"] for n in doc["notices"]] == ["calendar.known_days_shown"]
+    out = tmp_path / "lov.ics"
+    r = klplan("calendar", "-k", "Uppsala", "-y", "2025/26", "-f", "ics", "-o", str(out))
+    assert r.code == 0, r.err
+    cal = icalendar.Calendar.from_ical(out.read_bytes())
+    days = {
+        e.decoded("DTSTART").isoformat(): str(e["SUMMARY"])
+        for e in cal.walk("VEVENT")
+        if str(e["SUMMARY"]) == "Lovdag"
+    }
+    assert sorted(days) == ["2025-09-26", "2026-03-09", "2026-04-30", "2026-05-15"]
+
+
+def test_a_days_own_closed_day_is_not_doubled_by_a_known_one(klplan, tmp_path):
+    own = tmp_path / "egen.yaml"
+    own.write_text("closed_days:\n  - {date: 2026-05-15, reason: klämdag}\n", "utf-8")
+    r = klplan("calendar", "-k", "Uppsala", "-y", "2025/26", "-f", "json", "--calendar", str(own))
+    doc = json.loads(r.out)
+    may = [
+        c["name"]
+        for c in doc["closures"]
+        if c["start"] == "2026-05-15" and c["kind"] == "closed_day"
+    ]
+    assert may == ["klämdag"]
+    assert "3 lovdagar" in doc["notices"][0]["message"]
+
+
+def test_a_term_that_begins_with_a_study_day_says_so(klplan):
+    # Ockelbo's VT 2026 begins Wednesday 7 January, a studiedag; pupils come on the 8th.
+    r = klplan("calendar", "-k", "Ockelbo", "-y", "2025/26")
+    assert r.code == 0, r.err
+    row = week_row(r.out, 2)
+    assert (
+        "J  J  X  ·  ·    VT börjar ons 7 jan för lärarna (studiedag), tor 8 jan för eleverna"
+        in row
+    )
+    assert "studiedag (ons)" not in row  # said once
+    # Helsingborg's page: studiedag 7 January, term (pupils) from the 8th.
+    r = klplan("--lang", "en", "calendar", "-k", "Helsingborg", "-y", "2025/26")
+    row = week_row(r.out, 2)
+    assert "VT starts Wed 7 Jan for teachers (studiedag), Thu 8 Jan for pupils" in row
+    # Without a studiedag the term simply starts.
+    r = klplan("calendar", "-k", "Vadstena", "-y", "2025/26")
+    assert "VT börjar tor 8 jan" in week_row(r.out, 2) and "lärarna" not in week_row(r.out, 2)
+
+
+def test_closed_days_block_is_accepted_by_schedule_and_moves_the_meeting(klplan, tmp_path):
+    """End to end: the printed block, saved as a calendar file, closes Uppsala's lovdag
+    Friday 26 September 2025, so the meeting planned on it moves."""
+    import yaml
+
+    r = klplan("calendar", "-k", "Uppsala", "-y", "2025/26", "--closed-days")
+    assert r.code == 0 and r.err == "", r.err
+    assert yaml.safe_load(r.out) == {
+        "closed_days": [
+            {"date": date(2025, 9, 26), "reason": "lovdag"},
+            {"date": date(2026, 3, 9), "reason": "lovdag"},
+            {"date": date(2026, 4, 30), "reason": "lovdag"},
+            {"date": date(2026, 5, 15), "reason": "lovdag"},
+        ]
+    }
+    assert "# lovdag: https://uppsala.se/" in r.out and "Övrig lovdag: 26 september" in r.out
+    own = tmp_path / "egen-kalender.yaml"
+    r = klplan("calendar", "-k", "Uppsala", "-y", "2025/26", "--closed-days", "-o", str(own))
+    assert r.code == 0 and r.out == "", r.err
+
+    def first_meeting(*extra: str) -> str:
+        args = ["schedule", "-k", "Uppsala", "-y", "2025/26", "--start", "2025-W39"]
+        r = klplan(*args, "--weekday", "fredag", "-f", "json", *extra)
+        assert r.code == 0, r.err
+        return json.loads(r.out)["groups"][0]["meetings"][0]["date"]
+
+    assert first_meeting() == "2025-09-26"
+    assert first_meeting("--calendar", str(own)) == "2025-10-03"
+
+
+def test_closed_days_in_english_and_without_known_days(klplan, tmp_path):
+    import yaml
+
+    r = klplan("--lang", "en", "calendar", "-k", "Nyköping", "-y", "2026/27", "--closed-days")
+    data = yaml.safe_load(r.out)
+    assert data["closed_days"] == [
+        {"date": date(2026, 9, 22), "reason": "studiedag (staff day)"},
+        {"date": date(2026, 11, 25), "reason": "studiedag (staff day)"},
+    ]
+    assert "Studiedagar may differ between the municipality's schools" in r.out
+    r = klplan("calendar", "-k", "Stockholm", "-y", "2026/27", "--closed-days")
+    assert yaml.safe_load(r.out) == {"closed_days": []}
+    assert "Inga kända lovdagar eller studiedagar för Stockholm läsår 2026/27." in r.out
+    own = tmp_path / "tom.yaml"
+    own.write_text(r.out, "utf-8")
+    assert klplan("schedule", "-k", "Stockholm", "--calendar", str(own)).code == 0
+
+
+@pytest.mark.parametrize(
+    "args,code,fragment",
+    [
+        (
+            ["-f", "json"],
+            2,
+            "--closed-days: skriver ett YAML-block och kan inte kombineras med --format",
+        ),
+        (["--lan", "Gotland"], 2, "--closed-days: gäller en kommun: ange --kommun"),
+    ],
+)
+def test_closed_days_bad_usage_is_one_line(klplan, args, code, fragment):
+    base = [] if "--lan" in args else ["-k", "Uppsala"]
+    r = klplan("calendar", *base, "-y", "2025/26", "--closed-days", *args)
+    assert r.code == code, r.err
+    assert fragment in r.err and r.out == ""
+    assert len(r.err.strip().splitlines()) == 1
+
+
+def test_closed_days_never_overwrite_a_calendar_file_without_force(klplan, tmp_path):
+    own = tmp_path / "egen.yaml"
+    own.write_text("closed_days:\n  - {date: 2025-10-10, reason: studiedag}\n", "utf-8")
+    before = own.read_bytes()
+    r = klplan("calendar", "-k", "Uppsala", "-y", "2025/26", "--closed-days", "-o", str(own))
+    assert r.code != 0 and "egen.yaml: filen finns redan" in r.err
+    assert own.read_bytes() == before
+    # Never over the calendar file it reads, even with --force.
+    args = ("-k", "Uppsala", "-y", "2025/26", "--calendar", str(own), "--force")
+    r = klplan("calendar", *args, "--closed-days", "-o", str(own))
+    assert r.code != 0 and own.read_bytes() == before
+    r = klplan(
+        "calendar", "-k", "Uppsala", "-y", "2025/26", "--closed-days", "-o", str(own), "--force"
+    )
+    assert r.code == 0 and "2025-09-26" in own.read_text("utf-8")
 
 
 def test_an_estimated_year_says_so_loudly(klplan):

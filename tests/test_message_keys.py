@@ -14,9 +14,8 @@ import re
 import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from dataclasses import fields as dataclass_fields
 from pathlib import Path
-from typing import get_args
+from typing import get_args, get_type_hints
 
 import pytest
 import typer
@@ -27,7 +26,7 @@ from klplan.cli.app import app
 from klplan.cli.localize import _EXTRA_WORDS
 from klplan.cli.options import ScheduleFormat
 from klplan.core.models import ClosureKind, MomentKey
-from klplan.loaders.calendars import YearFacts
+from klplan.loaders.calendar_types import FACT_FIELDS, KnownDay
 from klplan.loaders.plan import Sequence
 from klplan.messages import LANGS
 from klplan.render.calendar_view import SCHOOL
@@ -235,7 +234,8 @@ def _each(prefix: str, values: Iterable[str]) -> Callable[[Catalogue], set[str]]
 # why a day has no meeting (DayOff.code): a ClosureKind, or the weekend (core.scheduler)
 CLOSURES = tuple(k.value for k in ClosureKind)
 # what a calendar's data verify against a municipality's page: its lov weeks
-VERIFIABLE = tuple(f.name for f in dataclass_fields(YearFacts) if f.name.endswith("_weeks"))
+VERIFIABLE = FACT_FIELDS
+KNOWN_DAY_KINDS = get_args(get_type_hints(KnownDay)["kind"])
 # every output format but ics, whose marker is its PRODID (ics.not_klplan)
 MARKED = tuple(f.value for f in ScheduleFormat if f is not ScheduleFormat.ics)
 
@@ -268,6 +268,10 @@ DYNAMIC: dict[str, Family] = {
     ),
     "csv.col.{}": Family("render.csv, render.xlsx: column headings", _each("csv.col.", COLUMNS)),
     "field.{}": Family("render.provenance: verified fields", _each("field.", VERIFIABLE)),
+    "calendar.known.{}": Family(
+        "loaders.calendars.known_day_label: a known lovdag or studiedag",
+        _each("calendar.known.", KNOWN_DAY_KINDS),
+    ),
     "output.marker.{}": Family(
         "cli.output.check_output: klplan's marker", _each("output.marker.", MARKED)
     ),

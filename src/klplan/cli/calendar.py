@@ -1,5 +1,8 @@
-"""``klplan calendar``: a municipality's school year at a glance."""
+"""``klplan calendar``: a municipality's school year at a glance, with the known
+lovdagar and studiedagar from its own page; ``--closed-days`` prints those as a
+``closed_days:`` block for ``klplan schedule --calendar FILE``."""
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -32,6 +35,7 @@ def calendar(
     output: OutputOption = None,
     force: Annotated[bool, typer.Option("--force")] = False,
     refresh: Annotated[str | None, typer.Option("--refresh", metavar="DURATION")] = None,
+    closed_days: Annotated[bool, typer.Option("--closed-days")] = False,
 ) -> None:
     from klplan.calendar_year import CalendarRequest, school_calendar
     from klplan.cli import params, settings
@@ -56,16 +60,81 @@ def calendar(
         raise UsageError("ics.only_for_ics", where=Where(flag="--refresh"))
     from klplan.cli.output import Inputs, check_output, locked
 
+    if closed_days:
+        _check_closed_days(outcome, format)
+    else:
+        outcome = _with_known_days(outcome)
     # As ``klplan schedule``: never over an input, over a file klplan did not write only
     # with --force, one run at a time in the folder.
     to_file = output is not None and str(output) != "-"
     inputs = Inputs([calendar_file, Path(settings.CONFIG_FILE)])
     with locked([output.absolute().parent] if output is not None and to_file else []):
-        if output is not None and to_file and format is not CalendarFormat.ics:
-            check_output(output, format.value, inputs=inputs, force=force)
-        _write(outcome, format, output, force, refresh, inputs, today)
+        if closed_days:
+            _write_closed_days(outcome, output if to_file else None, inputs, force)
+        else:
+            if output is not None and to_file and format is not CalendarFormat.ics:
+                check_output(output, format.value, inputs=inputs, force=force)
+            _write(outcome, format, output, force, refresh, inputs, today)
     # After the output is written, so that a failed write stays a one-line error.
     report(outcome.defaults_used, outcome.notices)
+
+
+def _with_known_days(outcome: "CalendarOutcome") -> "CalendarOutcome":
+    """The municipality's known lovdagar and studiedagar shown as closed days, with a
+    notice that ``klplan schedule`` uses them only when given (``--closed-days``)."""
+    from klplan.core.plan import Notice
+    from klplan.loaders.calendars import with_known_days
+
+    calendar, count = with_known_days(outcome.calendar)
+    if not count:
+        return outcome
+    region = calendar.region
+    notice = Notice(
+        "calendar.known_days_shown", {"region": region.name, "code": region.code, "count": count}
+    )
+    return replace(outcome, calendar=calendar, notices=(*outcome.notices, notice))
+
+
+def _check_closed_days(outcome: "CalendarOutcome", format: CalendarFormat) -> None:
+    from klplan.core.errors import UsageError, Where
+
+    if format is not CalendarFormat.table:
+        raise UsageError("calendar.closed_days_format", where=Where(flag="--closed-days"))
+    if outcome.calendar.region.kind != "kommun":
+        raise UsageError("calendar.closed_days_kommun", where=Where(flag="--closed-days"))
+
+
+def _write_closed_days(
+    outcome: "CalendarOutcome", output: Path | None, inputs: "Inputs", force: bool
+) -> None:
+    """The block on stdout or in a new file: a calendar file is meant to be edited by
+    hand, so an existing one is replaced only with --force (an input never)."""
+    import os
+
+    from klplan.cli.output import emit, probe_folder
+    from klplan.core.errors import OutputError, Where
+    from klplan.core.models import school_year_label
+    from klplan.loaders.calendars import known_days
+    from klplan.render.closed_days import closed_days_yaml
+
+    region = outcome.calendar.region
+    label = school_year_label(outcome.school_year)
+    days = [d for d in known_days(region.code) if d.school_year == label]
+    if output is not None:
+        try:
+            st: os.stat_result | None = os.stat(output)
+        except FileNotFoundError:
+            st = None
+        except OSError as e:
+            raise OutputError(
+                "file.unwritable", where=Where(file=str(output)), reason=e.strerror
+            ) from None
+        if st is not None:
+            inputs.refuse(output, st)
+            if not force:
+                raise OutputError("calendar.closed_days_exists", where=Where(file=str(output)))
+        probe_folder(Path(os.path.realpath(output)).parent, output)
+    emit(closed_days_yaml(region, label, days), output)
 
 
 def _write(

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Annotated
+
+from annotated_types import Len
 
 from klplan.core.models import STRICT_KEYS
-from klplan.loaders.calendars import IndexEntry, Span, Week, YearFacts
+from klplan.loaders.calendar_types import IndexEntry, KnownDay, Span, Week, YearFacts
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,12 +27,30 @@ class KommunRef:
 
 
 @dataclass(frozen=True, slots=True)
+class FieldCheck:
+    """One field of one school year as read on the municipality's own page: when,
+    where, the page's words (where recorded) and, if the value was corrected, the old
+    value as the compiled table gave it (``2026-01-07``, ``13+14``)."""
+
+    __pydantic_config__ = STRICT_KEYS
+
+    school_year: str
+    field: str
+    checked: Annotated[str, Len(7, 7)]  # YYYY-MM
+    url: str
+    evidence: str | None = None
+    was: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class KommunFile:
     __pydantic_config__ = STRICT_KEYS
 
     kommun: KommunRef
     source: str
     school_years: tuple[YearFacts, ...]
+    verified: tuple[FieldCheck, ...] = ()
+    known_days: tuple[KnownDay, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,19 +1,20 @@
 """School calendars: the bundled per-municipality facts (data/holidays/), red days,
 rule-based estimates for school years without data, and the user's own overrides
-(read by ``klplan.loaders.overrides``). The bundled files' schema is in
-``klplan.loaders.calendar_schema``; counties are in ``klplan.loaders.lan``."""
+(read by ``klplan.loaders.overrides``). The values are in
+``klplan.loaders.calendar_types``, the bundled files' schema in
+``klplan.loaders.calendar_schema``, names and codes in ``klplan.loaders.regions``;
+counties are in ``klplan.loaders.lan``."""
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
 from klplan.core.errors import InputError, Where
 from klplan.core.models import (
-    STRICT_KEYS,
     Closure,
     ClosureKind,
     Provenance,
@@ -23,161 +24,34 @@ from klplan.core.models import (
     parse_school_year,
     school_year_label,
 )
-from klplan.core.parse import FIRST_YEAR, LAST_YEAR, fold
 from klplan.core.plan import Notice
 from klplan.core.weeks import IsoWeek
+from klplan.loaders.calendar_types import IndexEntry, KnownDay, Span, YearFacts, check_dates
+from klplan.loaders.regions import bundled_file, by_code, kommun_names, resolve
 from klplan.loaders.resources import data_path
 from klplan.loaders.snapshots import bundled_doc
-from klplan.loaders.trusted import build, trusted
-from klplan.loaders.yamlio import YamlDoc
-from klplan.messages import t
+from klplan.loaders.trusted import build
 
 if TYPE_CHECKING:
-    from klplan.loaders.calendar_schema import Index
     from klplan.loaders.overrides import CalendarOverrides, ClosedDay
 
-Week = int  # an ISO week number within the term's year
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    __pydantic_config__ = STRICT_KEYS
-
-    start: date
-    end: date
-
-    def __post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValueError(f"end ({self.end}) is before start ({self.start})")
-        check_dates(self.start, self.end)
-
-
-def check_dates(*days: date) -> None:
-    """ValueError, in the user's language, for a date outside the years klplan plans
-    for (core.parse.FIRST_YEAR..LAST_YEAR)."""
-    for day in days:
-        if not FIRST_YEAR <= day.year <= LAST_YEAR:
-            raise ValueError(
-                t("input.date_out_of_range", day=day, first=FIRST_YEAR, last=LAST_YEAR)
-            )
-
-
-@dataclass(frozen=True, slots=True)
-class YearFacts:
-    """One region's school year as published: terms and lov weeks."""
-
-    __pydantic_config__ = STRICT_KEYS
-
-    school_year: str
-    ht: Span
-    vt: Span
-    laslov_weeks: tuple[Week, ...] = ()
-    sportlov_weeks: tuple[Week, ...] = ()
-    pasklov_weeks: tuple[Week, ...] = ()
-    verified_fields: tuple[str, ...] = ()
-    source_url: str | None = None
-    notes: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        first = parse_school_year(self.school_year)
-        if not (self.ht.start.year == first and self.vt.end.year == first + 1):
-            raise ValueError(
-                f"{self.school_year}: ht must start in {first} and vt end in {first + 1}"
-            )
-        if self.vt.start <= self.ht.end:
-            raise ValueError(f"vt starts ({self.vt.start}) before ht ends ({self.ht.end})")
-        for name, year, weeks in (
-            ("laslov_weeks", self.ht.start.isocalendar().year, self.laslov_weeks),
-            ("sportlov_weeks", self.vt.start.isocalendar().year, self.sportlov_weeks),
-            ("pasklov_weeks", self.vt.start.isocalendar().year, self.pasklov_weeks),
-        ):
-            for w in weeks:
-                try:
-                    IsoWeek(year, w)
-                except ValueError:
-                    raise ValueError(f"{name}: {year} has no ISO week {w}") from None
-
-
-@dataclass(frozen=True, slots=True)
-class IndexEntry:
-    __pydantic_config__ = STRICT_KEYS
-
-    code: str
-    name: str
-    file: str
-    lan: str | None = None
-    sportlov: dict[str, int] = field(default_factory=dict)
-
-
-def _norm(text: str) -> str:
-    text = " ".join(fold(text).replace("-", " ").split())
-    for suffix in (" kommun", " stad", " lan", " county"):
-        text = text.removesuffix(suffix)
-    return text
-
-
-@cache
-def _index() -> Index:
-    """The index of regions (data/holidays/index.yaml): for names, not codes."""
-    from klplan.loaders.calendar_schema import Index
-
-    return trusted(Index, bundled_doc(data_path("holidays", "index.yaml")))
-
-
-@cache
-def bundled_file(file: str) -> YamlDoc:
-    """A bundled calendar file, read once per run (resolving a code and loading its
-    facts both need it)."""
-    return bundled_doc(data_path("holidays", file))
-
-
-def _by_code(code: str, kind: str) -> IndexEntry | None:
-    """A code finds its file by name, without reading the index (the default
-    ``klplan schedule`` uses a code: this keeps it fast)."""
-    folder = "kommuner" if kind == "kommun" else "lan"
-    code = code.zfill(4 if kind == "kommun" else 2)
-    matches = sorted(data_path("holidays", folder).glob(f"{code}-*.yaml"))
-    if len(matches) != 1:
-        return None
-    path = matches[0]
-    head = bundled_file(f"{folder}/{path.name}").data[kind]  # kommun: / lan: {code, name}
-    return IndexEntry(
-        code=code, name=head["name"], file=f"{folder}/{path.name}", lan=head.get("lan")
-    )
-
-
-def resolve(name: str, kind: str, flag: str) -> IndexEntry:
-    """Find a municipality (``kind="kommun"``) or county by code or name; å/ä/ö and
-    case are optional, "kommun"/"stad"/"län" suffixes ignored."""
-    wanted = name.strip()
-    if wanted.isdigit():
-        found = _by_code(wanted, kind)
-        if found is not None:
-            return found
-    entries = _index().kommuner if kind == "kommun" else _index().lan
-    for e in entries:
-        if wanted == e.code or (wanted.isdigit() and wanted.zfill(len(e.code)) == e.code):
-            return e
-    for e in entries:  # exact name (with å/ä/ö) first: Håbo and Habo both exist
-        if e.name.casefold() == wanted.casefold():
-            return e
-    key = _norm(wanted)
-    matches = [e for e in entries if _norm(e.name) in (key, key.removesuffix("s"))]
-    if len(matches) == 1:
-        return matches[0]
-    message = "region.unknown_kommun" if kind == "kommun" else "region.unknown_lan"
-    if matches:
-        names = " / ".join(f"{e.name} ({e.code})" for e in matches)
-        hint = t("hint.did_you_mean", suggestion=names)
-    else:
-        by_norm = {_norm(e.name): e for e in entries}
-        close = difflib.get_close_matches(key, list(by_norm), n=1, cutoff=0.75)
-        hint = t("hint.did_you_mean", suggestion=by_norm[close[0]].name) if close else None
-    raise InputError(message, where=Where(flag=flag), hint=hint, name=name)
-
-
-def kommun_names() -> dict[str, str]:
-    return {e.code: e.name for e in _index().kommuner}
+# Names that callers have long imported from here.
+__all__ = [
+    "CalendarResult",
+    "IndexEntry",
+    "Span",
+    "YearFacts",
+    "build_calendar",
+    "bundled_file",
+    "check_dates",
+    "estimate_year",
+    "known_days",
+    "kommun_names",
+    "load_calendar",
+    "red_days",
+    "resolve",
+    "with_known_days",
+]
 
 
 @dataclass(frozen=True)
@@ -281,8 +155,10 @@ def _same_weekday(day: date, years: int) -> date:
 
 
 def _easter_monday_week(year: int) -> int:
-    from dateutil.easter import easter
+    import importlib
 
+    # dateutil ships no type information: its easter() is typed here.
+    easter: Callable[[int], date] = importlib.import_module("dateutil.easter").easter
     return (easter(year) + timedelta(days=1)).isocalendar().week
 
 
@@ -357,3 +233,42 @@ def build_calendar(
         closures=tuple(closures),
         provenance=tuple(p for _, p in facts),
     )
+
+
+def known_days(code: str) -> tuple[KnownDay, ...]:
+    """A municipality's known lovdagar and studiedagar, from its own page (the bundled
+    file's ``known_days``), by date; none for an unknown code."""
+    entry = by_code(code, "kommun")
+    if entry is None:
+        return ()
+    days = bundled_file(entry.file).data.get("known_days", ())
+    return tuple(build(KnownDay, d) for d in days)
+
+
+def known_day_label(day: KnownDay) -> str:
+    """``studiedag`` / ``lovdag`` in the user's language, as a closed day's name."""
+    from klplan.messages import t
+
+    return t(f"calendar.known.{day.kind}")
+
+
+def with_known_days(calendar: SchoolCalendar) -> tuple[SchoolCalendar, int]:
+    """A municipality's calendar with its known lovdagar and studiedagar of its school
+    years as closed days (a date that already has one of the school's own is left to
+    it), and how many were added. ``klplan calendar`` shows them; ``klplan schedule``
+    uses only the closed days it is given (``klplan calendar --closed-days``)."""
+    if calendar.region.kind != "kommun":
+        return calendar, 0
+    years = set(calendar.school_years)
+    taken: set[date] = set()
+    for c in calendar.closures:
+        if c.kind is ClosureKind.CLOSED_DAY:
+            taken.update(c.start + timedelta(days=i) for i in range((c.end - c.start).days + 1))
+    added = tuple(
+        Closure(kind=ClosureKind.CLOSED_DAY, start=d.date, end=d.date, name=known_day_label(d))
+        for d in known_days(calendar.region.code)
+        if d.school_year in years and d.date not in taken
+    )
+    if not added:
+        return calendar, 0
+    return replace(calendar, closures=calendar.closures + added), len(added)

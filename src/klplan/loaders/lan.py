@@ -8,12 +8,8 @@ from __future__ import annotations
 from klplan.core.errors import InputError, Where
 from klplan.core.models import school_year_label
 from klplan.loaders.calendar_schema import LanFile
-from klplan.loaders.calendars import (
-    IndexEntry,
-    YearFacts,
-    bundled_file,
-    kommun_names,
-)
+from klplan.loaders.calendar_types import IndexEntry, YearFacts
+from klplan.loaders.regions import bundled_file, kommun_names
 from klplan.loaders.trusted import trusted
 from klplan.messages import t
 

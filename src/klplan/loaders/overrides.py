@@ -12,7 +12,7 @@ from annotated_types import MaxLen, MinLen
 
 from klplan.core.errors import InputError
 from klplan.core.models import STRICT_KEYS
-from klplan.loaders.calendars import YearFacts, check_dates
+from klplan.loaders.calendar_types import YearFacts, check_dates
 from klplan.loaders.validate import validate
 from klplan.loaders.yamlio import YamlDoc
 from klplan.messages import t

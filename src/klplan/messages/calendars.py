@@ -39,7 +39,6 @@ MESSAGES: Catalogue = {
     "field.sportlov_weeks": {"sv": "sportlov", "en": "sportlov week"},
     "field.laslov_weeks": {"sv": "läslov", "en": "läslov week"},
     "field.pasklov_weeks": {"sv": "påsklov", "en": "påsklov week"},
-    "calendar.verified": {"sv": "verifierad ({fields})", "en": "verified ({fields})"},
     "calendar.not_verified": {"sv": "ej verifierad", "en": "not verified"},
     "calendar.is_estimated": {"sv": "UPPSKATTAD", "en": "ESTIMATED"},
     "calendar.user": {"sv": "egen fil {file}", "en": "own file {file}"},
@@ -79,5 +78,93 @@ MESSAGES: Catalogue = {
     "cal.status.closed_day": {
         "sv": "stängd dag (studiedag)",
         "en": "closed day (staff day)",
+    },
+    # --- added by h7-facts ---
+    "region.ambiguous": {
+        "sv": "{name!r} passar flera: {candidates}; ange namnet exakt eller koden",
+        "en": "{name!r} matches several: {candidates}; give the exact name or the code",
+    },
+    # which fields of a school year were read on the municipality's own page
+    "field.ht_start": {"sv": "första dag HT", "en": "first day of HT"},
+    "field.ht_end": {"sv": "sista dag HT", "en": "last day of HT"},
+    "field.vt_start": {"sv": "första dag VT", "en": "first day of VT"},
+    "field.vt_end": {"sv": "sista dag VT", "en": "last day of VT"},
+    "calendar.verified_fields": {
+        "sv": "verifierat mot kommunens sida: {fields} (övrigt ej verifierat)",
+        "en": "verified on the municipality's page: {fields} (the rest not verified)",
+    },
+    "calendar.verified_all": {
+        "sv": "alla datum och lovveckor verifierade mot kommunens sida",
+        "en": "all dates and lov weeks verified on the municipality's page",
+    },
+    # the bundled calendars' source (scripts/build_calendars.py SOURCE is the "en")
+    "calendar.source.bundled": {
+        "sv": "Läsårstider för kommunala grundskolor, ur en offentlig sammanställning av "
+        "Skolportens årliga 'Grundskolans läsårstider' och kommunernas webbsidor; "
+        "fristående skolor kan ha andra datum; overifierade uppgifter är vägledande",
+        "en": "Municipal läsårstider for kommunala grundskolor, from a public dataset "
+        "compiled from Skolporten's annual 'Grundskolans läsårstider' and municipal web "
+        "pages; fristående schools may differ; unverified rows are indicative",
+    },
+    "calendar.source.lan": {
+        "sv": "{source} (länets kalender härledd ur dess kommuners)",
+        "en": "{source} (county calendar derived from its municipalities)",
+    },
+    # known lovdagar and studiedagar (data/holidays known_days)
+    "calendar.known.lovdag": {"sv": "lovdag", "en": "lovdag (day off)"},
+    "calendar.known.studiedag": {"sv": "studiedag", "en": "studiedag (staff day)"},
+    "calendar.known_days_shown": {
+        "sv": "{region}: {count} lovdagar och studiedagar från kommunens sida visas som "
+        "stängda dagar; klplan schedule tar bara med dem ur en --calendar-fil, som "
+        "klplan calendar --kommun {code} --closed-days skriver",
+        "en": "{region}: {count} lovdagar and studiedagar from the municipality's page are "
+        "shown as closed days; klplan schedule uses them only from a --calendar file, "
+        "which klplan calendar --kommun {code} --closed-days writes",
+    },
+    "calendar.closed_days_format": {
+        "sv": "skriver ett YAML-block och kan inte kombineras med --format",
+        "en": "writes a YAML block and cannot be combined with --format",
+    },
+    "calendar.closed_days_kommun": {
+        "sv": "gäller en kommun: ange --kommun",
+        "en": "applies to a municipality: give --kommun",
+    },
+    "calendar.closed_days_exists": {
+        "sv": "filen finns redan; en kalenderfil kan vara ändrad för hand, så klplan skriver "
+        "bara över den med --force",
+        "en": "the file exists; a calendar file may have been edited by hand, so klplan "
+        "overwrites it only with --force",
+    },
+    "closed_days.head": {
+        "sv": "Kända lovdagar och studiedagar för {region} ({code}), läsår {school_year}, "
+        "från kommunens egen sida (klplan calendar --closed-days).",
+        "en": "Known lovdagar and studiedagar of {region} ({code}), school year "
+        "{school_year}, from the municipality's own page (klplan calendar --closed-days).",
+    },
+    "closed_days.check": {
+        "sv": "Studiedagar kan skilja mellan kommunens skolor: ta bort de dagar som inte "
+        "gäller er skola och lägg till era egna.",
+        "en": "Studiedagar may differ between the municipality's schools: remove the days "
+        "that do not apply to your school and add your own.",
+    },
+    "closed_days.use": {
+        "sv": "Spara som t.ex. egen-kalender.yaml och kör: klplan schedule --kommun {code} "
+        "--calendar egen-kalender.yaml",
+        "en": "Save as e.g. own-calendar.yaml and run: klplan schedule --kommun {code} "
+        "--calendar own-calendar.yaml",
+    },
+    "closed_days.none": {
+        "sv": "Inga kända lovdagar eller studiedagar för {region} läsår {school_year}.",
+        "en": "No known lovdagar or studiedagar for {region} in school year {school_year}.",
+    },
+    "help.calendar.closed_days": {
+        "sv": "Skriv kommunens kända lovdagar och studiedagar som ett closed_days-block "
+        "för klplan schedule --calendar FIL.",
+        "en": "Print the municipality's known lovdagar and studiedagar as a closed_days "
+        "block for klplan schedule --calendar FILE.",
+    },
+    "cal.term_starts_study_day": {
+        "sv": "{term} börjar {teachers} för lärarna (studiedag), {pupils} för eleverna",
+        "en": "{term} starts {teachers} for teachers (studiedag), {pupils} for pupils",
     },
 }

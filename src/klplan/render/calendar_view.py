@@ -139,12 +139,60 @@ def _weekdays(days: list[Day]) -> str:
     return ", ".join(short[d.date.weekday()] for d in days)
 
 
+def _study_days(calendar: SchoolCalendar) -> set[date]:
+    """The dates of the school's own closed days that are studiedagar (teachers work,
+    pupils are off): those named so, as known ones and a calendar file's default are."""
+    out: set[date] = set()
+    for c in calendar.closures:
+        if c.kind is ClosureKind.CLOSED_DAY and (c.name or "").casefold().startswith("studiedag"):
+            out.update(c.start + timedelta(days=i) for i in range((c.end - c.start).days + 1))
+    return out
+
+
+def _weekday(day: date, step: int) -> date:
+    """The next (``step`` 1) or previous (-1) weekday."""
+    day += timedelta(days=step)
+    while day.weekday() >= 5:
+        day += timedelta(days=step)
+    return day
+
+
+def teacher_start(calendar: SchoolCalendar, term: Term) -> tuple[date, date] | None:
+    """(teachers' first day, pupils' first day) where a term begins with studiedagar:
+    on its first day, or on the weekdays right before it; None where it does not."""
+    study = _study_days(calendar)
+    teachers = term.start
+    while _weekday(teachers, -1) in study:
+        teachers = _weekday(teachers, -1)
+    if term.start in study:
+        pupils = term.start
+        while pupils in study and pupils <= term.end:
+            pupils = _weekday(pupils, 1)
+        return teachers, pupils
+    return (teachers, term.start) if teachers != term.start else None
+
+
 def week_notes(calendar: SchoolCalendar, week: CalendarWeek) -> tuple[str, ...]:
-    """What a person should know about the week: terms starting or ending, the lov
-    that closes it, red days and the school's own closed days by name."""
+    """What a person should know about the week: terms starting (for teachers and for
+    pupils, where a term begins with studiedagar) or ending, the lov that closes it, red
+    days and the school's own closed days by name."""
     notes: list[str] = []
+    said: set[date] = set()  # studiedagar the term's start already names
     events = term_events(calendar, week)
     for e in events:
+        start = teacher_start(calendar, e.term) if e.starts else None
+        if start is not None:
+            teachers, pupils = start
+            notes.append(
+                t(
+                    "cal.term_starts_study_day",
+                    term=e.term.name,
+                    teachers=format_date(teachers, year=False),
+                    pupils=format_date(pupils, year=False),
+                )
+            )
+            said.update(d.date for d in week.days if teachers <= d.date < pupils)
+            continue
         key = "cal.term_starts" if e.starts else "cal.term_ends"
         notes.append(t(key, term=e.term.name, date=format_date(e.date, year=False)))
     closed = week.closed
@@ -157,6 +205,8 @@ def week_notes(calendar: SchoolCalendar, week: CalendarWeek) -> tuple[str, ...]:
                 notes.append(f"{reason_label(status)} ({_weekdays(days)})")
     by_name: dict[str, list[Day]] = {}
     for d in week.days:
+        if d.date in said:
+            continue
         if d.status in (ClosureKind.RED_DAY.value, ClosureKind.CLOSED_DAY.value):
             name = d.names[0] if d.names else reason_label(d.status)
             by_name.setdefault(name, []).append(d)

@@ -50,8 +50,7 @@ def main_options(
 ) -> None:
     from klplan.cli import settings
     from klplan.cli.console import set_no_color
-    from klplan.cli.errors import set_debug
-    from klplan.cli.notify import set_quiet
+    from klplan.cli.notify import set_debug, set_quiet
     from klplan.core.errors import UsageError
     from klplan.messages import LANGS, set_language
 

@@ -10,6 +10,8 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
+from klplan.cli.notify import is_debug, say
+from klplan.cli.notify import set_debug as set_debug  # where tests and embedders find it
 from klplan.core.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -21,24 +23,10 @@ EXIT_USAGE = ExitCode.USAGE
 EXIT_IO = ExitCode.FILE
 EXIT_INTERRUPTED = ExitCode.INTERRUPTED
 
-_state = {"debug": False}
-
-
-def set_debug(on: bool) -> None:
-    _state["debug"] = on
-
 
 def _say(text: str) -> None:
-    # One line, even if a message carries a newline from a library, and no control
-    # characters from users' names or paths (see klplan.cli.console.one_line).
-    from klplan.cli.console import one_line
-
-    line = one_line(text)
-    try:
-        sys.stderr.write(f"klplan: {line}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
+    """An error: said on stderr even with ``--quiet``."""
+    say(text, always=True)
 
 
 def exit_code(e: KlplanError) -> int:
@@ -204,7 +192,7 @@ def _run(argv: list[str] | None) -> int:
     if shell is not None:
         _early_language(args)
         return _completion_script(shell)
-    debug = _state["debug"] or "--debug" in args
+    debug = is_debug() or "--debug" in args
     _early_language(args)
     command = None
     try:

@@ -105,6 +105,7 @@ def _say_calendar(update: "CalendarUpdate", *, details: bool) -> None:
 
 
 def _note(text: str) -> None:
-    import sys
+    """``--check``'s verdict: said even with ``--quiet``, like an error."""
+    from klplan.cli.notify import say
 
-    sys.stderr.write(f"klplan: {text}\n")
+    say(text, always=True)

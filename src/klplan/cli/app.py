@@ -65,7 +65,7 @@ def main_options(
             value=lang,
             choices=", ".join(LANGS),
         )
-    set_language(code)  # type: ignore[arg-type]
+    set_language(code)
 
 
 app.command("schedule", no_args_is_help=False)(schedule_cmd.schedule)

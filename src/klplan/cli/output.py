@@ -428,9 +428,9 @@ def locked(folders: Iterable[Path], make: Iterable[Path] = ()) -> Iterator[None]
             clean_stale(Path(folder))
         yield
     except BaseException:
-        for folder in reversed(made):
+        for path in reversed(made):
             with contextlib.suppress(OSError):
-                os.rmdir(folder)  # only while empty
+                os.rmdir(path)  # only while empty
         raise
     finally:
         for fd in held:

@@ -36,7 +36,7 @@ def validate(
     import sys
     from dataclasses import asdict
 
-    from klplan.cli.console import printable
+    from klplan.cli.text import printable
     from klplan.core.errors import InputError, KlplanError, ScheduleError
     from klplan.core.plan import Notice
     from klplan.loaders.plan import PlanInvalid, load_plan

@@ -185,8 +185,9 @@ def schedule(
             duration=params.duration(duration, src("duration", "--duration")),
         )
         outcome = schedule_single(req)
-    if location or video_url:
-        outcome = _meeting_place(outcome, location, video_url)
+    from klplan.app.meeting_place import with_meeting_place
+
+    outcome = with_meeting_place(outcome, location, video_url)
     from klplan.cli.output import Inputs
 
     _render(outcome, outputs, csv_dialect, ics, Inputs(read))
@@ -264,17 +265,6 @@ def _shown(format: ScheduleFormat, view: View | None) -> View | None:
     if shows is None:
         return None
     return view if view is not None else shows[0]
-
-
-def _meeting_place(outcome: Any, location: str | None, video_url: str | None) -> Any:
-    """--location and --video-url: for every group that has no place of its own."""
-    from dataclasses import replace
-
-    groups = tuple(
-        replace(g, location=g.location or location, video_url=g.video_url or video_url)
-        for g in outcome.groups
-    )
-    return replace(outcome, groups=groups)
 
 
 def _render(

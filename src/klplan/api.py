@@ -285,7 +285,7 @@ def write_calendars(
     the right-hand side of the UIDs (by default derived from the plan)."""
     from klplan.app.calendar_files import prepare_calendars
     from klplan.cli import params
-    from klplan.cli.output import locked
+    from klplan.cli.locks import locked
     from klplan.render.ics import IcsOptions
 
     feed_url = params.url(feed_url, Where(param="feed_url"))

@@ -54,7 +54,8 @@ def calendar(
         from klplan.core.errors import UsageError, Where
 
         raise UsageError("ics.only_for_ics", where=Where(flag="--refresh"))
-    from klplan.cli.output import Inputs, check_output, locked
+    from klplan.cli.locks import locked
+    from klplan.cli.output import Inputs, check_output
 
     # As ``klplan schedule``: never over an input, over a file klplan did not write only
     # with --force, one run at a time in the folder.

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from klplan.cli.notify import say
 from klplan.cli.text import printable
@@ -27,7 +26,6 @@ from klplan.messages import t
 if TYPE_CHECKING:
     from klplan.app.calendar_disk import CalendarFile
     from klplan.app.calendar_files import CheckReport, PendingCalendars
-    from klplan.cli.output import Inputs
     from klplan.core.models import SchoolCalendar
     from klplan.planning import ScheduleOutcome
     from klplan.render.ics import Change, IcsOptions
@@ -44,8 +42,10 @@ def write_calendars(
     feed_url: str | None = None,
 ) -> int:
     """Write (or with ``check`` compare) the calendar files, saying what changed; the
-    exit code. The arguments are ``prepare_calendars``'s."""
-    return prepare_calendars(
+    exit code. The arguments are ``klplan.app.calendar_files.prepare_calendars``'s."""
+    from klplan.app.calendar_files import prepare_calendars
+
+    pending = prepare_calendars(
         outcome,
         options,
         output=output,
@@ -53,35 +53,14 @@ def write_calendars(
         check=check,
         force=force,
         feed_url=feed_url,
-    ).run()
-
-
-def prepare_calendars(
-    outcome: ScheduleOutcome,
-    options: IcsOptions,
-    *,
-    output: Path | str | None,
-    previous: Path | None,
-    check: bool,
-    force: bool,
-    feed_url: str | None = None,
-    inputs: Inputs | None = None,
-) -> CalendarRun:
-    """The calendar files checked and ready to write (see
-    ``klplan.app.calendar_files.prepare_calendars``); groups that get no invitation
-    are said at once."""
-    from klplan.app.calendar_files import prepare_calendars as prepare
-
-    pending = prepare(
-        outcome,
-        options,
-        output=output,
-        previous=previous,
-        check=check,
-        force=force,
-        feed_url=feed_url,
-        inputs=inputs,
     )
+    return ready(pending).run()
+
+
+def ready(pending: PendingCalendars) -> CalendarRun:
+    """Calendar files checked and ready to write (see
+    ``klplan.app.calendar_files.prepare_calendars``); the groups that get no
+    invitation are said at once."""
     for group in pending.no_email:
         say(f"{t('warning.prefix')}: {t('ics.invite_missing', group=group)}")
     return CalendarRun(pending)
@@ -163,30 +142,11 @@ def describe_change(change: Change) -> str:
     )
 
 
-def write_holiday_calendar(
-    calendar: SchoolCalendar,
-    output: Path | None,
-    *,
-    dtstamp: datetime | None,
-    force: bool,
-    today: date | None = None,
-    domain: str | None = None,
-    refresh: str | None = None,
-    inputs: Inputs | None = None,
-) -> None:
+def write_holiday_calendar(calendar: SchoolCalendar, output: Path | None, **options: Any) -> None:
     """``klplan calendar --format ics``: the school holidays as all-day events, to
-    ``output`` or stdout (see ``klplan.app.calendar_disk.holiday_calendar_file``)."""
+    ``output`` or stdout; ``options`` are those of
+    ``klplan.app.calendar_disk.holiday_calendar_file``."""
     from klplan.app.calendar_disk import holiday_calendar_file
     from klplan.cli.output import emit_bytes
 
-    data = holiday_calendar_file(
-        calendar,
-        output,
-        dtstamp=dtstamp,
-        force=force,
-        today=today,
-        domain=domain,
-        refresh=refresh,
-        inputs=inputs,
-    )
-    emit_bytes(data, output)
+    emit_bytes(holiday_calendar_file(calendar, output, **options), output)

@@ -275,10 +275,10 @@ def _render(
     inputs: "Inputs",
 ) -> None:
     """Write every output: first lock their folders (one run at a time, see
-    ``output.locked``) and check them all (an input of the run, a file klplan did not
+    ``locks.locked``) and check them all (an input of the run, a file klplan did not
     write, a folder that is missing or cannot be written to), so that a refusal writes
     nothing; then the exports in the order given, and the calendar files last."""
-    from klplan.cli.output import locked
+    from klplan.cli.locks import locked
 
     files: list[Path] = []
     folders: list[Path] = []  # -o DIR/ for calendar files, made if need be
@@ -307,7 +307,8 @@ def _checked_render(
     calendars = []
     for o in outputs:
         if o.format is ScheduleFormat.ics:
-            from klplan.cli.calendar_files import prepare_calendars
+            from klplan.app.calendar_files import prepare_calendars
+            from klplan.cli.calendar_files import ready
             from klplan.render.ics import IcsOptions
 
             options = IcsOptions(
@@ -319,18 +320,17 @@ def _checked_render(
                 invite=ics["invite"],
                 refresh=ics["refresh"],
             )
-            calendars.append(
-                prepare_calendars(
-                    outcome,
-                    options,
-                    output=o.path,
-                    previous=ics["previous"],
-                    check=ics["check"],
-                    force=ics["force"],
-                    feed_url=ics["feed_url"],
-                    inputs=inputs,
-                )
+            pending = prepare_calendars(
+                outcome,
+                options,
+                output=o.path,
+                previous=ics["previous"],
+                check=ics["check"],
+                force=ics["force"],
+                feed_url=ics["feed_url"],
+                inputs=inputs,
             )
+            calendars.append(ready(pending))
         elif o.format is ScheduleFormat.xlsx and (o.path is None or o.path == "-"):
             if sys.stdout.isatty():  # a workbook is binary: it would garble the terminal
                 from klplan.core.errors import UsageError, Where

@@ -139,7 +139,7 @@ def from_settings(e: KlplanError, args: list[str], command: Any) -> KlplanError:
     """An error about a flag's value (``--kommun: okänd kommun``) whose value did not
     come from the command line but from ``KLPLAN_KOMMUN`` or ``klplan.toml``: the same
     error, naming that variable or file, line and key instead."""
-    from klplan.cli import settings
+    import klplan.cli.settings as settings
     from klplan.core.errors import UsageError
 
     where = e.where
@@ -228,7 +228,7 @@ def _run(argv: list[str] | None) -> int:
     _early_language(args)
     command = None
     try:
-        from klplan.cli import settings
+        import klplan.cli.settings as settings
         from klplan.cli.app import for_args, reset
         from klplan.cli.localize import localize
 

@@ -96,7 +96,8 @@ def schedule(
     refresh: Annotated[str | None, typer.Option("--refresh", metavar="DURATION")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
-    from klplan.cli import params, settings
+    import klplan.cli.params as params
+    import klplan.cli.settings as settings
     from klplan.core.errors import UsageError, Where
     from klplan.planning import ScheduleRequest, schedule_single
 
@@ -400,7 +401,7 @@ def _export(
 
         emit(overview_markdown(build(outcome)), path)
     else:
-        from klplan.cli import params
+        import klplan.cli.params as params
         from klplan.cli.console import show
         from klplan.render.table import overview_picture, render_schedule
 

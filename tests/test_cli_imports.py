@@ -98,3 +98,37 @@ def test_the_cycle_finder_finds_a_cycle_through_a_function_level_import():
 def test_type_checking_imports_are_not_counted():
     source = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from klplan.cli import b\n"
     assert _imports(ast.parse(source), {"klplan.cli", "klplan.cli.b"}) == set()
+
+
+# --- one writer on stderr -------------------------------------------------------------
+def _writes_stderr(tree: ast.AST) -> bool:
+    """Whether ``tree`` writes to ``sys.stderr`` itself (``sys.stderr.write``, or
+    ``print(..., file=sys.stderr)``)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in ("write", "buffer"):
+            value = node.value
+            if isinstance(value, ast.Attribute) and value.attr == "stderr":
+                return True
+        file = node.value if isinstance(node, ast.keyword) and node.arg == "file" else None
+        if isinstance(file, ast.Attribute) and file.attr == "stderr":
+            return True
+    return False
+
+
+def test_only_notify_writes_to_stderr():
+    src = CLI.parent
+    writers = sorted(
+        str(p.relative_to(src))
+        for p in src.rglob("*.py")
+        if _writes_stderr(ast.parse(p.read_text("utf-8")))
+    )
+    assert writers == ["cli/notify.py"]
+
+
+def test_errors_are_said_with_quiet_and_notices_are_not(klplan):
+    r = klplan("--quiet", "schedule", "--module", "x")
+    assert r.code == 2 and r.err.startswith("klplan: fel: --module: okänd modul 'x'")
+    r = klplan("--quiet", "schedule", "-k", "Malmö")
+    assert r.code == 0 and r.err == ""
+    r = klplan("schedule", "-k", "Malmö")
+    assert r.code == 0 and r.err.startswith("klplan: ")  # the defaults it chose

@@ -389,7 +389,7 @@ def test_a_failed_write_stops_the_run_and_says_what_was_written(
     calendar_files.write_calendars(_interleaved(synthetic), IcsOptions(), **args)
     capsys.readouterr()
     written: list[str] = []
-    real = calendar_files.atomic_write
+    from klplan.cli.output import atomic_write as real
 
     def failing(path, data, **kw):
         if len(written) == 6:
@@ -397,7 +397,7 @@ def test_a_failed_write_stops_the_run_and_says_what_was_written(
         real(path, data, **kw)
         written.append(str(path))
 
-    monkeypatch.setattr(calendar_files, "atomic_write", failing)
+    monkeypatch.setattr("klplan.app.calendar_files.atomic_write", failing)
     with pytest.raises(OutputError):
         calendar_files.write_calendars(_interleaved(synthetic, " (ny)"), IcsOptions(), **args)
     said = [line.split(": ")[1] for line in capsys.readouterr().err.splitlines()]

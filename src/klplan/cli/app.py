@@ -7,12 +7,12 @@ from typing import Annotated
 
 import typer
 
+import klplan.cli.calendar as calendar_cmd
+import klplan.cli.modules as modules_cmd
+import klplan.cli.plan as plan_cmd
+import klplan.cli.publish as publish_cmd
+import klplan.cli.schedule as schedule_cmd
 from klplan import __version__
-from klplan.cli import calendar as calendar_cmd
-from klplan.cli import modules as modules_cmd
-from klplan.cli import plan as plan_cmd
-from klplan.cli import publish as publish_cmd
-from klplan.cli import schedule as schedule_cmd
 
 app = typer.Typer(
     name="klplan",
@@ -48,10 +48,9 @@ def main_options(
     debug: Annotated[bool, typer.Option("--debug")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ) -> None:
-    from klplan.cli import settings
+    import klplan.cli.settings as settings
     from klplan.cli.console import set_no_color
-    from klplan.cli.errors import set_debug
-    from klplan.cli.notify import set_quiet
+    from klplan.cli.notify import set_debug, set_quiet
     from klplan.core.errors import UsageError
     from klplan.messages import LANGS, set_language
 
@@ -66,7 +65,7 @@ def main_options(
             value=lang,
             choices=", ".join(LANGS),
         )
-    set_language(code)  # type: ignore[arg-type]
+    set_language(code)
 
 
 app.command("schedule", no_args_is_help=False)(schedule_cmd.schedule)

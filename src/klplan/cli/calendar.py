@@ -58,7 +58,8 @@ def calendar(
         from klplan.core.errors import UsageError, Where
 
         raise UsageError("ics.only_for_ics", where=Where(flag="--refresh"))
-    from klplan.cli.output import Inputs, check_output, locked
+    from klplan.cli.locks import locked
+    from klplan.cli.output import Inputs, check_output
 
     if closed_days:
         _check_closed_days(outcome, format)

@@ -18,27 +18,10 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.segment import Segment
 
+from klplan.cli.text import one_line as one_line  # re-exported: console.one_line
+from klplan.cli.text import printable
+
 _state = {"no_color": False}
-
-# Control characters from users' files (ESC starts a terminal escape, OSC 52 sets the
-# clipboard, CR overwrites a line) are shown as \x1b, \x0d, ... on the terminal and in
-# CI logs, never passed through. Tab and newline stay in text for people (a table
-# cell may have lines); machine formats escape on their own.
-_ESCAPES = {
-    c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(c) not in "\t\n"
-}
-_ESCAPES_ONE_LINE = {**_ESCAPES, ord("\n"): " ", ord("\t"): " "}
-
-
-def printable(text: str) -> str:
-    """``text`` for a terminal: control characters escaped visibly (``\\x1b``)."""
-    return text.translate(_ESCAPES)
-
-
-def one_line(text: str) -> str:
-    """``text`` as one line for stderr: control characters escaped, line breaks (a
-    library's message over several lines) become spaces."""
-    return text.translate(_ESCAPES_ONE_LINE)
 
 
 def set_no_color(on: bool) -> None:

@@ -10,6 +10,8 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
+from klplan.cli.notify import is_debug, say
+from klplan.cli.notify import set_debug as set_debug  # where tests and embedders find it
 from klplan.core.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -21,24 +23,10 @@ EXIT_USAGE = ExitCode.USAGE
 EXIT_IO = ExitCode.FILE
 EXIT_INTERRUPTED = ExitCode.INTERRUPTED
 
-_state = {"debug": False}
-
-
-def set_debug(on: bool) -> None:
-    _state["debug"] = on
-
 
 def _say(text: str) -> None:
-    # One line, even if a message carries a newline from a library, and no control
-    # characters from users' names or paths (see klplan.cli.console.one_line).
-    from klplan.cli.console import one_line
-
-    line = one_line(text)
-    try:
-        sys.stderr.write(f"klplan: {line}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
+    """An error: said on stderr even with ``--quiet``."""
+    say(text, always=True)
 
 
 def exit_code(e: KlplanError) -> int:
@@ -115,11 +103,43 @@ def global_options_first(args: list[str], command: Any) -> list[str]:
     return [*args[:at], *moved, args[at], *rest]
 
 
+def with_flag(e: KlplanError, command: Any) -> KlplanError:
+    """An error about a parameter of a use case (``module: okänd modul``) worded for
+    the command line: the same error, naming the flag that gives that parameter
+    (``--module``). The commands' options are named after the parameters they give
+    (click's ``param.name``); a parameter no option gives is shown as a flag of its
+    name (``spring_start`` → ``--spring-start``)."""
+    import copy
+    from dataclasses import replace
+
+    where = e.where
+    if where is None or where.param is None or where.flag:
+        return e
+    worded = copy.copy(e)
+    worded.where = replace(where, flag=flag_of(where.param, command), param=None)
+    return worded
+
+
+def flag_of(param: str, command: Any) -> str:
+    """The flag of the command line that gives the parameter ``param``; ``a/b`` (one of
+    two parameters) is ``--a/--b``."""
+    if "/" in param:
+        return "/".join(flag_of(p, command) for p in param.split("/"))
+    commands = [command, *getattr(command, "commands", {}).values()] if command else []
+    for sub in commands:
+        for p in getattr(sub, "params", ()):
+            if p.name == param:
+                longs = [o for o in p.opts if o.startswith("--")]
+                if longs:
+                    return str(longs[0])
+    return "--" + param.replace("_", "-")
+
+
 def from_settings(e: KlplanError, args: list[str], command: Any) -> KlplanError:
     """An error about a flag's value (``--kommun: okänd kommun``) whose value did not
     come from the command line but from ``KLPLAN_KOMMUN`` or ``klplan.toml``: the same
     error, naming that variable or file, line and key instead."""
-    from klplan.cli import settings
+    import klplan.cli.settings as settings
     from klplan.core.errors import UsageError
 
     where = e.where
@@ -163,7 +183,7 @@ def _early_language(args: list[str], configured: object = None) -> None:
             wanted = arg.split("=", 1)[1].strip().lower()
         elif not arg.startswith("-"):
             break  # the command: its own options follow
-    set_language(wanted if wanted in LANGS else "sv")  # type: ignore[arg-type]
+    set_language(wanted if wanted in LANGS else "sv")
 
 
 def run(argv: list[str] | None, *, exiting: bool = False) -> int:
@@ -204,11 +224,11 @@ def _run(argv: list[str] | None) -> int:
     if shell is not None:
         _early_language(args)
         return _completion_script(shell)
-    debug = _state["debug"] or "--debug" in args
+    debug = is_debug() or "--debug" in args
     _early_language(args)
     command = None
     try:
-        from klplan.cli import settings
+        import klplan.cli.settings as settings
         from klplan.cli.app import for_args, reset
         from klplan.cli.localize import localize
 
@@ -232,7 +252,7 @@ def _run(argv: list[str] | None) -> int:
     except KlplanError as e:
         if debug:
             raise
-        e = from_settings(e, args, command)
+        e = from_settings(with_flag(e, command), args, command)
         _say(f"{t('error.prefix')}: {e.message()}")
         return int(exit_code(e))
     except typer.Exit as e:
@@ -323,7 +343,7 @@ def _completion_script(shell: str) -> int:
             + t("usage.unknown_shell", shell=shell, shells=", ".join(_SHELLS))
         )
         return EXIT_USAGE
-    from typer.completion import get_completion_script
+    from typer.completion import get_completion_script  # type: ignore[attr-defined]
 
     print(get_completion_script(prog_name="klplan", complete_var="_KLPLAN_COMPLETE", shell=shell))
     return EXIT_OK

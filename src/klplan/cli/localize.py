@@ -72,9 +72,9 @@ def _context_class(base: type) -> type:
     if getattr(base, "_klplan_localized", False):
         return base
 
-    class LocalizedContext(base):  # type: ignore[valid-type,misc]
+    class LocalizedContext(base):  # type: ignore[misc]
         _klplan_localized = True
-        formatter_class = _formatter_class(base.formatter_class)
+        formatter_class = _formatter_class(getattr(base, "formatter_class"))  # noqa: B009
 
     return LocalizedContext
 
@@ -96,7 +96,7 @@ def _translate_extra(text: str) -> str:
 
 
 def _formatter_class(base: type) -> type:
-    class LocalizedFormatter(base):  # type: ignore[valid-type,misc]
+    class LocalizedFormatter(base):  # type: ignore[misc]
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
             args = args.replace("[OPTIONS]", t("help.usage_options"))
             args = args.replace("COMMAND [ARGS]...", t("help.usage_command"))

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from klplan.cli import complete
+import klplan.cli.complete as complete
 
 
 class Format(StrEnum):

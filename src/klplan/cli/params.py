@@ -84,7 +84,7 @@ def uid_domain() -> str | None:
     return _parse(parse_uid_domain, value, "KLPLAN_UID_DOMAIN", "usage.bad_uid_domain")
 
 
-def url(value: str | None, flag: str = "--video-url") -> str | None:
+def url(value: str | None, flag: Flag = "--video-url") -> str | None:
     from klplan.core.parse import parse_url
 
     return _parse(parse_url, value, flag, "usage.bad_url")

@@ -14,7 +14,7 @@ def init(
     file: Annotated[Path, typer.Argument(metavar="FILE")] = Path("plan.yaml"),
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
-    from klplan.cli import params
+    import klplan.cli.params as params
     from klplan.cli.notify import say
     from klplan.cli.output import atomic_write
     from klplan.core.errors import OutputError, Where
@@ -36,7 +36,7 @@ def validate(
     import sys
     from dataclasses import asdict
 
-    from klplan.cli.console import printable
+    from klplan.cli.text import printable
     from klplan.core.errors import InputError, KlplanError, ScheduleError
     from klplan.core.plan import Notice
     from klplan.loaders.plan import PlanInvalid, load_plan

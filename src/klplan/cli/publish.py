@@ -23,8 +23,8 @@ def publish(
     include_breaks: Annotated[bool, typer.Option("--include-breaks")] = False,
     include_preparation: Annotated[bool, typer.Option("--include-preparation")] = False,
 ) -> None:
+    import klplan.cli.params as params
     from klplan.caldav_publish import CalDavServer, credentials, plan_publication, redact_url
-    from klplan.cli import params
     from klplan.cli.notify import report, say
     from klplan.core.errors import ExitCode, UsageError, Where
     from klplan.loaders.plan import load_plan
@@ -105,6 +105,7 @@ def _say_calendar(update: "CalendarUpdate", *, details: bool) -> None:
 
 
 def _note(text: str) -> None:
-    import sys
+    """``--check``'s verdict: said even with ``--quiet``, like an error."""
+    from klplan.cli.notify import say
 
-    sys.stderr.write(f"klplan: {text}\n")
+    say(text, always=True)

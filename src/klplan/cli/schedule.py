@@ -96,7 +96,8 @@ def schedule(
     refresh: Annotated[str | None, typer.Option("--refresh", metavar="DURATION")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
-    from klplan.cli import params, settings
+    import klplan.cli.params as params
+    import klplan.cli.settings as settings
     from klplan.core.errors import UsageError, Where
     from klplan.planning import ScheduleRequest, schedule_single
 
@@ -185,8 +186,9 @@ def schedule(
             duration=params.duration(duration, src("duration", "--duration")),
         )
         outcome = schedule_single(req)
-    if location or video_url:
-        outcome = _meeting_place(outcome, location, video_url)
+    from klplan.app.meeting_place import with_meeting_place
+
+    outcome = with_meeting_place(outcome, location, video_url)
     from klplan.cli.output import Inputs
 
     _render(outcome, outputs, csv_dialect, ics, Inputs(read))
@@ -266,17 +268,6 @@ def _shown(format: ScheduleFormat, view: View | None) -> View | None:
     return view if view is not None else shows[0]
 
 
-def _meeting_place(outcome: Any, location: str | None, video_url: str | None) -> Any:
-    """--location and --video-url: for every group that has no place of its own."""
-    from dataclasses import replace
-
-    groups = tuple(
-        replace(g, location=g.location or location, video_url=g.video_url or video_url)
-        for g in outcome.groups
-    )
-    return replace(outcome, groups=groups)
-
-
 def _render(
     outcome: "ScheduleOutcome",
     outputs: list[_Output],
@@ -285,10 +276,10 @@ def _render(
     inputs: "Inputs",
 ) -> None:
     """Write every output: first lock their folders (one run at a time, see
-    ``output.locked``) and check them all (an input of the run, a file klplan did not
+    ``locks.locked``) and check them all (an input of the run, a file klplan did not
     write, a folder that is missing or cannot be written to), so that a refusal writes
     nothing; then the exports in the order given, and the calendar files last."""
-    from klplan.cli.output import locked
+    from klplan.cli.locks import locked
 
     files: list[Path] = []
     folders: list[Path] = []  # -o DIR/ for calendar files, made if need be
@@ -317,7 +308,8 @@ def _checked_render(
     calendars = []
     for o in outputs:
         if o.format is ScheduleFormat.ics:
-            from klplan.cli.calendar_files import prepare_calendars
+            from klplan.app.calendar_files import prepare_calendars
+            from klplan.cli.calendar_files import ready
             from klplan.render.ics import IcsOptions
 
             options = IcsOptions(
@@ -329,18 +321,17 @@ def _checked_render(
                 invite=ics["invite"],
                 refresh=ics["refresh"],
             )
-            calendars.append(
-                prepare_calendars(
-                    outcome,
-                    options,
-                    output=o.path,
-                    previous=ics["previous"],
-                    check=ics["check"],
-                    force=ics["force"],
-                    feed_url=ics["feed_url"],
-                    inputs=inputs,
-                )
+            pending = prepare_calendars(
+                outcome,
+                options,
+                output=o.path,
+                previous=ics["previous"],
+                check=ics["check"],
+                force=ics["force"],
+                feed_url=ics["feed_url"],
+                inputs=inputs,
             )
+            calendars.append(ready(pending))
         elif o.format is ScheduleFormat.xlsx and (o.path is None or o.path == "-"):
             if sys.stdout.isatty():  # a workbook is binary: it would garble the terminal
                 from klplan.core.errors import UsageError, Where
@@ -410,7 +401,7 @@ def _export(
 
         emit(overview_markdown(build(outcome)), path)
     else:
-        from klplan.cli import params
+        import klplan.cli.params as params
         from klplan.cli.console import show
         from klplan.render.table import overview_picture, render_schedule
 

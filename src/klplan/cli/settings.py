@@ -155,15 +155,15 @@ def load(directory: Path | None = None, environ: dict[str, str] | None = None) -
         if key in _BOOLS:
             if raw.lower() not in _TRUE | _FALSE:
                 raise UsageError("usage.bad_bool", where=where, value=raw)
-            value: Any = raw.lower() in _TRUE
+            typed: Any = raw.lower() in _TRUE
         elif key == "duration":
             try:
-                value = int(raw)
+                typed = int(raw)
             except ValueError:
                 raise UsageError("usage.bad_duration", where=where, value=raw) from None
         else:
-            value = raw
-        loaded.values[key] = value
+            typed = raw
+        loaded.values[key] = typed
         loaded.origin[key] = where
         loaded.rank[key] = 3
     _state["loaded"] = loaded

@@ -51,13 +51,17 @@ EXIT_MEANINGS: dict[ExitCode, str] = {
 
 @dataclass(frozen=True, slots=True)
 class Where:
-    """Where a problem is: a file position and key path, or a command-line flag."""
+    """Where a problem is: a file position and key path, a command-line flag, or a
+    parameter of a library function (``klplan.api``). The use cases name parameters
+    (``param="module"``), never flags; the CLI words a parameter as its flag
+    (``--module``) when it shows the message (``klplan.cli.errors``)."""
 
     file: str | None = None
     line: int | None = None
     column: int | None = None
     key: str | None = None
     flag: str | None = None
+    param: str | None = None
 
     def __str__(self) -> str:
         parts: list[str] = []
@@ -72,6 +76,8 @@ class Where:
             parts.append(self.key)
         if self.flag:
             parts.append(self.flag)
+        elif self.param:
+            parts.append(self.param)
         return ": ".join(parts)
 
 
@@ -94,6 +100,12 @@ class KlplanError(Exception):
         self.hint = hint
         self.params = params
         super().__init__(key)
+
+    @property
+    def param(self) -> str | None:
+        """The parameter the problem is in (``"module"``, ``"start"``), when it is one
+        of a function's parameters rather than a place in a file."""
+        return self.where.param if self.where is not None else None
 
     def message(self) -> str:
         """The one-line message in the current language, location first."""

@@ -14,7 +14,8 @@ from klplan.core.models import Cadence, Module
 from klplan.loaders.resources import data_path
 from klplan.loaders.trusted import build
 from klplan.loaders.validate import validate
-from klplan.loaders.yamlio import Path_, YamlDoc, load_yaml_file
+from klplan.loaders.yamldoc import Path_, YamlDoc
+from klplan.loaders.yamlio import load_yaml_file
 
 
 def _model(cls: type[Any], doc: YamlDoc, data: Any, path: Path_, trusted: bool) -> Any:

@@ -57,7 +57,7 @@ from klplan.core.weeks import IsoWeek
 from klplan.loaders.overrides import CalendarOverrides
 from klplan.loaders.spec import Frozen
 from klplan.loaders.validate import CUSTOM, all_input_errors, refuse_foreign
-from klplan.loaders.yamlio import Path_, YamlDoc
+from klplan.loaders.yamldoc import Path_, YamlDoc
 from klplan.messages import t
 
 SCHEMA_ID = "https://klplan.invalid/schema/plan-1.json"

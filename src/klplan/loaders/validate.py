@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, get_type_hints
 
 from klplan.core.errors import InputError, Where
 from klplan.core.models import ModelError
-from klplan.loaders.yamlio import Path_, YamlDoc
+from klplan.loaders.yamldoc import Path_, YamlDoc
 from klplan.messages import MESSAGES, t
 
 if TYPE_CHECKING:

@@ -1,6 +1,7 @@
 """The PyYAML side of reading YAML (klplan.loaders.yamlio): a composer without PyYAML's
 YAML 1.1 resolver, the builder that turns its nodes into data by YAML 1.2's rules, and
-the walk that finds a value's position in the node tree. Apart from yamlio so that
+the walk that finds a value's position in the node tree (``NodePositions``, which the
+document asks, klplan.loaders.yamldoc). Apart from yamlio so that
 PyYAML is imported only when a YAML file is read (the default run reads none)."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from klplan.core.errors import InputError, Where
-from klplan.loaders.yamlio import Mark, Path_, YamlDoc, format_path
+from klplan.loaders.yamldoc import Mark, Path_, YamlDoc, format_path
 from klplan.messages import t
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -67,6 +68,29 @@ class _Composer(_Loader):  # type: ignore[misc, valid-type]
 
     def ascend_resolver(self) -> None:
         pass
+
+
+class NodePositions:
+    """The positions of a composed document's values and keys, found in its node
+    tree when asked (klplan.loaders.yamldoc.Positions)."""
+
+    __slots__ = ("root",)
+
+    def __init__(self, root: Node) -> None:
+        self.root = root
+
+    def value_mark(self, path: Path_) -> Mark | None:
+        """Where the value at ``path`` starts: the first node found there in the
+        order the document is built (a merged mapping's keys count where the ``<<``
+        stands)."""
+        node = next((n for k, n in _visits(self.root, path) if k is None), None)
+        return None if node is None else _position(node)
+
+    def key_mark(self, path: Path_) -> Mark | None:
+        """Where the key of ``path`` is written: the last one found, as when a
+        merged mapping's key and an explicit one both name it."""
+        keys = [k for k, _ in _visits(self.root, path) if k is not None]
+        return _position(keys[-1]) if keys else None
 
 
 def _position(node: Node) -> Mark:
@@ -129,7 +153,7 @@ def compose(text: str, name: str) -> YamlDoc:
     if node is None:
         return doc
     doc.data = _Builder(name).build(node, (), 0)
-    doc.root = node
+    doc.positions = NodePositions(node)
     return doc
 
 

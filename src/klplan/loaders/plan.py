@@ -29,7 +29,7 @@ from klplan.core.weeks import IsoWeek
 from klplan.loaders.plan_fields import Participant, Sequence
 from klplan.loaders.plan_schema import Defaults, GroupSpec, PlanFile, SlotSpec
 from klplan.loaders.plan_schema import plan_json_schema as plan_json_schema
-from klplan.loaders.validate import all_input_errors, refuse_foreign
+from klplan.loaders.validate import all_input_errors, file_order, refuse_foreign
 from klplan.loaders.yamldoc import Path_, YamlDoc
 from klplan.messages import t
 
@@ -190,9 +190,7 @@ class _Resolver:
         ]
         if self.problems:
             # In file order, as a compiler lists them.
-            raise PlanInvalid(
-                sorted(self.problems, key=lambda p: (p.where.line or 0, p.where.column or 0))  # type: ignore[union-attr]
-            )
+            raise PlanInvalid(sorted(self.problems, key=file_order))
         return LoadedPlan(spec, self.doc, tuple(groups), kommun, lan)
 
     def _organisation(self) -> None:
@@ -335,7 +333,7 @@ class _Resolver:
         hint = t("hint.did_you_mean", suggestion=repr(close[0])) if close else None
         listed = ", ".join(names[:KNOWN_LISTED]) + (", …" if len(names) > KNOWN_LISTED else "")
         params = {"module": value, "cadence": value, "leader": value, "known": listed}
-        self.problem(message, path, hint=hint, **params)
+        self.problem(message, path, hint, False, **params)
         return False
 
     def _group(

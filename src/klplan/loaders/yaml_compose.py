@@ -51,6 +51,7 @@ _SPECIAL: dict[str, Any] = {
 }
 
 
+# The base is CSafeLoader or SafeLoader, as PyYAML was built: a value to mypy, not a type.
 class _Composer(_Loader):  # type: ignore[misc, valid-type]
     """The safe composer, without PyYAML's YAML 1.1 resolver: it ran a list of regular
     expressions in Python for every scalar (a third of the time to compose a large
@@ -118,7 +119,7 @@ def _visits(node: Node, rest: Path_) -> Iterator[tuple[Node | None, Node]]:
 
 
 def _is_merge(key_node: Node) -> bool:
-    return key_node.value == "<<" and not key_node.style
+    return isinstance(key_node, ScalarNode) and key_node.value == "<<" and not key_node.style
 
 
 _QUOTED = re.compile(r"'(?!<)[^']{3,}'")
@@ -171,6 +172,7 @@ class _Builder:
         return InputError(
             msg_key,
             where=Where(self.file, m.line + 1, m.column + 1, format_path(path) or None),
+            hint=None,
             **params,
         )
 
@@ -204,9 +206,9 @@ class _Builder:
         return self.build(node, (*path, key), depth)
 
     def value(self, node: Node, path: Path_, depth: int) -> Any:
-        kind = type(node)
-        if kind is ScalarNode:
+        if type(node) is ScalarNode:
             return self.scalar(node, path)
+        kind = type(node)
         if kind is SequenceNode:
             if node.tag != _SEQ:
                 raise self.tag_error(node, path)
@@ -252,7 +254,7 @@ class _Builder:
         problem = t("yaml.unsupported_tag", tag=node.tag)
         return self.fail("yaml.syntax", node, path, problem=problem)
 
-    def scalar(self, node: Node, path: Path_) -> Any:
+    def scalar(self, node: ScalarNode, path: Path_) -> Any:
         value: str = node.value
         tag = node.tag
         if node.style or tag == _STD + "str":  # plain style is None (C loader: "")
@@ -286,9 +288,16 @@ def _plain_number(value: str) -> Any:
         return value
     if _INT.match(value):
         return _int(value)
-    if _FLOAT.match(value) and _YAML11.resolve(ScalarNode, value, (True, False)) != _STD + "str":
+    if _FLOAT.match(value) and _yaml11_tag(value) != _STD + "str":
         return float(value)
     return value
+
+
+def _yaml11_tag(value: str) -> str:
+    """The tag PyYAML's YAML 1.1 resolver gives a plain scalar."""
+    # types-PyYAML leaves Resolver.resolve untyped.
+    tag: str = _YAML11.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return tag
 
 
 def _int(value: str) -> int | str:

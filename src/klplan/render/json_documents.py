@@ -267,6 +267,7 @@ def plan_document(plan: ModulePlan, meetings: bool = True) -> dict[str, Any]:
 
 def meeting_document(plan: ModulePlan, x: Meeting) -> dict[str, Any]:
     spec = plan.module.moments[x.moment]
+    # prep_moment is "A" or "C", a MomentKey, though core.plan types it as str.
     prep = plan.module.moments[x.prep_moment]  # type: ignore[index]
     return {
         "module": x.module_id,

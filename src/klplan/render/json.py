@@ -141,8 +141,8 @@ class _SharedTexts:
     ``schedule_json_chunks``: groups on the same module plan (the planner gives
     groups with the same inputs one plan object) have the same plan fields and the
     same meeting lines, since a meeting line is made of the plan's module and the
-    meeting only. Texts are kept by value (``_Kept``); within an outcome a module id
-    names one module."""
+    meeting only. Texts are kept by value (``_Kept``), never by an object's id():
+    a plan equal to one written before, as a different object, finds its text too."""
 
     def __init__(self) -> None:
         # A group's plan fields, by what they are written from: per plan its module,

@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from klplan.core.scheduler import schedule_module
 from klplan.planning import GroupPlan, _Planner, time_budgets
-from klplan.render.json import _entries, _indented, schedule_document, schedule_json_chunks
+from klplan.render.json import schedule_document, schedule_json_chunks
+from klplan.render.json_encoder import entries as _entries
+from klplan.render.json_encoder import indented as _indented
 from tests.plan_helpers import BASE, in_tmp, plan_text, schedule
 
 __all__ = ["in_tmp"]

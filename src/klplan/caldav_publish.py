@@ -281,7 +281,7 @@ class CalDavServer:
     library. Every failure becomes an ``OutputError`` that names the server's address
     (never the login) and the kind of failure."""
 
-    def __init__(self, login: Credentials, *, timeout: float = 30) -> None:
+    def __init__(self, login: Credentials, *, timeout: int = 30) -> None:
         self.login = login
         self.where = Where(file=redact_url(login.url))
         self._client: Any = None
@@ -291,10 +291,11 @@ class CalDavServer:
 
     def _connect(self) -> Any:
         if self._home is None:
-            import caldav
+            # Where caldav defines it (its package finds it there lazily, typed as object).
+            from caldav.davclient import DAVClient
 
             with self._errors():
-                self._client = caldav.DAVClient(
+                self._client = DAVClient(
                     url=self.login.url,
                     username=self.login.user,
                     password=self.login.password,

@@ -14,7 +14,8 @@ from klplan.core.models import Cadence, Module
 from klplan.loaders.resources import data_path
 from klplan.loaders.trusted import build
 from klplan.loaders.validate import validate
-from klplan.loaders.yamlio import Path_, YamlDoc, load_yaml_file
+from klplan.loaders.yamldoc import Path_, YamlDoc
+from klplan.loaders.yamlio import load_yaml_file
 
 
 def _model(cls: type[Any], doc: YamlDoc, data: Any, path: Path_, trusted: bool) -> Any:
@@ -118,7 +119,7 @@ def _module_makers(doc: YamlDoc, trusted: bool) -> list[tuple[str, Callable[[], 
         else:
             module = validate(Module, doc, merged, path)
             module_id = module.id
-            out.append((module_id, lambda module=module: module))
+            out.append((module_id, _built(module)))
         if module_id in seen:
             raise InputError(
                 "module.duplicate_id",
@@ -128,6 +129,11 @@ def _module_makers(doc: YamlDoc, trusted: bool) -> list[tuple[str, Callable[[], 
             )
         seen[module_id] = i
     return out
+
+
+def _built(module: Module) -> Callable[[], Module]:
+    """A maker of a module that is built already (a user's, validated at once)."""
+    return lambda: module
 
 
 class _Modules(Mapping[str, Module]):

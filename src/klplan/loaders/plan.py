@@ -1,8 +1,8 @@
 """Plan files: a school's or municipality's whole plan (leaders, groups, their modules,
 slots and check-ins) in one YAML file that lives in version control.
 
-The models describe the file's shape (and give ``klplan schema`` its JSON Schema);
-``load_plan`` validates a file into them, checks everything that spans several keys
+The file's shape is klplan.loaders.plan_schema (and its values, plan_fields);
+``load_plan`` validates a file into it, checks everything that spans several keys
 (references to leaders, modules and cadences; duplicate ids; consecutive school
 years) and resolves each group into a ``GroupSetup`` the planner can schedule. Every
 problem names file, line, column and key; all of them are collected, so ``klplan
@@ -15,396 +15,27 @@ import difflib
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import (
-    Field,
-    PlainValidator,
-    ValidationError,
-    WithJsonSchema,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import ValidationError
 
 from klplan.core.errors import InputError, Where
-from klplan.core.models import (
-    Cadence,
-    Id,
-    Module,
-    MomentKey,
-    MomentSpec,
-    Slot,
-    parse_school_year,
-    school_year_label,
-)
-from klplan.core.parse import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    WEEKDAY_NAMES,
-    OutOfRange,
-    parse_email,
-    parse_time,
-    parse_uid_domain,
-    parse_url,
-    parse_week,
-    parse_weekday,
-)
+from klplan.core.models import Cadence, Module, Slot, school_year_label
 from klplan.core.weeks import IsoWeek
-from klplan.loaders.overrides import CalendarOverrides
-from klplan.loaders.spec import Frozen
-from klplan.loaders.validate import CUSTOM, all_input_errors, refuse_foreign
-from klplan.loaders.yamlio import Path_, YamlDoc
+from klplan.loaders.plan_fields import Participant, Sequence
+from klplan.loaders.plan_schema import Defaults, GroupSpec, PlanFile, SlotSpec
+from klplan.loaders.plan_schema import plan_json_schema as plan_json_schema
+from klplan.loaders.validate import all_input_errors, file_order, refuse_foreign
+from klplan.loaders.yamldoc import Path_, YamlDoc
 from klplan.messages import t
 
-SCHEMA_ID = "https://klplan.invalid/schema/plan-1.json"
 DEFAULT_CADENCE = "intensiv"
 DEFAULT_SLOT = Slot()
 KNOWN_LISTED = 12  # ids listed in an "unknown reference" message
-
-
-def _fail(key: str, **params: object) -> PydanticCustomError:
-    return PydanticCustomError(CUSTOM, "{message}", {"message": t(key, **params)})
-
-
-def _parsed(parser: Callable[[str], Any], message: str) -> Callable[[Any], Any]:
-    from functools import lru_cache
-
-    # The parsers are pure and their results immutable (int, time, IsoWeek, str), and
-    # a plan repeats a few weekdays, times and weeks over thousands of groups: each
-    # text is parsed once. Only results are kept (an error is raised anew, in the
-    # current language); ``typed`` keeps 5 and "5" apart.
-    parse = lru_cache(maxsize=1024, typed=True)(parser)
-
-    def check(value: Any) -> Any:
-        if not isinstance(value, str | int) or isinstance(value, bool):
-            raise _fail(message, value=value)
-        try:
-            return parse(value)
-        except OutOfRange:
-            text = (
-                t(message, value=value)
-                + "; "
-                + t("input.out_of_range", first=FIRST_YEAR, last=LAST_YEAR)
-            )
-            raise PydanticCustomError(CUSTOM, "{message}", {"message": text}) from None
-        except ValueError:
-            raise _fail(message, value=value) from None
-
-    return check
-
-
-def _duration(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not 5 <= value <= 480:
-        raise _fail("usage.bad_duration", value=value)
-    return value
-
-
-Weekday = Annotated[
-    int,
-    PlainValidator(_parsed(parse_weekday, "usage.bad_weekday")),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "enum": list(WEEKDAY_NAMES)},
-                {"type": "integer", "minimum": 1, "maximum": 5},
-            ],
-            "description": "måndag–fredag or monday–friday (also 1–5, Monday is 1)",
-        }
-    ),
-]
-TimeOfDay = Annotated[
-    time,
-    PlainValidator(_parsed(lambda v: parse_time(str(v)), "usage.bad_time")),
-    WithJsonSchema(
-        {"type": "string", "pattern": r"^\d{1,2}[:.]\d{2}$", "description": "HH:MM, e.g. 15:00"}
-    ),
-]
-VideoUrl = Annotated[
-    str,
-    PlainValidator(_parsed(parse_url, "usage.bad_url")),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": "^https?://",
-            "description": "http(s) link",
-            "maxLength": 2000,
-        }
-    ),
-]
-UidDomain = Annotated[
-    str,
-    PlainValidator(_parsed(parse_uid_domain, "usage.bad_uid_domain")),
-    WithJsonSchema(
-        {"type": "string", "maxLength": 253, "description": "A host name, e.g. skola.example.se"}
-    ),
-]
-Week = Annotated[
-    IsoWeek,
-    PlainValidator(_parsed(lambda v: parse_week(str(v)), "usage.bad_week")),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": r"^\d{4}-?[Ww]\d{1,2}$",
-            "description": "ISO week YYYY-Www, e.g. 2025-W38",
-        }
-    ),
-]
-SchoolYear = Annotated[
-    int,
-    PlainValidator(_parsed(lambda v: parse_school_year(str(v)), "usage.bad_school_year")),
-    WithJsonSchema(
-        {"type": "string", "pattern": r"^\d{4}/(\d{2}|\d{4})$", "description": "e.g. 2025/26"}
-    ),
-]
-Minutes = Annotated[
-    int,
-    PlainValidator(_duration),
-    WithJsonSchema({"type": "integer", "minimum": 5, "maximum": 480, "description": "minutes"}),
-]
-
-
-@dataclass(frozen=True)
-class Participant:
-    """A participant listed by name, with an e-mail address for invitations."""
-
-    name: str
-    email: str | None = None
-
-
-def _participant(value: Any, n: int) -> str | Participant:
-    if isinstance(value, str) and value:
-        return value
-    if isinstance(value, dict) and set(value) <= {"name", "email"} and "name" in value:
-        name, email = value["name"], value.get("email")
-        if isinstance(name, str) and name and (email is None or isinstance(email, str)):
-            if email is None:
-                return Participant(name)
-            try:
-                return Participant(name, parse_email(email))
-            except ValueError:
-                raise _fail("plan.bad_participant_email", n=n, value=email) from None
-    raise _fail("plan.bad_participants")
-
-
-def _participants(value: Any) -> int | tuple[str | Participant, ...]:
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 500:
-        return value
-    if isinstance(value, list) and value:
-        return tuple(_participant(v, n) for n, v in enumerate(value, start=1))
-    raise _fail("plan.bad_participants")
-
-
-Participants = Annotated[
-    int | tuple[str | Participant, ...],
-    PlainValidator(_participants),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": 1, "maximum": 500},
-                {
-                    "type": "array",
-                    "items": {
-                        "anyOf": [
-                            {"type": "string", "minLength": 1},
-                            {
-                                "type": "object",
-                                "properties": {
-                                    "name": {"type": "string", "minLength": 1},
-                                    "email": {"type": "string", "format": "email"},
-                                },
-                                "required": ["name"],
-                                "additionalProperties": False,
-                            },
-                        ]
-                    },
-                    "minItems": 1,
-                },
-            ],
-            "description": "How many take part, or their names (each a name, or "
-            "{name, email} for calendar invitations)",
-        }
-    ),
-]
-Email = Annotated[
-    str,
-    PlainValidator(_parsed(parse_email, "plan.bad_email")),
-    WithJsonSchema({"type": "string", "format": "email", "description": "e-mail address"}),
-]
-Sequence = Literal["per_term", "back_to_back"]
-
-
-def _text(description: str, **kw: Any) -> Any:
-    return Field(min_length=1, max_length=kw.pop("max_length", 200), description=description, **kw)
-
-
-class PlanInfo(Frozen):
-    """The plan itself."""
-
-    id: Id = Field(description="Short id (a-z, 0-9, -), part of every calendar entry's identity")
-    name: str = _text("The plan's name, for people")
-    uid_domain: UidDomain | None = Field(
-        default=None,
-        description="Host name after the @ of its calendar UIDs (default <id>.klplan.invalid)",
-    )
-
-
-class School(Frozen):
-    """The school the plan is for."""
-
-    name: str = _text("The school's name")
-    principal: str | None = _text("The principal (rektor)", default=None)
-    email: Email | None = Field(
-        default=None, description="The principal's e-mail (ORGANIZER of check-ins with --invite)"
-    )
-
-
-class Municipality(Frozen):
-    """The municipality (huvudman) the plan is for."""
-
-    name: str = _text("The municipality's or school owner's name")
-    contact: str | None = _text("Who is responsible for the plan", default=None)
-    email: Email | None = Field(default=None, description="Their e-mail")
-
-
-class SlotSpec(Frozen):
-    """When and where a group meets; unset values come from ``defaults.slot``."""
-
-    weekday: Weekday | None = Field(default=None, description="Meeting day")
-    time: TimeOfDay | None = Field(default=None, description="Start time")
-    duration: Minutes | None = Field(default=None, description="Minutes per meeting")
-    location: str | None = _text("Room or place", default=None)
-    video_url: VideoUrl | None = Field(default=None, description="Link for meetings by video")
-
-
-class Defaults(Frozen):
-    """Values every group gets unless it says otherwise."""
-
-    slot: SlotSpec | None = Field(default=None, description="Default meeting slot")
-    cadence: Id | None = Field(default=None, description="Default cadence id")
-    sequence: Sequence | None = Field(default=None, description="Default module sequence")
-
-
-class LeaderSpec(Frozen):
-    """A leader (handledare / ledare för kollegialt lärande)."""
-
-    id: Id = Field(description="Short id that groups refer to")
-    name: str = _text("Full name")
-    email: Email | None = Field(default=None, description="E-mail (for calendar invitations)")
-
-
-class GroupSpec(Frozen):
-    """A group of colleagues that works through one or more modules together."""
-
-    id: Id = Field(description="Short id, unique in the plan")
-    name: str | None = _text("Name, for people", default=None)
-    participants: Participants = Field(description="A number, or the participants' names")
-    leader: Id = Field(description="The id of the group's leader (see leaders)")
-    module: Id | None = Field(default=None, description="One module id")
-    modules: tuple[Id, ...] | None = Field(
-        default=None, min_length=1, description="Several module ids, worked through in order"
-    )
-    sequence: Sequence | None = Field(
-        default=None,
-        description="per_term: the next module starts in the next term (default); "
-        "back_to_back: at the next cadence step after the previous one's last meeting",
-    )
-    cadence: Id | None = Field(default=None, description="Cadence id (default: defaults.cadence)")
-    start: Week | None = Field(
-        default=None, description="Week of the first meeting (default: the first school week)"
-    )
-    spring_start: Week | None = Field(
-        default=None,
-        description="One module only: split its parts between the terms, spring half from here",
-    )
-    slot: SlotSpec | None = Field(default=None, description="When and where the group meets")
-
-
-class CheckinSpec(Frozen):
-    """Recurring principal–leader check-ins (avstämning)."""
-
-    every_weeks: int = Field(ge=1, le=26, description="Every N open school weeks")
-    weekday: Weekday = Field(default=4, description="Day of the check-ins (default fredag)")
-    time: TimeOfDay = Field(
-        default=time(13, 0),
-        description="Start of the first leader's check-in; the others follow one after another",
-    )
-    duration: Minutes = Field(default=30, description="Minutes per leader")
-    start: Week | None = Field(
-        default=None, description="First check-in week (default: the first group's start)"
-    )
-    location: str | None = _text("Room or place", default=None)
-    parallel: bool = Field(
-        default=False,
-        description="true: every leader's check-in at the same time (each with their own "
-        "principal); false: one after another",
-    )
-
-
-class OwnModule(Module):
-    """A module of your own on the A–D model (same keys as data/modules.yaml).
-    Moments not given take Skolverket's usual times."""
-
-    moments: dict[MomentKey, MomentSpec] = Field(
-        default_factory=dict, description="A–D; missing moments take the usual times"
-    )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _default_moments(cls, data: Any) -> Any:
-        from klplan.loaders.catalog import DEFAULT_MOMENTS
-
-        if isinstance(data, dict) and isinstance(data.get("moments", {}) or {}, dict):
-            return {**data, "moments": {**DEFAULT_MOMENTS, **(data.get("moments") or {})}}
-        return data
-
-
-class PlanFile(Frozen):
-    """A klplan plan file (schema 1)."""
-
-    schema_version: Literal[1] = Field(alias="schema", description="Always 1")
-    plan: PlanInfo
-    school: School | None = Field(default=None, description="The school (or: municipality)")
-    municipality: Municipality | None = Field(
-        default=None, description="The municipality (or: school)"
-    )
-    kommun: str | int | None = Field(
-        default=None, description="Municipality for the school calendar, by name or code"
-    )
-    lan: str | int | None = Field(
-        default=None, description="County for the school calendar (instead of kommun)"
-    )
-    school_years: tuple[SchoolYear, ...] = Field(
-        min_length=1, max_length=6, description="One or several consecutive school years"
-    )
-    calendar: CalendarOverrides | None = Field(
-        default=None, description="Studiedagar and other closed days; your own school years"
-    )
-    modules_file: str | None = _text(
-        "A file with your own modules, relative to this file", default=None, max_length=1000
-    )
-    modules: tuple[OwnModule, ...] = Field(default=(), description="Your own modules")
-    cadences: tuple[Cadence, ...] = Field(default=(), description="Your own cadences")
-    defaults: Defaults | None = None
-    leaders: tuple[LeaderSpec, ...] = Field(min_length=1)
-    groups: tuple[GroupSpec, ...] = Field(min_length=1)
-    checkins: CheckinSpec | None = None
-
-
-def plan_json_schema() -> dict[str, Any]:
-    """The JSON Schema of plan files, for editors (``klplan schema``)."""
-    schema = PlanFile.model_json_schema(by_alias=True)
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
-        **schema,
-    }
-
-
-# --- loading and resolving -----------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -559,9 +190,7 @@ class _Resolver:
         ]
         if self.problems:
             # In file order, as a compiler lists them.
-            raise PlanInvalid(
-                sorted(self.problems, key=lambda p: (p.where.line or 0, p.where.column or 0))  # type: ignore[union-attr]
-            )
+            raise PlanInvalid(sorted(self.problems, key=file_order))
         return LoadedPlan(spec, self.doc, tuple(groups), kommun, lan)
 
     def _organisation(self) -> None:
@@ -704,7 +333,7 @@ class _Resolver:
         hint = t("hint.did_you_mean", suggestion=repr(close[0])) if close else None
         listed = ", ".join(names[:KNOWN_LISTED]) + (", …" if len(names) > KNOWN_LISTED else "")
         params = {"module": value, "cadence": value, "leader": value, "known": listed}
-        self.problem(message, path, hint=hint, **params)
+        self.problem(message, path, hint, False, **params)
         return False
 
     def _group(

@@ -4,14 +4,17 @@
 from __future__ import annotations
 
 from functools import cache
+from importlib import import_module
 from pathlib import Path
 
 
 @cache
 def data_dir() -> Path:
-    import klplan.data
-
-    return Path(klplan.data.__file__).parent
+    # Imported by name: klplan.data is data/, which mypy does not see as a package.
+    file = import_module("klplan.data").__file__
+    if file is None:  # a namespace package: data/__init__.py is missing
+        raise RuntimeError("klplan.data has no __init__.py: is klplan installed?")
+    return Path(file).parent
 
 
 def data_path(*parts: str) -> Path:

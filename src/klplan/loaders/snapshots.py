@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from klplan.loaders.resources import data_dir, data_path, display_name
 
 if TYPE_CHECKING:
-    from klplan.loaders.yamlio import YamlDoc
+    from klplan.loaders.yamldoc import YamlDoc
 
 SNAPSHOTS = "snapshots"
 # The bundled files read through here (data/init/plan.yaml is a text template).
@@ -73,7 +73,8 @@ def bundled_doc(source: Path) -> YamlDoc:
     """A bundled YAML file's document, from its snapshot when that is up to date.
     Bundled data is trusted (see ``klplan.loaders.trusted``), so the snapshot keeps
     no positions: they are only for messages about users' files."""
-    from klplan.loaders.yamlio import YamlDoc, load_yaml_file
+    from klplan.loaders.yamldoc import YamlDoc
+    from klplan.loaders.yamlio import load_yaml_file
 
     fresh, data = _snapshot_data(source)
     if fresh:

@@ -16,7 +16,7 @@ from enum import Enum
 from functools import cache
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from klplan.loaders.yamlio import YamlDoc
+from klplan.loaders.yamldoc import YamlDoc
 
 T = TypeVar("T")
 

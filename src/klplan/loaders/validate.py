@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, get_type_hints
 
 from klplan.core.errors import InputError, Where
 from klplan.core.models import ModelError
-from klplan.loaders.yamlio import Path_, YamlDoc
+from klplan.loaders.yamldoc import Path_, YamlDoc
 from klplan.messages import MESSAGES, t
 
 if TYPE_CHECKING:
@@ -69,8 +69,9 @@ def validate(model: type[M], doc: YamlDoc, data: Any = None, path: Path_ = ()) -
     value = doc.data if data is None and not path else data
     if not path:
         refuse_foreign(model, doc)
+    model_class: type = model  # to mypy a class of M may not be hashable; it is
     try:
-        result: M = adapter(model).validate_python(value)
+        result: M = adapter(model_class).validate_python(value)
     except ValidationError as e:
         raise to_input_error(e, doc, path, model) from None
     return result
@@ -113,7 +114,13 @@ def all_input_errors(e: ValidationError, doc: YamlDoc, path: Path_, model: Any) 
             continue  # a container's summary of its items' problems ("too short")
         found = error_from(err, doc, path, model)
         out.setdefault(str(found.where), found)
-    return sorted(out.values(), key=lambda x: (x.where.line or 0, x.where.column or 0))  # type: ignore[union-attr]
+    return sorted(out.values(), key=file_order)
+
+
+def file_order(e: InputError) -> tuple[int, int]:
+    """Where a problem stands in its file, to list problems as a compiler does."""
+    w = e.where
+    return (w.line or 0, w.column or 0) if w else (0, 0)
 
 
 def error_from(err: Any, doc: YamlDoc, path: Path_, model: Any) -> InputError:

@@ -1,6 +1,7 @@
 """The PyYAML side of reading YAML (klplan.loaders.yamlio): a composer without PyYAML's
 YAML 1.1 resolver, the builder that turns its nodes into data by YAML 1.2's rules, and
-the walk that finds a value's position in the node tree. Apart from yamlio so that
+the walk that finds a value's position in the node tree (``NodePositions``, which the
+document asks, klplan.loaders.yamldoc). Apart from yamlio so that
 PyYAML is imported only when a YAML file is read (the default run reads none)."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from klplan.core.errors import InputError, Where
-from klplan.loaders.yamlio import Mark, Path_, YamlDoc, format_path
+from klplan.loaders.yamldoc import Mark, Path_, YamlDoc, format_path
 from klplan.messages import t
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -50,6 +51,7 @@ _SPECIAL: dict[str, Any] = {
 }
 
 
+# The base is CSafeLoader or SafeLoader, as PyYAML was built: a value to mypy, not a type.
 class _Composer(_Loader):  # type: ignore[misc, valid-type]
     """The safe composer, without PyYAML's YAML 1.1 resolver: it ran a list of regular
     expressions in Python for every scalar (a third of the time to compose a large
@@ -67,6 +69,29 @@ class _Composer(_Loader):  # type: ignore[misc, valid-type]
 
     def ascend_resolver(self) -> None:
         pass
+
+
+class NodePositions:
+    """The positions of a composed document's values and keys, found in its node
+    tree when asked (klplan.loaders.yamldoc.Positions)."""
+
+    __slots__ = ("root",)
+
+    def __init__(self, root: Node) -> None:
+        self.root = root
+
+    def value_mark(self, path: Path_) -> Mark | None:
+        """Where the value at ``path`` starts: the first node found there in the
+        order the document is built (a merged mapping's keys count where the ``<<``
+        stands)."""
+        node = next((n for k, n in _visits(self.root, path) if k is None), None)
+        return None if node is None else _position(node)
+
+    def key_mark(self, path: Path_) -> Mark | None:
+        """Where the key of ``path`` is written: the last one found, as when a
+        merged mapping's key and an explicit one both name it."""
+        keys = [k for k, _ in _visits(self.root, path) if k is not None]
+        return _position(keys[-1]) if keys else None
 
 
 def _position(node: Node) -> Mark:
@@ -94,7 +119,7 @@ def _visits(node: Node, rest: Path_) -> Iterator[tuple[Node | None, Node]]:
 
 
 def _is_merge(key_node: Node) -> bool:
-    return key_node.value == "<<" and not key_node.style
+    return isinstance(key_node, ScalarNode) and key_node.value == "<<" and not key_node.style
 
 
 _QUOTED = re.compile(r"'(?!<)[^']{3,}'")
@@ -129,7 +154,7 @@ def compose(text: str, name: str) -> YamlDoc:
     if node is None:
         return doc
     doc.data = _Builder(name).build(node, (), 0)
-    doc.root = node
+    doc.positions = NodePositions(node)
     return doc
 
 
@@ -147,6 +172,7 @@ class _Builder:
         return InputError(
             msg_key,
             where=Where(self.file, m.line + 1, m.column + 1, format_path(path) or None),
+            hint=None,
             **params,
         )
 
@@ -180,9 +206,9 @@ class _Builder:
         return self.build(node, (*path, key), depth)
 
     def value(self, node: Node, path: Path_, depth: int) -> Any:
-        kind = type(node)
-        if kind is ScalarNode:
+        if type(node) is ScalarNode:
             return self.scalar(node, path)
+        kind = type(node)
         if kind is SequenceNode:
             if node.tag != _SEQ:
                 raise self.tag_error(node, path)
@@ -228,7 +254,7 @@ class _Builder:
         problem = t("yaml.unsupported_tag", tag=node.tag)
         return self.fail("yaml.syntax", node, path, problem=problem)
 
-    def scalar(self, node: Node, path: Path_) -> Any:
+    def scalar(self, node: ScalarNode, path: Path_) -> Any:
         value: str = node.value
         tag = node.tag
         if node.style or tag == _STD + "str":  # plain style is None (C loader: "")
@@ -262,9 +288,16 @@ def _plain_number(value: str) -> Any:
         return value
     if _INT.match(value):
         return _int(value)
-    if _FLOAT.match(value) and _YAML11.resolve(ScalarNode, value, (True, False)) != _STD + "str":
+    if _FLOAT.match(value) and _yaml11_tag(value) != _STD + "str":
         return float(value)
     return value
+
+
+def _yaml11_tag(value: str) -> str:
+    """The tag PyYAML's YAML 1.1 resolver gives a plain scalar."""
+    # types-PyYAML leaves Resolver.resolve untyped.
+    tag: str = _YAML11.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return tag
 
 
 def _int(value: str) -> int | str:

@@ -1,5 +1,6 @@
-"""Read YAML safely and keep every value's position, so that a problem found later
-(by pydantic, or by a reference check) can name file, line, column and key path.
+"""Read users' files safely: bounded, UTF-8, pipes but no devices; and YAML into a
+``YamlDoc`` that keeps every value's position (klplan.loaders.yamldoc), so that a
+problem found later can name file, line, column and key path.
 
 Deliberate choices, documented for users in the README:
 - Only the safe subset is composed (C loader when available); no Python objects.
@@ -16,81 +17,18 @@ from __future__ import annotations
 import os
 import select
 import stat
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from klplan.core.errors import InputError, OutputError, Where
+
+# The document type and its key paths live in klplan.loaders.yamldoc (no PyYAML, no
+# files); they are re-exported here, where most callers find them beside the reader.
+from klplan.loaders.yamldoc import Path_ as Path_
+from klplan.loaders.yamldoc import YamlDoc as YamlDoc
+from klplan.loaders.yamldoc import format_path as format_path
 from klplan.messages import t
 
-if TYPE_CHECKING:
-    from yaml.nodes import Node
-
 MAX_BYTES = 20 * 1024 * 1024
-Path_ = tuple[str | int, ...]
-Mark = tuple[int, int]
-
-
-@dataclass
-class YamlDoc:
-    """A parsed YAML document and the 1-based (line, column) of every value.
-
-    Positions are kept in ``marks`` and ``key_marks`` when a reader sets them itself
-    (klplan.toml); a composed YAML document keeps its node tree in ``root`` instead
-    and finds a position there when one is asked for (an error or a warning),
-    rather than recording one for each of a large plan's hundreds of thousands of
-    values while it is read."""
-
-    data: Any
-    file: str
-    marks: dict[Path_, Mark] = field(default_factory=dict)
-    key_marks: dict[Path_, Mark] = field(default_factory=dict)
-    root: Node | None = field(default=None, repr=False)
-
-    def where(self, path: Iterable[str | int] = (), *, at_key: bool = False) -> Where:
-        """The position of the value at ``path`` (of its key with ``at_key``), or of
-        its nearest ancestor that has one."""
-        p = tuple(path)
-        key = format_path(p) or None
-        if at_key:
-            found = self._key_mark(p)
-            if found is not None:
-                return Where(file=self.file, line=found[0], column=found[1], key=key)
-        while p and self._mark(p) is None:
-            p = p[:-1]
-        line, col = self._mark(p) or (None, None)
-        return Where(file=self.file, line=line, column=col, key=key)
-
-    def _mark(self, path: Path_) -> Mark | None:
-        """Where the value at ``path`` starts: the first node found there in the
-        order the document is built (a merged mapping's keys count where the ``<<``
-        stands)."""
-        if path not in self.marks and self.root is not None:
-            from klplan.loaders.yaml_compose import _position, _visits
-
-            node = next((n for k, n in _visits(self.root, path) if k is None), None)
-            if node is not None:
-                self.marks[path] = _position(node)
-        return self.marks.get(path)
-
-    def _key_mark(self, path: Path_) -> Mark | None:
-        """Where the key of ``path`` is written: the last one found, as when a
-        merged mapping's key and an explicit one both name it."""
-        if path not in self.key_marks and self.root is not None and path:
-            from klplan.loaders.yaml_compose import _position, _visits
-
-            keys = [k for k, _ in _visits(self.root, path) if k is not None]
-            if keys:
-                self.key_marks[path] = _position(keys[-1])
-        return self.key_marks.get(path)
-
-
-def format_path(path: Iterable[str | int]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def read_text(path: Path, display: str | None = None) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from klplan.core.budget import leader_budget
+from klplan.core.outcome import time_budgets
 from klplan.core.scheduler import SchoolWeeks
 from klplan.core.weeks import IsoWeek
-from klplan.planning import time_budgets
 from tests.plan_helpers import in_tmp, plan_text, schedule
 
 pytestmark = pytest.mark.usefixtures("in_tmp")

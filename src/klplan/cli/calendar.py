@@ -16,8 +16,8 @@ from klplan.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from klplan.calendar_year import CalendarOutcome
     from klplan.cli.output import Inputs
+    from klplan.core.outcome import CalendarOutcome
 
 
 def calendar(
@@ -33,7 +33,7 @@ def calendar(
     force: Annotated[bool, typer.Option("--force")] = False,
     refresh: Annotated[str | None, typer.Option("--refresh", metavar="DURATION")] = None,
 ) -> None:
-    from klplan.calendar_year import CalendarRequest, school_calendar
+    from klplan.app.school_calendar import CalendarRequest, school_calendar
     from klplan.cli import params, settings
     from klplan.cli.notify import report
 

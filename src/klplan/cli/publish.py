@@ -23,13 +23,13 @@ def publish(
     include_breaks: Annotated[bool, typer.Option("--include-breaks")] = False,
     include_preparation: Annotated[bool, typer.Option("--include-preparation")] = False,
 ) -> None:
+    from klplan.app.plan import schedule_plan
     from klplan.caldav_publish import CalDavServer, credentials, plan_publication, redact_url
     from klplan.cli import params
     from klplan.cli.notify import report, say
     from klplan.core.errors import ExitCode, UsageError, Where
     from klplan.loaders.plan import load_plan
     from klplan.messages import t
-    from klplan.planning import schedule_plan
     from klplan.render.ics import IcsOptions
 
     if dry_run and check:

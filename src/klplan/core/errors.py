@@ -92,6 +92,10 @@ class KlplanError(Exception):
         self.key = key
         self.where = where
         self.hint = hint
+        # The use case's parameter the problem is about ("module", "start"), as data
+        # the raiser sets: the CLI words it as its flag (klplan.cli.flags). Not a
+        # keyword, so that ``**params`` passed on from another error cannot fill it.
+        self.param: str | None = None
         self.params = params
         super().__init__(key)
 
@@ -100,7 +104,7 @@ class KlplanError(Exception):
         text = t(self.key, **self.params)
         if self.hint:
             text = f"{text}; {self.hint}"
-        where = str(self.where) if self.where else ""
+        where = str(self.where) if self.where else self.param or ""
         return f"{where}: {text}" if where else text
 
     def __str__(self) -> str:

@@ -30,6 +30,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from klplan.core.defaults import DEFAULT_CADENCE
 from klplan.core.errors import InputError, Where
 from klplan.core.models import (
     Cadence,
@@ -61,7 +62,6 @@ from klplan.loaders.yamlio import Path_, YamlDoc
 from klplan.messages import t
 
 SCHEMA_ID = "https://klplan.invalid/schema/plan-1.json"
-DEFAULT_CADENCE = "intensiv"
 DEFAULT_SLOT = Slot()
 KNOWN_LISTED = 12  # ids listed in an "unknown reference" message
 

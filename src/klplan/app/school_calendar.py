@@ -1,5 +1,5 @@
-"""The library function behind ``klplan calendar``: a region's school-year calendar.
-Apart from ``klplan.planning`` so that a ``klplan schedule`` does not define its
+"""The use case behind ``klplan calendar``: a region's school-year calendar. Apart
+from the scheduling use cases so that a ``klplan schedule`` does not define its
 classes."""
 
 from __future__ import annotations
@@ -7,11 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from klplan.core.models import SchoolCalendar, school_year_label
-from klplan.core.plan import Notice
+from klplan.core.defaults import DEFAULT_KOMMUN, DEFAULT_KOMMUN_LABEL
+from klplan.core.models import school_year_label
+from klplan.core.outcome import CalendarOutcome
+from klplan.core.schoolyear import school_year_of
 from klplan.messages import t
-from klplan.planning import DEFAULT_KOMMUN, user_calendar
+
+if TYPE_CHECKING:
+    from klplan.loaders.overrides import CalendarOverrides
 
 
 @dataclass(frozen=True)
@@ -25,19 +30,13 @@ class CalendarRequest:
     school_year: int | None = None
 
 
-@dataclass(frozen=True)
-class CalendarOutcome:
-    """One region's school year, with the notices and defaults that came with it."""
+def user_calendar(path: Path | None) -> CalendarOverrides | None:
+    """The user's calendar file, if any (its module only then: startup)."""
+    if path is None:
+        return None
+    from klplan.loaders.overrides import load_overrides
 
-    calendar: SchoolCalendar
-    school_year: int
-    notices: tuple[Notice, ...] = ()
-    defaults_used: tuple[str, ...] = ()
-
-
-def current_school_year(today: date) -> int:
-    """The school year ``today`` falls in, counted from July (2026-11-23 -> 2026)."""
-    return today.year if today.month >= 7 else today.year - 1
+    return load_overrides(path)
 
 
 def school_calendar(req: CalendarRequest) -> CalendarOutcome:
@@ -50,7 +49,7 @@ def school_calendar(req: CalendarRequest) -> CalendarOutcome:
     kommun = req.kommun
     if kommun is None and req.lan is None and overrides is None:
         kommun = DEFAULT_KOMMUN
-        defaults.append(t("defaults.kommun", value="Stockholm (0180)"))
+        defaults.append(t("defaults.kommun", value=DEFAULT_KOMMUN_LABEL))
 
     def load(year: int) -> CalendarOutcome:
         result = load_calendar(
@@ -64,7 +63,7 @@ def school_calendar(req: CalendarRequest) -> CalendarOutcome:
 
     if req.school_year is not None:
         return load(req.school_year)
-    year = current_school_year(req.today)
+    year = school_year_of(req.today)
     found = load(year)
     if req.today > found.calendar.days()[1]:
         year += 1

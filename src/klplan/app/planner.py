@@ -13,7 +13,7 @@ from klplan.core.defaults import DATES_SHOWN
 from klplan.core.errors import InputError, ScheduleError
 from klplan.core.models import Cadence, Module, SchoolCalendar, Slot
 from klplan.core.outcome import CheckIn, GroupPlan
-from klplan.core.plan import ModulePlan, Notice
+from klplan.core.plan import ModulePlan, Notice, PlanKey, plan_key
 from klplan.core.scheduler import SchoolWeeks, schedule_module
 from klplan.core.weeks import IsoWeek
 from klplan.messages import format_date, t, weekday_name
@@ -21,9 +21,6 @@ from klplan.messages import format_date, t, weekday_name
 if TYPE_CHECKING:
     from klplan.core.conflicts import Clash, Timetable
     from klplan.loaders.plan import GroupSetup, LoadedPlan
-
-# What a module plan is made of, by value (see Planner.module_plan).
-PlanKey = tuple[str, Cadence, Slot, int, IsoWeek, IsoWeek | None]
 
 
 class Planner:
@@ -36,9 +33,8 @@ class Planner:
         # Module plans made in this run, by everything they are made of:
         # schedule_module is pure, so groups that take the same module at the same
         # pace, slot and start share one (immutable) plan instead of scheduling it
-        # again. A module by its id (a plan's modules are one catalogue), the rest by
-        # value; the slot's weekday also picks the SchoolWeeks, and a time's fold is
-        # not part of its equality but is part of the meetings' times.
+        # again (keyed on what it is made of, klplan.core.plan.PlanKey; the slot's
+        # weekday also picks the SchoolWeeks).
         self._module_plans: dict[PlanKey, ModulePlan] = {}
         # Each module plan's meetings as leader bookings, by the same key.
         self._timetables: dict[PlanKey, Timetable] = {}
@@ -66,7 +62,7 @@ class Planner:
     ) -> ModulePlan:
         """``schedule_module`` on the slot's weekday, once per distinct input in this
         run (an error is not kept: it is raised again for the next group that asks)."""
-        key = _plan_key(module, cadence, slot, start, spring_start)
+        key = plan_key(module, cadence, slot, start, spring_start)
         plan = self._module_plans.get(key)
         if plan is None:
             weeks = self.weeks(slot.weekday)
@@ -74,15 +70,16 @@ class Planner:
             self._module_plans[key] = plan
         return plan
 
-    def timetable(self, keys: list[PlanKey], plans: list[ModulePlan]) -> Timetable:
+    def timetable(self, plans: tuple[ModulePlan, ...]) -> Timetable:
         """A group's meetings, in order, as leader bookings."""
         from klplan.core.conflicts import Timetable
 
         out: Timetable | None = None
-        for key, p in zip(keys, plans, strict=True):
-            found = self._timetables.get(key)
+        for p in plans:
+            assert p.key is not None  # made by schedule_module
+            found = self._timetables.get(p.key)
             if found is None:
-                found = self._timetables[key] = Timetable.of(p.meetings)
+                found = self._timetables[p.key] = Timetable.of(p.meetings)
             out = found if out is None else out + found
         assert out is not None  # a group has a module
         return out
@@ -150,17 +147,15 @@ class Planner:
             if g.spring_start is not None:
                 self.check_in_plan(g.spring_start, g.index, "spring_start")
             plans: list[ModulePlan] = []
-            keys: list[PlanKey] = []
             for module in g.modules:
                 spring = g.spring_start
                 if plans:
                     start, spring = self.next_start(g, weeks, plans[-1], module), None
                 plans.append(self.module_plan(module, g.cadence, slot, start, spring))
-                keys.append(_plan_key(module, g.cadence, slot, start, spring))
         except ScheduleError as e:
             e.where = self.plan.where("groups", g.index)
             raise
-        return tuple(plans), self.timetable(keys, plans)
+        return tuple(plans), self.timetable(tuple(plans))
 
     def next_start(
         self, g: GroupSetup, weeks: SchoolWeeks, prev: ModulePlan, module: Module
@@ -292,12 +287,6 @@ class Planner:
             out.extend(mine)
         rank = {leader: k for k, leader in enumerate(order)}
         return tuple(sorted(out, key=lambda c: (c.start, rank[c.leader])))
-
-
-def _plan_key(
-    module: Module, cadence: Cadence, slot: Slot, start: IsoWeek, spring_start: IsoWeek | None
-) -> PlanKey:
-    return module.id, cadence, slot, slot.time.fold, start, spring_start
 
 
 def _candidate_slots(slot: Slot) -> Iterator[Slot]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from klplan.core.plan import ModulePlan
+from klplan.core.plan import ModulePlan, PlanKey
 from klplan.core.weeks import IsoWeek
 
 if TYPE_CHECKING:
@@ -201,20 +201,22 @@ def outcome_budgets(outcome: ScheduleOutcome) -> Budgets:
     groups_of = outcome.groups_by_leader()
     checkins_of = outcome.checkins_by_leader()
     # Each module plan's meetings are tallied once, however many groups share the plan
-    # (keyed by identity: the outcome holds the plans).
-    tallies: dict[int, LoadTally] = {}
+    # (keyed on what the plan is made of; a plan built by hand has no key).
+    tallies: dict[PlanKey, LoadTally] = {}
     spans: dict[tuple[int, int], int] = {}
     for leader in outcome.leaders:
         groups = groups_of[leader.id]
         tally = LoadTally()
         for g in groups:
             for p in g.plans:
-                found = tallies.get(id(p))
+                found = tallies.get(p.key) if p.key is not None else None
                 if found is None:
-                    found = tallies[id(p)] = LoadTally()
+                    found = LoadTally()
                     found.add_meetings(
                         (m.week, int((m.end - m.start).total_seconds()) // 60) for m in p.meetings
                     )
+                    if p.key is not None:
+                        tallies[p.key] = found
                 tally.add(found)
         tally.add_checkins(
             (c.week, int((c.end - c.start).total_seconds()) // 60) for c in checkins_of[leader.id]

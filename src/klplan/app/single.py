@@ -9,20 +9,17 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
-from klplan.app.school_calendar import user_calendar
+from klplan.app.school_calendar import region_calendar
 from klplan.core.defaults import (
     DEFAULT_CADENCE,
     DEFAULT_DURATION,
-    DEFAULT_KOMMUN,
-    DEFAULT_KOMMUN_LABEL,
     DEFAULT_MODULE,
     DEFAULT_TIME,
     DEFAULT_WEEKDAY,
 )
 from klplan.core.errors import KlplanError, ScheduleError, UsageError
-from klplan.core.models import Cadence, Module, SchoolCalendar, Slot, school_year_label
+from klplan.core.models import Cadence, Module, Slot, school_year_label
 from klplan.core.outcome import Fit, GroupPlan, ScheduleOutcome
-from klplan.core.plan import Notice
 from klplan.core.scheduler import SchoolWeeks, schedule_module
 from klplan.core.schoolyear import school_year_of
 from klplan.core.weeks import IsoWeek
@@ -62,7 +59,6 @@ def _about(param: str) -> Iterator[None]:
 
 def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
     """Schedule one group through one module (``klplan schedule`` without a plan)."""
-    from klplan.loaders.calendars import load_calendar
     from klplan.loaders.catalog import get_cadence, load_cadences, load_catalog
 
     defaults: list[str] = []
@@ -76,27 +72,13 @@ def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
         cadence = get_cadence(cadences, req.cadence or DEFAULT_CADENCE)
     if req.cadence is None:
         defaults.append(t("defaults.cadence", value=cadence.id))
-    overrides = user_calendar(req.calendar_file)
-    kommun = req.kommun
-    if kommun is None and req.lan is None and overrides is None:
-        kommun = DEFAULT_KOMMUN
-        defaults.append(t("defaults.kommun", value=DEFAULT_KOMMUN_LABEL))
+    calendar_for = region_calendar(req.kommun, req.lan, req.calendar_file, defaults)
 
     slot = Slot(
         weekday=DEFAULT_WEEKDAY if req.weekday is None else req.weekday,
         time=req.time or DEFAULT_TIME,
         duration_minutes=req.duration or DEFAULT_DURATION,
     )
-
-    def calendar_for(first_year: int) -> tuple[SchoolCalendar, tuple[Notice, ...]]:
-        result = load_calendar(
-            first_year,
-            kommun=kommun,
-            lan=req.lan,
-            overrides=overrides,
-            overrides_file=str(req.calendar_file) if req.calendar_file else None,
-        )
-        return result.calendar, result.notices
 
     # The school year: given, implied by the start, or the current one (the next once
     # the current one is over).

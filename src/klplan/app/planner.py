@@ -16,7 +16,7 @@ from klplan.core.outcome import CheckIn, GroupPlan
 from klplan.core.plan import ModulePlan, Notice, PlanKey, plan_key
 from klplan.core.scheduler import SchoolWeeks, schedule_module
 from klplan.core.weeks import IsoWeek
-from klplan.messages import format_date, t, weekday_name
+from klplan.messages import format_date, t
 
 if TYPE_CHECKING:
     from klplan.core.conflicts import Clash, Timetable
@@ -101,8 +101,8 @@ class Planner:
                         {
                             "group": g.id,
                             "leader": self.names[g.leader],
-                            "old": _slot_label(g.slot),
-                            "new": _slot_label(slot),
+                            "old": g.slot,
+                            "new": slot,
                         },
                         self.plan.where("groups", g.index, "slot"),
                     )
@@ -212,7 +212,9 @@ class Planner:
             dates += t("plan.more_dates", count=len(days))
         hint = None
         if suggest:
-            slots = [_slot_label(s) for s, _, _ in self.free_slots(g, limit=3)]
+            from klplan.render.notices import slot_label
+
+            slots = [slot_label(s) for s, _, _ in self.free_slots(g, limit=3)]
             hint = (
                 t("plan.free_slots", slots=t("hint.or").join(slots))
                 if slots
@@ -305,8 +307,3 @@ def _candidate_slots(slot: Slot) -> Iterator[Slot]:
                 duration_minutes=slot.duration_minutes,
                 timezone=slot.timezone,
             )
-
-
-def _slot_label(slot: Slot) -> str:
-    end = (datetime.combine(date(2000, 1, 1), slot.time) + slot.duration).time()
-    return f"{weekday_name(slot.weekday)} {slot.time:%H:%M}–{end:%H:%M}"

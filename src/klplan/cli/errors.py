@@ -196,7 +196,6 @@ def run(argv: list[str] | None, *, exiting: bool = False) -> int:
 def _run(argv: list[str] | None) -> int:
     import typer
 
-    from klplan.cli.flags import for_cli
     from klplan.core.errors import KlplanError
     from klplan.messages import t
 
@@ -233,6 +232,8 @@ def _run(argv: list[str] | None) -> int:
     except KlplanError as e:
         if debug:
             raise
+        from klplan.cli.flags import for_cli
+
         e = from_settings(for_cli(e), args, command)
         _say(f"{t('error.prefix')}: {e.message()}")
         return int(exit_code(e))

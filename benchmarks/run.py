@@ -204,8 +204,8 @@ def ics_writer(meetings_wanted: int = 16_000) -> tuple[float, float, int, bool]:
     """(klplan's writer s, icalendar's API s, events, byte-identical) on the same events."""
     from tests.test_ics_writer import STAMP, icalendar_bytes, ours
 
+    from klplan.app.plan import schedule_plan
     from klplan.loaders.plan import load_plan
-    from klplan.planning import schedule_plan
     from klplan.render.ics import IcsOptions, single_target, target_events
 
     groups = meetings_wanted // 16

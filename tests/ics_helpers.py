@@ -16,12 +16,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from klplan.core.models import Slot
+from klplan.core.outcome import CheckIn, GroupPlan, Leader, ScheduleOutcome
 from klplan.core.scheduler import SchoolWeeks, schedule_module
 from klplan.core.weeks import IsoWeek
 from klplan.loaders.calendars import load_calendar
 from klplan.loaders.catalog import load_cadences, load_catalog
 from klplan.loaders.overrides import CalendarOverrides, ClosedDay
-from klplan.planning import CheckIn, GroupPlan, Leader, ScheduleOutcome
 
 ROOT = Path(__file__).resolve().parent.parent
 # `.ci/run` installs ical.js here (npm install --no-save --prefix .ci/node ical.js);

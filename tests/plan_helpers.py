@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from klplan.app.plan import schedule_plan
+from klplan.core.outcome import GroupPlan, ScheduleOutcome
 from klplan.core.plan import ModulePlan
 from klplan.loaders.plan import load_plan
-from klplan.planning import GroupPlan, ScheduleOutcome, schedule_plan
 
 BASE = """\
 schema: 1

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import time
 
 from klplan.core.models import Slot
+from klplan.core.outcome import CheckIn, GroupPlan, Leader, ScheduleOutcome
 from klplan.core.scheduler import SchoolWeeks, schedule_module
 from klplan.core.weeks import IsoWeek
 from klplan.loaders.calendars import load_calendar
 from klplan.loaders.catalog import load_cadences, load_catalog
-from klplan.planning import CheckIn, GroupPlan, Leader, ScheduleOutcome
 
 
 def two_groups(

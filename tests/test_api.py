@@ -73,7 +73,7 @@ def test_the_examples_in_the_docs_run(tmp_path, monkeypatch, capsys):
 def test_help_documents_the_library_and_import_klplan_stays_light():
     code = (
         "import sys, klplan\n"
-        "assert 'klplan.api' not in sys.modules and 'klplan.planning' not in sys.modules\n"
+        "assert 'klplan.api' not in sys.modules and 'klplan.app.plan' not in sys.modules\n"
         "help(klplan.api)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

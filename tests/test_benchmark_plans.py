@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from benchmarks.synthetic import national_plan_yaml, plan_yaml, shared_plan_yaml
 
+from klplan.app.plan import schedule_plan
+from klplan.core.outcome import ScheduleOutcome
 from klplan.loaders.plan import load_plan
-from klplan.planning import ScheduleOutcome, schedule_plan
 
 
 def scheduled(tmp_path: Path, text: str) -> ScheduleOutcome:

@@ -219,7 +219,7 @@ def test_output_files_get_ordinary_permissions_not_mkstemps_0600(klplan, tmp_pat
 def test_streamed_json_is_the_same_data_as_the_document(klplan):
     from datetime import date
 
-    from klplan.planning import ScheduleRequest, schedule_single
+    from klplan.app.single import ScheduleRequest, schedule_single
     from klplan.render.json import schedule_document, schedule_json_chunks
 
     outcome = schedule_single(ScheduleRequest(today=date(2026, 11, 23)))

@@ -68,8 +68,8 @@ def test_one_run_writes_what_separate_runs_write(klplan, plan, tmp_path):
 
 
 def test_the_plan_is_read_and_scheduled_once(klplan, plan, tmp_path, monkeypatch):
+    import klplan.app.plan as planning
     import klplan.loaders.plan as loader
-    import klplan.planning as planning
 
     calls = {"load_plan": 0, "schedule_plan": 0}
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from klplan.app.example import example_plan
 from klplan.cli.console import one_line, printable
-from klplan.planning import example_plan
 
 ESC = "\x1b"
 

@@ -148,7 +148,7 @@ def test_completion_imports_no_yaml_parser_or_models():
         "    run([])\n"
         "assert out.getvalue() == 'Götene\\nGöteborg\\n', out.getvalue()\n"
         "heavy = ('yaml', 'icalendar', 'holidays', 'klplan.loaders.calendar_schema', "
-        "'klplan.loaders.catalog_schema', 'klplan.planning', 'rich')\n"
+        "'klplan.loaders.catalog_schema', 'klplan.app', 'rich')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -18,10 +18,11 @@ from benchmarks.synthetic import plan_yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from klplan.app.plan import schedule_plan
+from klplan.core.outcome import GroupPlan, Leader, ScheduleOutcome
 from klplan.loaders.plan import load_plan
 from klplan.loaders.previous_ics import parse_previous
 from klplan.messages import MESSAGES, set_language
-from klplan.planning import GroupPlan, Leader, ScheduleOutcome, schedule_plan
 from klplan.render.ics import (
     CalendarTarget,
     Change,

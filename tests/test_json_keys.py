@@ -12,8 +12,8 @@ from dataclasses import replace
 from datetime import UTC
 from pathlib import Path
 
+from klplan.core.outcome import GroupPlan
 from klplan.core.plan import ModulePlan
-from klplan.planning import GroupPlan
 from klplan.render.json import _MeetingLines, _SharedTexts, group_document
 from tests.test_plan_caches import awkward_groups, meeting_line
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from klplan.core.budget import leader_budget
+from klplan.core.outcome import time_budgets
 from klplan.core.scheduler import SchoolWeeks
 from klplan.core.weeks import IsoWeek
-from klplan.planning import time_budgets
 from tests.plan_helpers import in_tmp, plan_text, schedule
 
 pytestmark = pytest.mark.usefixtures("in_tmp")
@@ -129,3 +129,36 @@ def test_more_than_two_meetings_a_week_is_a_warning(in_tmp):
     (load,) = [n for n in outcome.notices if n.key == "plan.leader_load"]
     assert load.params["groups"] == 3
     assert float(load.params["per_week"]) > 2
+
+
+def test_a_plan_is_tallied_by_what_it_is_made_of_not_by_which_object_it_is():
+    """Budgets keep one tally per module plan key (klplan.core.plan.PlanKey): a plan
+    shared by two groups, an equal plan made again, and a plan built by hand (no key)
+    all give what each group's own meetings give."""
+    from dataclasses import replace
+
+    from klplan.core.outcome import GroupPlan
+    from tests.schedules import two_groups
+
+    base = two_groups()
+    a, b = (g.plans[0] for g in base.groups)
+    assert a.key is not None and b.key is not None and a.key != b.key
+
+    def leader_hours(*plans):
+        groups = tuple(GroupPlan(f"g{i}", (p,), leader="anna") for i, p in enumerate(plans))
+        outcome = replace(base, groups=groups, checkins=())
+        (anna, _) = time_budgets(outcome).leaders
+        return anna
+
+    shared = leader_hours(a, a, b)
+    assert shared == leader_hours(a, replace(a), b)  # made again: the same key
+    assert shared == leader_hours(a, replace(a, key=None), b)  # by hand: tallied alone
+    expected = leader_budget(
+        "anna",
+        ["g0", "g1", "g2"],
+        [(m.week, 90) for p in (a, a, b) for m in p.meetings],
+        [],
+        shared.school_weeks,
+    )
+    assert shared == expected
+    assert leader_hours(a, b) != leader_hours(a, a)  # other keys: other tallies

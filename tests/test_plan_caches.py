@@ -13,8 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from klplan.app.planner import Planner
+from klplan.core.outcome import GroupPlan, time_budgets
 from klplan.core.scheduler import schedule_module
-from klplan.planning import GroupPlan, _Planner, time_budgets
 from klplan.render.json import schedule_document, schedule_json_chunks
 from klplan.render.json_encoder import entries as _entries
 from klplan.render.json_encoder import indented as _indented
@@ -88,7 +89,7 @@ def both_ways(tmp_path, text, monkeypatch, stagger=True):
     """The plan scheduled with the planner's cache, and scheduled group by group."""
     cached = schedule(tmp_path, text, stagger=stagger)
     with monkeypatch.context() as m:
-        m.setattr(_Planner, "module_plan", plain_module_plan)
+        m.setattr(Planner, "module_plan", plain_module_plan)
         plain = schedule(tmp_path, text, stagger=stagger)
     return cached, plain
 
@@ -122,7 +123,7 @@ def test_without_stagger_the_conflict_is_the_same_error(in_tmp, plan_file, monke
     for replace in (False, True):
         with monkeypatch.context() as m:
             if replace:
-                m.setattr(_Planner, "module_plan", plain_module_plan)
+                m.setattr(Planner, "module_plan", plain_module_plan)
             with pytest.raises(ScheduleError) as e:
                 schedule(in_tmp, plan_file, stagger=False)
         errors.append((e.value.message(), e.value.hint))

@@ -4,9 +4,14 @@ group instead."""
 
 from __future__ import annotations
 
+from datetime import time
+
 import pytest
 
 from klplan.core.errors import ScheduleError
+from klplan.core.models import Slot
+from klplan.messages import set_language
+from klplan.render.notices import notice_text
 from tests.plan_helpers import group, in_tmp, plan_text, schedule
 
 pytestmark = pytest.mark.usefixtures("in_tmp")
@@ -106,13 +111,17 @@ def test_stagger_moves_the_later_group_to_the_next_weekday_and_says_so(in_tmp):
     assert {m.date.weekday() for m in first.meetings} == {2}  # kept on Wednesday
     assert {m.start.strftime("%a %H:%M") for m in moved.meetings} == {"Thu 15:00"}
     (notice,) = [n for n in outcome.notices if n.key == "plan.staggered"]
+    # The use case says it as data (the slots); the presentation words it.
     assert notice.params == {
         "group": "4-6",
         "leader": "Anna Andersson",
-        "old": "onsdag 15:00–16:30",
-        "new": "torsdag 15:00–16:30",
+        "old": Slot(weekday=2, time=time(15, 0), duration_minutes=90),
+        "new": Slot(weekday=3, time=time(15, 0), duration_minutes=90),
     }
     assert str(notice.where) == "plan.yaml:11:5: groups[1].slot"
+    assert "flyttad från onsdag 15:00–16:30 till torsdag 15:00–16:30 så" in notice_text(notice)
+    set_language("en")
+    assert "moved from Wednesday 15:00–16:30 to Thursday 15:00–16:30 so" in notice_text(notice)
 
 
 def test_stagger_is_deterministic_and_fills_the_week_in_order(in_tmp):

@@ -13,10 +13,10 @@ from benchmarks.synthetic import plan_yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from klplan.app.plan import schedule_plan
 from klplan.loaders import previous_ics
 from klplan.loaders.plan import load_plan
 from klplan.loaders.previous_ics import parse_previous
-from klplan.planning import schedule_plan
 from klplan.render.ics import STOCKHOLM, Event, clean_text, render_calendar
 from tests.test_ics_fast import ODD, OPTIONS, assert_same, varied
 

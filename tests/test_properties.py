@@ -162,7 +162,7 @@ def test_ics_round_trip_gives_back_the_same_meetings(cal, module, cadence, weekd
     """generate -> parse (icalendar) -> the same meetings, at the same instants."""
     import icalendar
 
-    from klplan.planning import GroupPlan, ScheduleOutcome
+    from klplan.core.outcome import GroupPlan, ScheduleOutcome
     from klplan.render.ics import (
         IcsOptions,
         clean_text,

@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from klplan.app.calendar_files import CalendarReport
-from klplan.calendar_year import CalendarOutcome
 from klplan.core.errors import (
     InputError,
     KlplanError,
@@ -46,9 +45,9 @@ from klplan.core.errors import (
     UsageError,
     Where,
 )
+from klplan.core.outcome import CalendarOutcome, ScheduleOutcome
 from klplan.core.weeks import IsoWeek
 from klplan.loaders.plan import LoadedPlan, PlanInvalid
-from klplan.planning import ScheduleOutcome
 
 __all__ = [
     "CalendarOutcome",
@@ -128,7 +127,7 @@ def schedule_plan(
     the principal's check-ins with each leader. ``location`` and ``video_url``: where
     the groups that have no place of their own meet. A plan that cannot be scheduled
     raises ``ScheduleError``."""
-    from klplan.planning import schedule_plan as schedule
+    from klplan.app.plan import schedule_plan as schedule
 
     loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan)
     return _meeting_place(schedule(loaded, stagger=stagger), location, video_url)
@@ -167,7 +166,7 @@ def schedule_one(
     today) decides the default school year and start. A bad value raises
     ``UsageError`` naming its parameter."""
     import klplan.cli.params as params
-    from klplan.planning import ScheduleRequest, schedule_single
+    from klplan.app.single import ScheduleRequest, schedule_single
 
     def where(param: str) -> Where:
         return Where(param=param)
@@ -238,8 +237,8 @@ def school_calendar(
     ``lan``; Stockholm when neither is given. ``school_year`` (``2026`` or
     ``"2026/27"``): by default the current one on ``today``, or the next once it is
     over. ``calendar_file``: a YAML file of the school's own days."""
-    from klplan.calendar_year import CalendarRequest
-    from klplan.calendar_year import school_calendar as calendar
+    from klplan.app.school_calendar import CalendarRequest
+    from klplan.app.school_calendar import school_calendar as calendar
 
     req = CalendarRequest(
         today=today or date.today(),

@@ -31,7 +31,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from klplan.core.errors import OutputError, UsageError, Where
-from klplan.planning import ScheduleOutcome
+from klplan.core.outcome import ScheduleOutcome
 from klplan.render.ics import (
     PRODID,
     CalendarTarget,

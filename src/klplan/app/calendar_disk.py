@@ -14,8 +14,8 @@ from pathlib import Path
 from klplan.cli.output import Inputs, probe_folder
 from klplan.core.errors import InputError, OutputError, UsageError, Where
 from klplan.core.models import SchoolCalendar
+from klplan.core.outcome import ScheduleOutcome
 from klplan.messages import t
-from klplan.planning import ScheduleOutcome
 from klplan.render.ics import (
     CalendarTarget,
     Change,

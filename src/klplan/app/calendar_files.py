@@ -30,9 +30,9 @@ from klplan.app.calendar_disk import (
 )
 from klplan.cli.output import Inputs, atomic_write, new_file_mode, probe_folder
 from klplan.core.errors import InputError, OutputError, UsageError, Where
+from klplan.core.outcome import ScheduleOutcome
 from klplan.core.parse import parse_url
 from klplan.messages import t
-from klplan.planning import ScheduleOutcome
 from klplan.render.ics import (
     CalendarTarget,
     Change,

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from klplan.planning import ScheduleOutcome
+    from klplan.core.outcome import ScheduleOutcome
 
 
 def with_meeting_place(

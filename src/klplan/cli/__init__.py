@@ -1,7 +1,7 @@
 """The command-line interface: ``klplan`` (console script) and ``python -m klplan``.
 
 Commands live one per module in this package; each parses its flags, calls a use case
-(``klplan.app``, ``klplan.planning``) and hands the result to a renderer. Errors are
+(``klplan.app``) and hands the result to a renderer. Errors are
 mapped to exit codes and one line on stderr in exactly one place, ``klplan.cli.errors``,
 which words a use case's parameter as its flag; everything said on stderr goes through
 ``klplan.cli.notify.say``. The modules here import one another without a cycle

@@ -19,8 +19,8 @@ from klplan.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from klplan.calendar_year import CalendarOutcome
     from klplan.cli.output import Inputs
+    from klplan.core.outcome import CalendarOutcome
 
 
 def calendar(
@@ -37,8 +37,9 @@ def calendar(
     refresh: Annotated[str | None, typer.Option("--refresh", metavar="DURATION")] = None,
     closed_days: Annotated[bool, typer.Option("--closed-days")] = False,
 ) -> None:
-    from klplan.calendar_year import CalendarRequest, school_calendar
-    from klplan.cli import params, settings
+    import klplan.cli.params as params
+    import klplan.cli.settings as settings
+    from klplan.app.school_calendar import CalendarRequest, school_calendar
     from klplan.cli.notify import report
 
     today = params.today()
@@ -147,7 +148,7 @@ def _write(
     inputs: "Inputs",
     today: date,
 ) -> None:
-    from klplan.cli import params
+    import klplan.cli.params as params
 
     if format is CalendarFormat.ics:
         from klplan.cli.calendar_files import write_holiday_calendar

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from klplan.app.calendar_disk import CalendarFile
     from klplan.app.calendar_files import CheckReport, PendingCalendars
     from klplan.core.models import SchoolCalendar
-    from klplan.planning import ScheduleOutcome
+    from klplan.core.outcome import ScheduleOutcome
     from klplan.render.ics import Change, IcsOptions
 
 

@@ -120,9 +120,9 @@ def weekday(ctx: Any, incomplete: str) -> list[Item]:
 def school_year(ctx: Any, incomplete: str) -> list[Item]:
     """This school year and the next, and every year the bundled data knows."""
     from klplan.cli.params import today
+    from klplan.core.schoolyear import school_year_of
 
-    now = today()
-    first = now.year if now.month >= 7 else now.year - 1
+    first = school_year_of(today())
     years = {f"{y}/{(y + 1) % 100:02d}" for y in (first, first + 1)}
     for e in _bundled("holidays", "index.yaml")["kommuner"]:
         years.update(e.get("sportlov") or {})

@@ -252,7 +252,9 @@ def _run(argv: list[str] | None) -> int:
     except KlplanError as e:
         if debug:
             raise
-        e = from_settings(with_flag(e, command), args, command)
+        from klplan.cli.flags import for_cli
+
+        e = from_settings(for_cli(with_flag(e, command)), args, command)
         _say(f"{t('error.prefix')}: {e.message()}")
         return int(exit_code(e))
     except typer.Exit as e:

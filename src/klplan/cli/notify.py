@@ -52,7 +52,7 @@ def say(text: str, *, always: bool = False) -> None:
 def report(defaults_used: Iterable[str], notices: Iterable[Notice]) -> None:
     """Defaults and warnings go to stderr, so stdout stays the output alone."""
     from klplan.messages import t
-    from klplan.planning import notice_text
+    from klplan.render.notices import notice_text
 
     defaults = list(defaults_used)
     if defaults:

@@ -15,11 +15,11 @@ def init(
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     import klplan.cli.params as params
+    from klplan.app.example import example_plan
     from klplan.cli.notify import say
     from klplan.cli.output import atomic_write
     from klplan.core.errors import OutputError, Where
     from klplan.messages import t
-    from klplan.planning import example_plan
 
     if file.exists() and not force:
         raise OutputError("plan.init_exists", where=Where(file=str(file)))
@@ -36,12 +36,13 @@ def validate(
     import sys
     from dataclasses import asdict
 
+    from klplan.app.plan import schedule_plan
     from klplan.cli.text import printable
     from klplan.core.errors import InputError, KlplanError, ScheduleError
     from klplan.core.plan import Notice
     from klplan.loaders.plan import PlanInvalid, load_plan
     from klplan.messages import t
-    from klplan.planning import notice_text, schedule_plan
+    from klplan.render.notices import notice_text
     from klplan.render.validate_json import Result, Summary, validate_json
 
     errors: tuple[KlplanError, ...] = ()

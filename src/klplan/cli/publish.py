@@ -24,12 +24,12 @@ def publish(
     include_preparation: Annotated[bool, typer.Option("--include-preparation")] = False,
 ) -> None:
     import klplan.cli.params as params
+    from klplan.app.plan import schedule_plan
     from klplan.caldav_publish import CalDavServer, credentials, plan_publication, redact_url
     from klplan.cli.notify import report, say
     from klplan.core.errors import ExitCode, UsageError, Where
     from klplan.loaders.plan import load_plan
     from klplan.messages import t
-    from klplan.planning import schedule_plan
     from klplan.render.ics import IcsOptions
 
     if dry_run and check:

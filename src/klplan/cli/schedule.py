@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from klplan.cli.output import Inputs
-    from klplan.planning import ScheduleOutcome
+    from klplan.core.outcome import ScheduleOutcome
 
 # Flags that describe one group and one module: with a plan file they are refused.
 _SINGLE_FLAGS = (
@@ -98,8 +98,8 @@ def schedule(
 ) -> None:
     import klplan.cli.params as params
     import klplan.cli.settings as settings
+    from klplan.app.single import ScheduleRequest, schedule_single
     from klplan.core.errors import UsageError, Where
-    from klplan.planning import ScheduleRequest, schedule_single
 
     outputs = _outputs(format or [ScheduleFormat.table], output or [], view)
     wants_ics = any(o.format is ScheduleFormat.ics for o in outputs)
@@ -155,8 +155,8 @@ def schedule(
             # Values from klplan.toml or KLPLAN_* are defaults, not flags: a plan wins.
             if given[name] is not None and settings.from_command_line(ctx, name):
                 raise UsageError("plan.flag_with_plan", where=Where(flag=flag))
+        from klplan.app.plan import schedule_plan
         from klplan.loaders.plan import load_plan, modules_path
-        from klplan.planning import schedule_plan
 
         loaded = load_plan(plan, allow_outside=allow_outside)
         if loaded.spec.modules_file is not None:

@@ -16,9 +16,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from klplan.core.plan import ModulePlan
+from klplan.core.plan import ModulePlan, PlanKey
 from klplan.core.weeks import IsoWeek
+
+if TYPE_CHECKING:
+    from klplan.core.outcome import ScheduleOutcome
 
 # Preparation a leader needs per meeting, as a share of the meeting's length.
 PREPARATION_FACTOR = 1.0
@@ -184,3 +188,49 @@ class Budgets:
 
     participants: tuple[ParticipantBudget, ...]
     leaders: tuple[LeaderBudget, ...]
+
+
+def outcome_budgets(outcome: ScheduleOutcome) -> Budgets:
+    """The budgets of everything a run scheduled (read them as
+    ``ScheduleOutcome.budgets``, which computes them once)."""
+    from klplan.core.scheduler import SchoolWeeks
+
+    participants = tuple(participant_budget(g.id, p) for g in outcome.groups for p in g.plans)
+    school_days = SchoolWeeks(outcome.calendar, 0)  # open on Monday = any school day
+    leaders: list[LeaderBudget] = []
+    groups_of = outcome.groups_by_leader()
+    checkins_of = outcome.checkins_by_leader()
+    # Each module plan's meetings are tallied once, however many groups share the plan
+    # (keyed on what the plan is made of; a plan built by hand has no key).
+    tallies: dict[PlanKey, LoadTally] = {}
+    spans: dict[tuple[int, int], int] = {}
+    for leader in outcome.leaders:
+        groups = groups_of[leader.id]
+        tally = LoadTally()
+        for g in groups:
+            for p in g.plans:
+                found = tallies.get(p.key) if p.key is not None else None
+                if found is None:
+                    found = LoadTally()
+                    found.add_meetings(
+                        (m.week, int((m.end - m.start).total_seconds()) // 60) for m in p.meetings
+                    )
+                    if p.key is not None:
+                        tallies[p.key] = found
+                tally.add(found)
+        tally.add_checkins(
+            (c.week, int((c.end - c.start).total_seconds()) // 60) for c in checkins_of[leader.id]
+        )
+        # School weeks from the leader's first booking's week to the last's.
+        weeks = [*tally.weeks, *(w for w, _ in tally.checkin_weeks)]
+        span = 0
+        if weeks:
+            ends = min(weeks), max(weeks)  # as year * 100 + week
+            span = spans.get(ends, -1)
+            if span < 0:
+                first, last = (IsoWeek(w // 100, w % 100) for w in ends)
+                span = spans[ends] = school_days.index_from(last + 1) - school_days.index_from(
+                    first
+                )
+        leaders.append(tally.budget(leader.id, [g.id for g in groups], span))
+    return Budgets(participants, tuple(leaders))

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 
 from annotated_types import Ge, Gt, Le, MaxLen, MinLen
 
+from klplan.core.defaults import DEFAULT_DURATION, DEFAULT_TIME, DEFAULT_WEEKDAY
 from klplan.core.parse import check_year
 
 MomentKey = Literal["A", "B", "C", "D"]
@@ -239,9 +240,9 @@ class SchoolCalendar:
 class Slot:
     """When a group meets: weekday (0 = Monday), local time, duration."""
 
-    weekday: Annotated[int, Ge(0), Le(4)] = 2
-    time: Time = Time(15, 0)
-    duration_minutes: Annotated[int, Ge(5), Le(8 * 60)] = 90
+    weekday: Annotated[int, Ge(0), Le(4)] = DEFAULT_WEEKDAY
+    time: Time = DEFAULT_TIME
+    duration_minutes: Annotated[int, Ge(5), Le(8 * 60)] = DEFAULT_DURATION
     timezone: str = "Europe/Stockholm"
     _duration: timedelta = field(init=False, repr=False, compare=False)
 

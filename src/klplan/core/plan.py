@@ -60,6 +60,20 @@ class Notice:
     where: Where | None = None  # the file position (and key) it is about, if any
 
 
+# What a module plan is made of, by value: the module's id (a run's modules are one
+# catalogue), its cadence, slot (and the fold of its time, which is not part of a
+# time's equality but is part of the meetings' times), start and spring start. With
+# the run's calendar it determines the plan, so a run keys what it keeps per plan on
+# it (shared plans, leader bookings, budget tallies) rather than on object identity.
+PlanKey = tuple[str, Cadence, Slot, int, IsoWeek, IsoWeek | None]
+
+
+def plan_key(
+    module: Module, cadence: Cadence, slot: Slot, start: IsoWeek, spring_start: IsoWeek | None
+) -> PlanKey:
+    return module.id, cadence, slot, slot.time.fold, start, spring_start
+
+
 @dataclass(frozen=True, slots=True)
 class ModulePlan:
     module: Module
@@ -68,6 +82,8 @@ class ModulePlan:
     meetings: tuple[Meeting, ...]
     closed_weeks: tuple[ClosedWeek, ...]
     notices: tuple[Notice, ...] = ()
+    # What the scheduler made it of (None for a plan built by hand): see PlanKey.
+    key: PlanKey | None = field(default=None, compare=False)
 
     @property
     def first_week(self) -> IsoWeek:

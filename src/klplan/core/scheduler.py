@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from klplan.core.errors import ScheduleError
 from klplan.core.models import Cadence, ClosureKind, Module, SchoolCalendar, Slot
-from klplan.core.plan import ClosedWeek, DayOff, Meeting, ModulePlan, Notice
+from klplan.core.plan import ClosedWeek, DayOff, Meeting, ModulePlan, Notice, plan_key
 from klplan.core.weeks import IsoWeek, weeks_between
 
 # Lov closes the whole week whatever else falls on a day; among single days a red
@@ -249,7 +249,8 @@ def schedule_module(
 
     first, last = meetings[0].week, meetings[-1].week
     closed = tuple(ClosedWeek(w, r) for w, r in sorted(weeks.closed.items()) if first < w < last)
-    return ModulePlan(module, cadence, slot, tuple(meetings), closed, tuple(notices))
+    key = plan_key(module, cadence, slot, start, spring_start)
+    return ModulePlan(module, cadence, slot, tuple(meetings), closed, tuple(notices), key)
 
 
 def _meeting(

@@ -23,6 +23,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from klplan.core.defaults import DEFAULT_CADENCE
 from klplan.core.errors import InputError, Where
 from klplan.core.models import Cadence, Module, Slot, school_year_label
 from klplan.core.weeks import IsoWeek
@@ -33,7 +34,6 @@ from klplan.loaders.validate import all_input_errors, file_order, refuse_foreign
 from klplan.loaders.yamldoc import Path_, YamlDoc
 from klplan.messages import t
 
-DEFAULT_CADENCE = "intensiv"
 DEFAULT_SLOT = Slot()
 KNOWN_LISTED = 12  # ids listed in an "unknown reference" message
 

@@ -1,4 +1,4 @@
-"""Scheduling (klplan.core.scheduler, klplan.planning): why a module does not fit
+"""Scheduling (klplan.core.scheduler, klplan.app): why a module does not fit
 and what to try, notices on stderr, the defaults used, and the conflicts, check-ins and
 loads of a plan's groups and leaders."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 from klplan.messages.catalogue import Catalogue
 
 MESSAGES: Catalogue = {
-    # one module in a school year (klplan.core.scheduler, klplan.planning)
+    # one module in a school year (klplan.core.scheduler, klplan.app)
     "schedule.not_enough_weeks": {
         "sv": "{module} ({parts} delar) behöver {needed} skolveckor från {start} men "
         "läsåret {years} har bara {available} kvar",
@@ -66,7 +66,7 @@ MESSAGES: Catalogue = {
         "en": "the check-ins of {leaders} leaders one after another do not fit before "
         "midnight; choose an earlier time, a shorter duration or parallel: true",
     },
-    # scheduling a plan's groups and leaders (klplan.planning)
+    # scheduling a plan's groups and leaders (klplan.app)
     "plan.in_group": {"sv": "grupp {group}: {text}", "en": "group {group}: {text}"},
     "plan.sequence_no_room": {
         "sv": "{module} får inte plats efter {previous} (sista möte {last}) inom "

@@ -21,8 +21,8 @@ import csv
 import io
 from collections.abc import Iterator
 
+from klplan.core.outcome import ScheduleOutcome
 from klplan.messages import t, weekday_name
-from klplan.planning import ScheduleOutcome
 
 COLUMNS = (
     "group",

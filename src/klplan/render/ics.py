@@ -54,11 +54,12 @@ from zoneinfo import ZoneInfo
 
 from klplan import __version__
 from klplan.core.models import ClosureKind, Module, SchoolCalendar, school_year_label
+from klplan.core.outcome import CheckIn, GroupPlan, Leader, ScheduleOutcome
 from klplan.core.parse import parse_email
 from klplan.core.plan import DayOff, Meeting, ModulePlan
+from klplan.core.schoolyear import school_year_of
 from klplan.core.weeks import IsoWeek
 from klplan.messages import MESSAGES, format_date, language, reason_label, t, week_range
-from klplan.planning import CheckIn, GroupPlan, Leader, ScheduleOutcome, school_year_of
 
 TZID = "Europe/Stockholm"
 STOCKHOLM = ZoneInfo(TZID)

@@ -15,10 +15,10 @@ from typing import Any
 
 from klplan.core.budget import ParticipantBudget
 from klplan.core.models import Module, Slot, Term
+from klplan.core.outcome import GroupPlan, ScheduleOutcome
 from klplan.core.plan import Meeting, ModulePlan
 from klplan.core.weeks import IsoWeek
 from klplan.messages import reason_label
-from klplan.planning import GroupPlan, ScheduleOutcome
 from klplan.render.json_documents import (
     CALENDAR_SCHEMA,
     SCHEMA,

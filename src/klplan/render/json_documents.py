@@ -15,19 +15,14 @@ from typing import TYPE_CHECKING, Any
 from klplan import __version__
 from klplan.core.budget import PREPARATION_FACTOR, Budgets, ParticipantBudget
 from klplan.core.models import Cadence, Module, SchoolCalendar, Slot
+from klplan.core.outcome import CheckIn, GroupPlan, ScheduleOutcome, time_budgets
 from klplan.core.parse import WEEKDAY_IDS
 from klplan.core.plan import ClosedWeek, Meeting, ModulePlan, Notice
 from klplan.messages import reason_label
-from klplan.planning import (
-    CheckIn,
-    GroupPlan,
-    ScheduleOutcome,
-    notice_text,
-    time_budgets,
-)
+from klplan.render.notices import notice_text
 
 if TYPE_CHECKING:
-    from klplan.calendar_year import CalendarOutcome
+    from klplan.core.outcome import CalendarOutcome
 
 SCHEMA = "klplan.schedule/1"
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from klplan.core.models import Term
+from klplan.core.outcome import GroupPlan, Leader, ScheduleOutcome
 from klplan.core.plan import DayOff, Meeting, ModulePlan
 from klplan.core.scheduler import SchoolWeeks
 from klplan.core.weeks import IsoWeek
 from klplan.messages import format_date, reason_label, t, weekday_name
-from klplan.planning import GroupPlan, Leader, ScheduleOutcome
 from klplan.render.calendar_view import CalendarWeek, calendar_weeks, week_notes
 
 

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from klplan.core.models import Module
+from klplan.core.outcome import GroupPlan, ScheduleOutcome, time_budgets
 from klplan.core.plan import ClosedWeek, Meeting, ModulePlan
 from klplan.core.weeks import IsoWeek
 from klplan.messages import (
@@ -27,10 +28,9 @@ from klplan.messages import (
     week_range,
     weekday_name,
 )
-from klplan.planning import GroupPlan, ScheduleOutcome, time_budgets
 
 if TYPE_CHECKING:
-    from klplan.calendar_year import CalendarOutcome
+    from klplan.core.outcome import CalendarOutcome
     from klplan.render.overview import Overview
 
 

@@ -55,7 +55,7 @@ def _error(e: KlplanError) -> dict[str, Any]:
 def _warning(n: Notice) -> dict[str, Any]:
     from dataclasses import replace
 
-    from klplan.planning import notice_text
+    from klplan.render.notices import notice_text
 
     return _problem(n.key, notice_text(replace(n, where=None)), n.where)
 

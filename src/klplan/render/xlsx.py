@@ -14,8 +14,9 @@ import io
 from datetime import UTC, date, datetime, time
 from typing import Any
 
+from klplan.core.outcome import ScheduleOutcome
+from klplan.core.schoolyear import school_year_of
 from klplan.messages import t
-from klplan.planning import ScheduleOutcome
 from klplan.render.csv import COLUMNS, meeting_rows
 from klplan.render.overview import Overview, group_summary
 
@@ -31,8 +32,7 @@ XLSX_MARKER = "Generator"  # a custom document property whose value is klplan
 def default_created(outcome: ScheduleOutcome) -> datetime:
     """1 July 00:00 UTC of the calendar's first school year: stable for a given plan."""
     first = outcome.calendar.terms[0].start
-    year = first.year if first.month >= 7 else first.year - 1
-    return datetime(year, 7, 1, tzinfo=UTC)
+    return datetime(school_year_of(first), 7, 1, tzinfo=UTC)
 
 
 def _typed(column: str, value: str) -> object:

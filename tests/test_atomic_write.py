@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from klplan.cli import output
-from klplan.cli.output import atomic_write, file_mode, new_file_mode
 from klplan.core.errors import OutputError
+from klplan.files import atomic as output
+from klplan.files.atomic import atomic_write, file_mode, new_file_mode
 
 
 def leftovers(directory: Path) -> list[str]:

@@ -390,7 +390,7 @@ def test_a_failed_write_stops_the_run_and_says_what_was_written(
     calendar_files.write_calendars(_interleaved(synthetic), IcsOptions(), **args)
     capsys.readouterr()
     written: list[str] = []
-    from klplan.cli.output import atomic_write as real
+    from klplan.files.atomic import atomic_write as real
 
     def failing(path, data, **kw):
         if len(written) == 6:

@@ -273,7 +273,7 @@ DYNAMIC: dict[str, Family] = {
         _each("calendar.known.", KNOWN_DAY_KINDS),
     ),
     "output.marker.{}": Family(
-        "cli.output.check_output: klplan's marker", _each("output.marker.", MARKED)
+        "files.outputs.check_output: klplan's marker", _each("output.marker.", MARKED)
     ),
     "id.kind.{}": Family(
         "loaders.plan: ids of groups and leaders", _each("id.kind.", ("group", "leader"))

@@ -347,7 +347,7 @@ def test_a_full_disk_leaves_the_previous_file_and_no_temporary(klplan, plan, tmp
 HOLD = """
 import sys, time
 from pathlib import Path
-from klplan.cli.locks import locked
+from klplan.files.locks import locked
 with locked([Path(sys.argv[1])]):
     print("locked", flush=True)
     time.sleep(float(sys.argv[2]))

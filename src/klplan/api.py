@@ -284,7 +284,7 @@ def write_calendars(
     the right-hand side of the UIDs (by default derived from the plan)."""
     import klplan.cli.params as params
     from klplan.app.calendar_files import prepare_calendars
-    from klplan.cli.locks import locked
+    from klplan.files.locks import locked
     from klplan.render.ics import IcsOptions
 
     feed_url = params.url(feed_url, Where(param="feed_url"))

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from klplan.cli.output import Inputs, probe_folder
 from klplan.core.errors import InputError, OutputError, UsageError, Where
 from klplan.core.models import SchoolCalendar
 from klplan.core.outcome import ScheduleOutcome
+from klplan.files.outputs import Inputs, probe_folder
 from klplan.messages import t
 from klplan.render.ics import (
     CalendarTarget,

@@ -28,10 +28,11 @@ from klplan.app.calendar_disk import (
     directory_files,
     on_disk,
 )
-from klplan.cli.output import Inputs, atomic_write, new_file_mode, probe_folder
 from klplan.core.errors import InputError, OutputError, UsageError, Where
 from klplan.core.outcome import ScheduleOutcome
 from klplan.core.parse import parse_url
+from klplan.files.atomic import atomic_write, new_file_mode
+from klplan.files.outputs import Inputs, probe_folder
 from klplan.messages import t
 from klplan.render.ics import (
     CalendarTarget,

@@ -19,8 +19,8 @@ from klplan.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from klplan.cli.output import Inputs
     from klplan.core.outcome import CalendarOutcome
+    from klplan.files.outputs import Inputs
 
 
 def calendar(
@@ -59,8 +59,8 @@ def calendar(
         from klplan.core.errors import UsageError, Where
 
         raise UsageError("ics.only_for_ics", where=Where(flag="--refresh"))
-    from klplan.cli.locks import locked
-    from klplan.cli.output import Inputs, check_output
+    from klplan.files.locks import locked
+    from klplan.files.outputs import Inputs, check_output
 
     if closed_days:
         _check_closed_days(outcome, format)
@@ -113,9 +113,10 @@ def _write_closed_days(
     hand, so an existing one is replaced only with --force (an input never)."""
     import os
 
-    from klplan.cli.output import emit, probe_folder
+    from klplan.cli.output import emit
     from klplan.core.errors import OutputError, Where
     from klplan.core.models import school_year_label
+    from klplan.files.outputs import probe_folder
     from klplan.loaders.calendars import known_days
     from klplan.render.closed_days import closed_days_yaml
 

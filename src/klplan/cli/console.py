@@ -77,7 +77,7 @@ def show(render: Callable[[Console], None], output: Path | None) -> None:
     if output is None or str(output) == "-":
         render(console())
         return
-    from klplan.cli.output import TABLE_MARKER
+    from klplan.files.outputs import TABLE_MARKER
 
     buf = io.StringIO()
     render(console(buf, plain=True, width=100))

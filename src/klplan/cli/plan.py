@@ -17,8 +17,8 @@ def init(
     import klplan.cli.params as params
     from klplan.app.example import example_plan
     from klplan.cli.notify import say
-    from klplan.cli.output import atomic_write
     from klplan.core.errors import OutputError, Where
+    from klplan.files.atomic import atomic_write
     from klplan.messages import t
 
     if file.exists() and not force:

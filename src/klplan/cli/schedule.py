@@ -33,8 +33,8 @@ from klplan.cli.options import (
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from klplan.cli.output import Inputs
     from klplan.core.outcome import ScheduleOutcome
+    from klplan.files.outputs import Inputs
 
 # Flags that describe one group and one module: with a plan file they are refused.
 _SINGLE_FLAGS = (
@@ -189,7 +189,7 @@ def schedule(
     from klplan.app.meeting_place import with_meeting_place
 
     outcome = with_meeting_place(outcome, location, video_url)
-    from klplan.cli.output import Inputs
+    from klplan.files.outputs import Inputs
 
     _render(outcome, outputs, csv_dialect, ics, Inputs(read))
 
@@ -279,7 +279,7 @@ def _render(
     ``locks.locked``) and check them all (an input of the run, a file klplan did not
     write, a folder that is missing or cannot be written to), so that a refusal writes
     nothing; then the exports in the order given, and the calendar files last."""
-    from klplan.cli.locks import locked
+    from klplan.files.locks import locked
 
     files: list[Path] = []
     folders: list[Path] = []  # -o DIR/ for calendar files, made if need be
@@ -303,7 +303,7 @@ def _checked_render(
     inputs: "Inputs",
 ) -> None:
     from klplan.cli.notify import report
-    from klplan.cli.output import check_output
+    from klplan.files.outputs import check_output
 
     calendars = []
     for o in outputs:

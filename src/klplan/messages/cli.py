@@ -16,7 +16,7 @@ MESSAGES: Catalogue = {
         "sv": "internt fel ({error}); kör igen med --debug och rapportera felet",
         "en": "internal error ({error}); run again with --debug and report it",
     },
-    # writing outputs (klplan.cli.output): what an output may replace; klplan's marker
+    # writing outputs (klplan.files.outputs): what an output may replace; klplan's marker
     # in each format
     "output.is_input": {
         "sv": "utfilen är en av körningens indatafiler ({input}); välj en annan utfil",

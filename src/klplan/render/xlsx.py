@@ -94,7 +94,7 @@ def schedule_xlsx(
     workbook.set_properties(
         {"title": title, "author": "klplan", "created": created or default_created(outcome)}
     )
-    # klplan's marker (klplan.cli.output.is_klplan_file): -o may replace this workbook.
+    # klplan's marker (klplan.files.outputs.is_klplan_file): -o may replace this workbook.
     workbook.set_custom_property(XLSX_MARKER, "klplan")
     bold = workbook.add_format({"bold": True})
     formats = {

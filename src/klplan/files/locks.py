@@ -9,8 +9,8 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from klplan.cli.output import _STALE
 from klplan.core.errors import OutputError, Where
+from klplan.files.atomic import STALE
 
 LOCK_WAIT = 10.0  # seconds a run waits for another run's lock on its folder
 
@@ -110,6 +110,6 @@ def clean_stale(folder: Path) -> None:
     except OSError:
         return
     for name in names:
-        if name.startswith(".") and name.endswith(".tmp") and _STALE.fullmatch(name):
+        if name.startswith(".") and name.endswith(".tmp") and STALE.fullmatch(name):
             with contextlib.suppress(OSError):
                 os.unlink(folder / name)

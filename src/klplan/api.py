@@ -165,7 +165,7 @@ def schedule_one(
     (``"15:00"``), ``duration`` in minutes (5-480). ``today`` (by default the date
     today) decides the default school year and start. A bad value raises
     ``UsageError`` naming its parameter."""
-    import klplan.cli.params as params
+    import klplan.app.values as params
     from klplan.app.single import ScheduleRequest, schedule_single
 
     def where(param: str) -> Where:
@@ -208,7 +208,7 @@ def _path(value: Path | str | None) -> Path | None:
 def _meeting_place(
     outcome: ScheduleOutcome, location: str | None, video_url: str | None
 ) -> ScheduleOutcome:
-    import klplan.cli.params as params
+    import klplan.app.values as params
     from klplan.app.meeting_place import with_meeting_place
 
     video_url = params.url(video_url, Where(param="video_url"))
@@ -217,7 +217,7 @@ def _meeting_place(
 
 def _school_year(value: int | str | None) -> int | None:
     """``2026``, ``"2026/27"`` or ``"2026/2027"``: the school year starting in 2026."""
-    import klplan.cli.params as params
+    import klplan.app.values as params
 
     text = f"{value}/{value + 1}" if isinstance(value, int) else value
     return params.school_year(text, Where(param="school_year"))
@@ -282,7 +282,7 @@ def write_calendars(
     ``index.html`` with subscribe links is written too); ``refresh``: how often
     subscribers look again (``"PT12H"``). ``dtstamp`` and ``uid_domain``: DTSTAMP and
     the right-hand side of the UIDs (by default derived from the plan)."""
-    import klplan.cli.params as params
+    import klplan.app.values as params
     from klplan.app.calendar_files import prepare_calendars
     from klplan.files.locks import locked
     from klplan.render.ics import IcsOptions

@@ -37,7 +37,7 @@ def calendar(
     refresh: Annotated[str | None, typer.Option("--refresh", metavar="DURATION")] = None,
     closed_days: Annotated[bool, typer.Option("--closed-days")] = False,
 ) -> None:
-    import klplan.cli.params as params
+    import klplan.app.values as params
     import klplan.cli.settings as settings
     from klplan.app.school_calendar import CalendarRequest, school_calendar
     from klplan.cli.notify import report
@@ -149,7 +149,7 @@ def _write(
     inputs: "Inputs",
     today: date,
 ) -> None:
-    import klplan.cli.params as params
+    import klplan.app.values as params
 
     if format is CalendarFormat.ics:
         from klplan.cli.calendar_files import write_holiday_calendar

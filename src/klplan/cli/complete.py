@@ -119,7 +119,7 @@ def weekday(ctx: Any, incomplete: str) -> list[Item]:
 
 def school_year(ctx: Any, incomplete: str) -> list[Item]:
     """This school year and the next, and every year the bundled data knows."""
-    from klplan.cli.params import today
+    from klplan.app.values import today
     from klplan.core.schoolyear import school_year_of
 
     first = school_year_of(today())

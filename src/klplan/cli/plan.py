@@ -14,7 +14,7 @@ def init(
     file: Annotated[Path, typer.Argument(metavar="FILE")] = Path("plan.yaml"),
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
-    import klplan.cli.params as params
+    import klplan.app.values as params
     from klplan.app.example import example_plan
     from klplan.cli.notify import say
     from klplan.core.errors import OutputError, Where

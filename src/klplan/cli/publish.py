@@ -23,7 +23,7 @@ def publish(
     include_breaks: Annotated[bool, typer.Option("--include-breaks")] = False,
     include_preparation: Annotated[bool, typer.Option("--include-preparation")] = False,
 ) -> None:
-    import klplan.cli.params as params
+    import klplan.app.values as params
     from klplan.app.plan import schedule_plan
     from klplan.caldav_publish import CalDavServer, credentials, plan_publication, redact_url
     from klplan.cli.notify import report, say

@@ -96,7 +96,7 @@ def schedule(
     refresh: Annotated[str | None, typer.Option("--refresh", metavar="DURATION")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
-    import klplan.cli.params as params
+    import klplan.app.values as params
     import klplan.cli.settings as settings
     from klplan.app.single import ScheduleRequest, schedule_single
     from klplan.core.errors import UsageError, Where
@@ -136,7 +136,7 @@ def schedule(
         "force": force,
     }
 
-    def src(param: str, flag: str) -> params.Flag:
+    def src(param: str, flag: str) -> params.Place:
         return settings.where(ctx, param, flag)
 
     # The files this run reads: no output may replace one (see output.Inputs). Not
@@ -401,7 +401,7 @@ def _export(
 
         emit(overview_markdown(build(outcome)), path)
     else:
-        import klplan.cli.params as params
+        import klplan.app.values as params
         from klplan.cli.console import show
         from klplan.render.table import overview_picture, render_schedule
 

@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
@@ -204,7 +204,8 @@ class _Resolver:
         if spec.kommun is not None and spec.lan is not None:
             self.problem("plan.kommun_and_lan", ("lan",), at_key=True)
             return None, None
-        for key, value in (("kommun", spec.kommun), ("lan", spec.lan)):
+        kinds: tuple[Literal["kommun", "lan"], ...] = ("kommun", "lan")
+        for key, value in zip(kinds, (spec.kommun, spec.lan), strict=True):
             if value is None:
                 continue
             try:

@@ -48,7 +48,7 @@ MESSAGES: Catalogue = {
         "sv": "dokumentegenskap Generator = klplan",
         "en": "document property Generator = klplan",
     },
-    # values of flags, plan keys and klplan.toml settings (klplan.cli.params)
+    # values of flags, plan keys and klplan.toml settings (klplan.app.values)
     "usage.bad_week": {
         "sv": "ogiltig vecka {value!r}: förväntade ÅÅÅÅ-Vnn, t.ex. 2025-W40",
         "en": "invalid week {value!r}: expected YYYY-Www, e.g. 2025-W40",

@@ -1,4 +1,6 @@
-"""Turn flag values into typed values, with errors that name the flag."""
+"""Values given as text (parameters, environment variables, klplan.toml keys) as typed
+values, with errors that name where each came from (a parameter: the CLI words it as
+its flag)."""
 
 from __future__ import annotations
 
@@ -15,14 +17,24 @@ from klplan.core.weeks import IsoWeek
 T = TypeVar("T")
 
 
-Flag = str | Where  # a flag's name, or where a default came from (klplan.cli.settings)
+Place = str | Where  # where a value came from: a parameter (which the CLI words as its
+# flag), an environment variable, or a klplan.toml key (klplan.cli.settings)
 
 
-def _where(flag: Flag) -> Where:
+# A value given for a parameter of that name (the CLI words it as its flag).
+SCHOOL_YEAR = Where(param="school_year")
+WEEKDAY = Where(param="weekday")
+TIME = Where(param="time")
+DURATION = Where(param="duration")
+VIDEO_URL = Where(param="video_url")
+REFRESH = Where(param="refresh")
+
+
+def _where(flag: Place) -> Where:
     return flag if isinstance(flag, Where) else Where(flag=flag)
 
 
-def _parse(parser: Callable[[str], T], value: str | None, flag: Flag, message: str) -> T | None:
+def _parse(parser: Callable[[str], T], value: str | None, flag: Place, message: str) -> T | None:
     if value is None:
         return None
     try:
@@ -42,23 +54,23 @@ def out_of_range() -> str:
     return t("input.out_of_range", first=FIRST_YEAR, last=LAST_YEAR)
 
 
-def week(value: str | None, flag: Flag) -> IsoWeek | None:
+def week(value: str | None, flag: Place) -> IsoWeek | None:
     return _parse(parse_week, value, flag, "usage.bad_week")
 
 
-def school_year(value: str | None, flag: Flag = "--school-year") -> int | None:
+def school_year(value: str | None, flag: Place = SCHOOL_YEAR) -> int | None:
     return _parse(parse_school_year, value, flag, "usage.bad_school_year")
 
 
-def weekday(value: str | None, flag: Flag = "--weekday") -> int | None:
+def weekday(value: str | None, flag: Place = WEEKDAY) -> int | None:
     return _parse(parse_weekday, value, flag, "usage.bad_weekday")
 
 
-def clock(value: str | None, flag: Flag = "--time") -> time | None:
+def clock(value: str | None, flag: Place = TIME) -> time | None:
     return _parse(parse_time, value, flag, "usage.bad_time")
 
 
-def duration(value: int | None, flag: Flag = "--duration") -> int | None:
+def duration(value: int | None, flag: Place = DURATION) -> int | None:
     if value is not None and not 5 <= value <= 480:
         raise UsageError("usage.bad_duration", where=_where(flag), value=value)
     return value
@@ -84,15 +96,13 @@ def uid_domain() -> str | None:
     return _parse(parse_uid_domain, value, "KLPLAN_UID_DOMAIN", "usage.bad_uid_domain")
 
 
-def url(value: str | None, flag: Flag = "--video-url") -> str | None:
+def url(value: str | None, flag: Place = VIDEO_URL) -> str | None:
     from klplan.core.parse import parse_url
 
     return _parse(parse_url, value, flag, "usage.bad_url")
 
 
-def refresh(
-    value: str | None, flag: Flag = "--refresh", *, default: str | None = None
-) -> str | None:
+def refresh(value: str | None, flag: Place = REFRESH, *, default: str | None = None) -> str | None:
     """A feed's refresh interval (``PT12H``), as REFRESH-INTERVAL will carry it."""
     if value is None:
         return default

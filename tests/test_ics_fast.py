@@ -18,25 +18,25 @@ from benchmarks.synthetic import plan_yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from klplan.ical.calendar import calendar_head
+from klplan.ical.text import to_bytes
 from klplan.loaders.plan import load_plan
 from klplan.loaders.previous_ics import parse_previous
 from klplan.messages import MESSAGES, set_language
 from klplan.planning import GroupPlan, Leader, ScheduleOutcome, schedule_plan
 from klplan.render.ics import (
+    PRODID,
     CalendarTarget,
     Change,
     IcsOptions,
     PreviousCalendar,
     ScheduleCalendars,
-    calendar_head,
-    calendar_lines,
-    schedule_calendar,
     single_target,
     split_targets,
-    to_bytes,
     write_order,
 )
 from tests.ics_helpers import assert_wellformed, two_groups
+from tests.ics_reference import calendar_lines, schedule_calendar
 
 OPTIONS = [
     IcsOptions(include_breaks=b, include_preparation=p, invite=i, dtstamp=s)
@@ -213,11 +213,11 @@ def test_a_group_label_message_with_a_format_spec_is_formatted_as_written(synthe
     summary as it is; otherwise it is formatted per meeting, as the plain path does."""
     for template in ("{group}: {summary:.12}", "{summary} ({summary!r})", "{summary} · {group}"):
         monkeypatch.setitem(MESSAGES, "ics.summary_group", {"sv": template, "en": template})
-        from klplan.render import ics
+        from klplan.render import ics_fast
 
-        ics._takes_summary_as_is.cache_clear()
+        ics_fast._takes_summary_as_is.cache_clear()
         assert_same(varied(synthetic), IcsOptions())
-    ics._takes_summary_as_is.cache_clear()
+    ics_fast._takes_summary_as_is.cache_clear()
 
 
 def _previous(files: dict[str, bytes]) -> dict[str, PreviousCalendar]:
@@ -244,7 +244,7 @@ def test_regeneration_over_previous_files_with_changes(synthetic, options, lang)
 
 def test_the_header_is_the_header_lines(synthetic):
     for name, timezone in itertools.product(ODD, (True, False)):
-        assert calendar_head(name, timezone=timezone) == to_bytes(
+        assert calendar_head(name, prodid=PRODID, timezone=timezone) == to_bytes(
             calendar_lines(name, timezone=timezone)
         )
 

@@ -7,7 +7,7 @@ have them in common."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from string import Formatter
@@ -82,8 +82,8 @@ class ScheduleCalendars:
       with and an unchanged event keeps its own DTSTAMP.
 
     The caches are the run's own and keyed by the values their entries are made of:
-    a group by its id, a module plan by its module id and its meetings, a meeting by
-    its value."""
+    a group by its id, a module plan by its module's texts, its slot's length and its
+    meetings, a meeting by its value."""
 
     KEEP = 256  # groups whose pieces are kept for a later calendar
     MEETINGS = 1 << 15  # meetings whose lines are kept (cleared when full)
@@ -98,7 +98,9 @@ class ScheduleCalendars:
         self.keep_from = outcome.calendar.days()[0]
         self.domain = uid_domain(outcome, options)
         self._meetings: dict[tuple[object, ...], _MeetingParts] = {}
-        self._plans: dict[tuple[object, ...], tuple[_MeetingParts, ...]] = {}
+        self._plans: dict[
+            tuple[object, ...], tuple[tuple[Meeting, ...], tuple[_MeetingParts, ...]]
+        ] = {}
         self._uses: dict[str, _Uses] = {}  # by group id
         self._kept = 0
         self._breaks: tuple[list[Event], bytes] | None = None
@@ -162,6 +164,7 @@ class ScheduleCalendars:
         name = group_label(group) if label else ""
         affixes = _label_affixes(name) if label and regeneration is None else None
         out: list[bytes] = []
+        unchanged = sequence_line(0)
         for piece in self._pieces(group):
             summary, line = piece.summary, piece.line
             if affixes is not None and piece.escaped is not None:
@@ -169,9 +172,9 @@ class ScheduleCalendars:
             elif label:
                 summary = t("ics.summary_group", summary=summary, group=name)
                 line = summary_line(summary)
-            sequence, head = sequence_line(0), piece.head
+            sequence, head = unchanged, piece.head
             if regeneration is not None:
-                event = regeneration.update(piece.event.with_summary(summary))
+                event = regeneration.update(piece.event(summary))
                 sequence = sequence_line(event.sequence)
                 if event.stamp is not None:  # kept from the previous file
                     head = head_lines(times_lines(event.start, event.end, event.stamp), event.uid)
@@ -233,11 +236,14 @@ class ScheduleCalendars:
                             parts.prep_escaped,
                             head_lines(times, uid),
                             parts.prep_tail,
-                            _Event(uid, start, end, parts.prep_description, _PREPARATION),
+                            uid,
+                            start,
+                            end,
+                            parts.prep_description,
+                            _PREPARATION,
                         )
                     )
                 uid = uid_of(identity + parts.identity, self.domain)
-                m = parts.start, parts.end
                 out.append(
                     _Piece(
                         parts.summary,
@@ -245,7 +251,11 @@ class ScheduleCalendars:
                         parts.escaped,
                         head_lines(parts.times, uid),
                         tail_lines(before, parts.description_line, after),
-                        _Event(uid, *m, parts.description, meeting),
+                        uid,
+                        parts.start,
+                        parts.end,
+                        parts.description,
+                        meeting,
                     )
                 )
         return out
@@ -256,14 +266,19 @@ class ScheduleCalendars:
         what they are made of: the module's texts, the slot's length and the meetings
         themselves."""
         made_of = (lang, url, _module_key(plan.module), plan.slot.duration_minutes)
-        key = (*made_of, plan.meetings)
+        meetings = plan.meetings
+        # Keyed cheaply on where the meetings begin and end (hashing every meeting of
+        # every group would cost more than the lookup saves), and the meetings compared
+        # on a hit: the very same tuple when the planner shared the plan.
+        ends = (meetings[0].start, meetings[-1].start, len(meetings)) if meetings else ()
+        key = (*made_of, ends)
         kept = self._plans.get(key)
-        if kept is not None:
-            return kept
+        if kept is not None and (kept[0] is meetings or kept[0] == meetings):
+            return kept[1]
         if len(self._plans) >= self.PLANS:
             self._plans.clear()
-        parts = tuple(self._meeting(made_of, plan, m) for m in plan.meetings)
-        self._plans[key] = parts
+        parts = tuple(self._meeting(made_of, plan, m) for m in meetings)
+        self._plans[key] = meetings, parts
         return parts
 
     def _meeting(
@@ -401,32 +416,9 @@ class _MeetingParts(NamedTuple):
     prep_days: tuple[tuple[date, date, bytes, bytes], ...]  # start, end, times, identity
 
 
-# What the preparation items of every group share (see ``_Event``).
+# What the preparation items of every group share (see ``_Piece``).
 _PREPARATION = Event(uid="", summary="", start=date.min, end=date.min, transp=TRANSPARENT)
 _PREPARATION_CLOSING = closing_lines(None, None, None, TRANSPARENT, None)
-
-
-class _Event(NamedTuple):
-    """An event of a group but for its SUMMARY (its own calendar's or its leader's):
-    its own fields, and the fields it shares with other events as an ``Event`` (the
-    group's meetings share place, link, status and people; its UID, texts and times
-    are this one's). Made an ``Event`` only to reconcile it with a previous file."""
-
-    uid: str
-    start: date
-    end: date
-    description: str
-    shared: Event
-
-    def with_summary(self, summary: str) -> Event:
-        return replace(
-            self.shared,
-            uid=self.uid,
-            summary=summary,
-            start=self.start,
-            end=self.end,
-            description=self.description,
-        )
 
 
 class _Piece(NamedTuple):
@@ -439,4 +431,28 @@ class _Piece(NamedTuple):
     escaped: bytes | None  # see _plain_escaped
     head: bytes  # head_lines: DTSTART, DTEND, DTSTAMP, UID
     tail: bytes  # tail_lines: ATTENDEE to END:VEVENT
-    event: _Event
+    # The event's own fields, and those it shares with other events as an ``Event``
+    # (a group's meetings share place, link, status and people): made an ``Event``
+    # only to reconcile it with a previous file.
+    uid: str
+    start: date
+    end: date
+    description: str
+    shared: Event
+
+    def event(self, summary: str) -> Event:
+        """The event, with ``summary`` (its own calendar's, or its leader's)."""
+        shared = self.shared
+        return Event(
+            uid=self.uid,
+            summary=summary,
+            start=self.start,
+            end=self.end,
+            description=self.description,
+            location=shared.location,
+            url=shared.url,
+            status=shared.status,
+            transp=shared.transp,
+            organizer=shared.organizer,
+            attendees=shared.attendees,
+        )

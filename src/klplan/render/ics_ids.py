@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 
 from klplan import __version__
 from klplan.core.filenames import safe_stem, short_hash
 from klplan.ical import calendar as ical_calendar
-from klplan.ical.calendar import Invitation
-from klplan.ical.event import Event
-from klplan.ical.regenerate import CalendarFile, Change
+from klplan.ical.regenerate import CalendarFile
 from klplan.planning import ScheduleOutcome
 
 PRODID_PREFIX = "-//klplan//klplan "
@@ -94,39 +92,7 @@ def derived_dtstamp(school_year: int, today: date | None = None) -> datetime:
     )
 
 
-def render_calendar(
-    name: str,
-    events: Iterable[Event],
-    *,
-    dtstamp: datetime,
-    previous: CalendarFile | None = None,
-    keep_from: date | None = None,
-    changes: list[Change] | None = None,
-    timezone: bool = True,
-    keep_stamps: bool = True,
-    refresh: str | None = None,
-    invitation: Invitation | None = None,
-    cancelled: list[bytes] | None = None,
-) -> Iterator[bytes]:
-    """``klplan.ical.calendar.write_calendar`` with klplan's PRODID; of a previous
-    file, only klplan's own UIDs (``OWN_UID``) stay as cancelled events."""
-    return ical_calendar.write_calendar(
-        name,
-        events,
-        prodid=PRODID,
-        dtstamp=dtstamp,
-        previous=previous,
-        own=OWN_UID.fullmatch,
-        keep_from=keep_from,
-        changes=changes,
-        timezone=timezone,
-        keep_stamps=keep_stamps,
-        refresh=refresh,
-        invitation=invitation,
-        cancelled=cancelled,
-    )
-
-
-def cancel_calendar(name: str, cancelled: list[bytes], *, refresh: str | None = None) -> bytes:
-    """``klplan.ical.calendar.cancel_calendar`` with klplan's PRODID."""
-    return ical_calendar.cancel_calendar(name, cancelled, prodid=PRODID, refresh=refresh)
+# The writer of ``klplan.ical`` with klplan's PRODID; of a previous file, only klplan's
+# own UIDs (``OWN_UID``) stay as cancelled events.
+render_calendar = partial(ical_calendar.write_calendar, prodid=PRODID, own=OWN_UID.fullmatch)
+cancel_calendar = partial(ical_calendar.cancel_calendar, prodid=PRODID)

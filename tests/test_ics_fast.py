@@ -213,11 +213,11 @@ def test_a_group_label_message_with_a_format_spec_is_formatted_as_written(synthe
     summary as it is; otherwise it is formatted per meeting, as the plain path does."""
     for template in ("{group}: {summary:.12}", "{summary} ({summary!r})", "{summary} · {group}"):
         monkeypatch.setitem(MESSAGES, "ics.summary_group", {"sv": template, "en": template})
-        from klplan.render import ics_fast
+        from klplan.render import ics_content
 
-        ics_fast._takes_summary_as_is.cache_clear()
+        ics_content._takes_summary_as_is.cache_clear()
         assert_same(varied(synthetic), IcsOptions())
-    ics_fast._takes_summary_as_is.cache_clear()
+    ics_content._takes_summary_as_is.cache_clear()
 
 
 def _previous(files: dict[str, bytes]) -> dict[str, PreviousCalendar]:

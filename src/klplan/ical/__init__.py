@@ -6,5 +6,5 @@ regeneration against a previous file (``regenerate``) and reading such a file
 
 Nothing here knows what a meeting, a group or a school year is, nor speaks any
 language but RFC 5545's: what an event says is the caller's (``klplan.render.ics``).
-Nothing here imports the rest of klplan either, and icalendar only in ``read``, lazily, for files
-laid out otherwise than this writer writes them."""
+Nothing here imports the rest of klplan either, and icalendar only in ``read``,
+lazily, for files laid out otherwise than this writer writes them."""

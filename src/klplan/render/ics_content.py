@@ -9,14 +9,15 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from string import Formatter
 
 from klplan.core.parse import parse_email
 from klplan.core.plan import DayOff, Meeting, ModulePlan
 from klplan.core.weeks import IsoWeek
 from klplan.ical.event import CONFIRMED, TRANSPARENT, Event, Person
-from klplan.ical.text import TEXT_CACHE
+from klplan.ical.text import TEXT_CACHE, escape_text
 from klplan.ical.values import ZONE
-from klplan.messages import format_date, language, reason_label, t, week_range
+from klplan.messages import MESSAGES, format_date, language, reason_label, t, week_range
 from klplan.planning import CheckIn, GroupPlan, Leader, ScheduleOutcome
 from klplan.render.ics_holidays import break_events
 from klplan.render.ics_ids import IcsOptions, uid_domain, uid_for, uid_of
@@ -319,6 +320,49 @@ def checkin_event(
         status=CONFIRMED,
         organizer=organizer,
         attendees=attendees,
+    )
+
+
+# --- a leader's SUMMARY put together from parts (klplan.render.ics_fast) ----------
+def _plain(text: str) -> bool:
+    """Text that cleaning leaves as it is, alone and next to other plain text: no
+    control character, line break or byte-order mark (all unprintable), and no
+    backslash (so no ``\\N`` either, however it is joined)."""
+    return text.isprintable() and "\\" not in text
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def plain_escaped(summary: str) -> bytes | None:
+    """A plain summary escaped, as UTF-8: the middle of its group-labelled SUMMARY."""
+    return escape_text(summary).encode("utf-8") if _plain(summary) else None
+
+
+_MARK = "\x00"  # never in plain text
+
+
+def label_affixes(name: str) -> tuple[bytes, bytes] | None:
+    """What goes before and after a summary in a leader's calendar (``ics.summary_group``
+    for the group ``name``), escaped, as UTF-8: the SUMMARY line of a plain summary is
+    then put together, not formatted, cleaned and escaped again for every meeting. None
+    unless that gives the same bytes: the message takes the summary once and as it is
+    (``_takes_summary_as_is``), and its own text and the name are plain, so that
+    cleaning and escaping work part by part."""
+    if not _takes_summary_as_is(language()):
+        return None
+    parts = t("ics.summary_group", summary=_MARK, group=name).split(_MARK)
+    if len(parts) != 2 or not (_plain(parts[0]) and _plain(parts[1])):
+        return None
+    return escape_text(parts[0]).encode("utf-8"), escape_text(parts[1]).encode("utf-8")
+
+
+@lru_cache(maxsize=4)
+def _takes_summary_as_is(lang: str) -> bool:
+    """Whether ``ics.summary_group`` in ``lang`` has the summary once, without a format
+    spec or conversion, and no other field than the group's name (also without)."""
+    template = MESSAGES["ics.summary_group"][lang]  # type: ignore[index]
+    fields = [(f, spec, conv) for _, f, spec, conv in Formatter().parse(template) if f is not None]
+    return fields.count(("summary", "", None)) == 1 and all(
+        f in ("summary", "group") and not spec and not conv for f, spec, conv in fields
     )
 
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from string import Formatter
 from typing import NamedTuple
 
 from klplan.core.models import Module
@@ -33,15 +31,17 @@ from klplan.ical.event import (
     times_lines,
 )
 from klplan.ical.regenerate import Change, Regeneration
-from klplan.ical.text import TEXT_CACHE, clean_text, escape_text, location_text
+from klplan.ical.text import clean_text, location_text
 from klplan.ical.values import utc_stamp
-from klplan.messages import MESSAGES, language, t
+from klplan.messages import language, t
 from klplan.planning import GroupPlan, ScheduleOutcome
 from klplan.render.ics_content import (
     checkin_event,
     invitation,
+    label_affixes,
     meeting_description,
     module_identities,
+    plain_escaped,
     prep_days,
     prep_description,
     summary_text,
@@ -162,7 +162,7 @@ class ScheduleCalendars:
         self, group: GroupPlan, label: bool, regeneration: Regeneration | None
     ) -> bytes:
         name = group_label(group) if label else ""
-        affixes = _label_affixes(name) if label and regeneration is None else None
+        affixes = label_affixes(name) if label and regeneration is None else None
         out: list[bytes] = []
         unchanged = sequence_line(0)
         for piece in self._pieces(group):
@@ -316,13 +316,13 @@ class ScheduleCalendars:
             f"\x1f{m.part}\x1f{m.moment}".encode(),
             summary,
             summary_line(summary),
-            _plain_escaped(summary),
+            plain_escaped(summary),
             times_lines(m.start, m.end, self.stamp),
             description,
             description_line(description),
             prep_summary,
             summary_line(prep_summary),
-            _plain_escaped(prep_summary),
+            plain_escaped(prep_summary),
             prep_text,
             tail_lines(b"", description_line(prep_text), _PREPARATION_CLOSING),
             prep,
@@ -341,48 +341,6 @@ def _module_key(module: Module) -> tuple[object, ...]:
     """What of a module its meetings' summaries and descriptions are made of."""
     minutes = tuple(spec.minutes for _, spec in sorted(module.moments.items()))
     return (module.id, module.title, module.parts, module.part_titles, module.url, minutes)
-
-
-def _plain(text: str) -> bool:
-    """Text that cleaning leaves as it is, alone and next to other plain text: no
-    control character, line break or byte-order mark (all unprintable), and no
-    backslash (so no ``\\N`` either, however it is joined)."""
-    return text.isprintable() and "\\" not in text
-
-
-@lru_cache(maxsize=TEXT_CACHE)
-def _plain_escaped(summary: str) -> bytes | None:
-    """A plain summary escaped, as UTF-8: the middle of its group-labelled SUMMARY."""
-    return escape_text(summary).encode("utf-8") if _plain(summary) else None
-
-
-_MARK = "\x00"  # never in plain text
-
-
-def _label_affixes(name: str) -> tuple[bytes, bytes] | None:
-    """What goes before and after a summary in a leader's calendar (``ics.summary_group``
-    for the group ``name``), escaped, as UTF-8: the SUMMARY line of a plain summary is
-    then put together, not formatted, cleaned and escaped again for every meeting. None
-    unless that gives the same bytes: the message takes the summary once and as it is
-    (``_takes_summary_as_is``), and its own text and the name are plain, so that
-    cleaning and escaping work part by part."""
-    if not _takes_summary_as_is(language()):
-        return None
-    parts = t("ics.summary_group", summary=_MARK, group=name).split(_MARK)
-    if len(parts) != 2 or not (_plain(parts[0]) and _plain(parts[1])):
-        return None
-    return escape_text(parts[0]).encode("utf-8"), escape_text(parts[1]).encode("utf-8")
-
-
-@lru_cache(maxsize=4)
-def _takes_summary_as_is(lang: str) -> bool:
-    """Whether ``ics.summary_group`` in ``lang`` has the summary once, without a format
-    spec or conversion, and no other field than the group's name (also without)."""
-    template = MESSAGES["ics.summary_group"][lang]  # type: ignore[index]
-    fields = [(f, spec, conv) for _, f, spec, conv in Formatter().parse(template) if f is not None]
-    return fields.count(("summary", "", None)) == 1 and all(
-        f in ("summary", "group") and not spec and not conv for f, spec, conv in fields
-    )
 
 
 @dataclass(slots=True)
@@ -404,7 +362,7 @@ class _MeetingParts(NamedTuple):
     identity: bytes  # the end of its UID's identity (see _render_group)
     summary: str
     line: bytes  # SUMMARY
-    escaped: bytes | None  # see _plain_escaped
+    escaped: bytes | None  # see plain_escaped
     times: bytes  # times_lines: DTSTART, DTEND, DTSTAMP
     description: str
     description_line: bytes
@@ -428,7 +386,7 @@ class _Piece(NamedTuple):
 
     summary: str  # as built: not cleaned, without the group's name
     line: bytes  # the SUMMARY line of ``summary``
-    escaped: bytes | None  # see _plain_escaped
+    escaped: bytes | None  # see plain_escaped
     head: bytes  # head_lines: DTSTART, DTEND, DTSTAMP, UID
     tail: bytes  # tail_lines: ATTENDEE to END:VEVENT
     # The event's own fields, and those it shares with other events as an ``Event``

@@ -428,3 +428,14 @@ def test_files_already_in_the_directory_are_found_from_its_listing(tmp_path, cap
     assert write_calendars(two_groups(date(2025, 10, 1)), IcsOptions(), **args) == 0
     assert stat.S_IMODE((tmp_path / "ledare-anna.ics").stat().st_mode) == 0o640
     assert "ledare-anna.ics: 1 flyttade" in capsys.readouterr().err  # read back
+
+
+def test_a_long_uid_domain_is_folded_by_the_fast_path_too():
+    """Regression: the fast path wrote its UID lines as they were, so a UID domain of
+    more than 46 characters (up to 253 are valid) gave a line over 75 octets, and
+    other bytes than the plain path."""
+    options = IcsOptions(uid_domain="skolans-kalendrar." + "a" * 50 + ".example.se")
+    files = assert_same(two_groups(), options)
+    for data in files.values():
+        assert_wellformed(data)
+        assert b"\r\n " in data.split(b"UID:", 1)[1][:80]  # the UID line is folded

@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 
 from klplan.cli.calendar_files import write_calendars
+from klplan.core.filenames import safe_stem
 from klplan.core.outcome import Leader
 from klplan.core.weeks import IsoWeek
 from klplan.loaders.calendars import load_calendar
 from klplan.loaders.overrides import CalendarOverrides, ClosedDay
-from klplan.render.ics import IcsOptions, holiday_calendar_bytes, safe_stem
+from klplan.render.ics import IcsOptions, holiday_calendar_bytes
 from tests.conftest import check_golden, plan_for
 from tests.ics_helpers import assert_wellformed, parse, parse_with_icaljs, two_groups
 

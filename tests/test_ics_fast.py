@@ -20,24 +20,24 @@ from hypothesis import strategies as st
 
 from klplan.app.plan import schedule_plan
 from klplan.core.outcome import GroupPlan, Leader, ScheduleOutcome
+from klplan.ical.calendar import calendar_head
+from klplan.ical.text import to_bytes
 from klplan.loaders.plan import load_plan
 from klplan.loaders.previous_ics import parse_previous
 from klplan.messages import MESSAGES, set_language
 from klplan.render.ics import (
+    PRODID,
     CalendarTarget,
     Change,
     IcsOptions,
     PreviousCalendar,
     ScheduleCalendars,
-    calendar_head,
-    calendar_lines,
-    schedule_calendar,
     single_target,
     split_targets,
-    to_bytes,
     write_order,
 )
 from tests.ics_helpers import assert_wellformed, two_groups
+from tests.ics_reference import calendar_lines, schedule_calendar
 
 OPTIONS = [
     IcsOptions(include_breaks=b, include_preparation=p, invite=i, dtstamp=s)
@@ -214,11 +214,11 @@ def test_a_group_label_message_with_a_format_spec_is_formatted_as_written(synthe
     summary as it is; otherwise it is formatted per meeting, as the plain path does."""
     for template in ("{group}: {summary:.12}", "{summary} ({summary!r})", "{summary} · {group}"):
         monkeypatch.setitem(MESSAGES, "ics.summary_group", {"sv": template, "en": template})
-        from klplan.render import ics
+        from klplan.render import ics_content
 
-        ics._takes_summary_as_is.cache_clear()
+        ics_content._takes_summary_as_is.cache_clear()
         assert_same(varied(synthetic), IcsOptions())
-    ics._takes_summary_as_is.cache_clear()
+    ics_content._takes_summary_as_is.cache_clear()
 
 
 def _previous(files: dict[str, bytes]) -> dict[str, PreviousCalendar]:
@@ -245,7 +245,7 @@ def test_regeneration_over_previous_files_with_changes(synthetic, options, lang)
 
 def test_the_header_is_the_header_lines(synthetic):
     for name, timezone in itertools.product(ODD, (True, False)):
-        assert calendar_head(name, timezone=timezone) == to_bytes(
+        assert calendar_head(name, prodid=PRODID, timezone=timezone) == to_bytes(
             calendar_lines(name, timezone=timezone)
         )
 
@@ -429,3 +429,14 @@ def test_files_already_in_the_directory_are_found_from_its_listing(tmp_path, cap
     assert write_calendars(two_groups(date(2025, 10, 1)), IcsOptions(), **args) == 0
     assert stat.S_IMODE((tmp_path / "ledare-anna.ics").stat().st_mode) == 0o640
     assert "ledare-anna.ics: 1 flyttade" in capsys.readouterr().err  # read back
+
+
+def test_a_long_uid_domain_is_folded_by_the_fast_path_too():
+    """Regression: the fast path wrote its UID lines as they were, so a UID domain of
+    more than 46 characters (up to 253 are valid) gave a line over 75 octets, and
+    other bytes than the plain path."""
+    options = IcsOptions(uid_domain="skolans-kalendrar." + "a" * 50 + ".example.se")
+    files = assert_same(two_groups(), options)
+    for data in files.values():
+        assert_wellformed(data)
+        assert b"\r\n " in data.split(b"UID:", 1)[1][:80]  # the UID line is folded

@@ -26,12 +26,12 @@ from klplan.cli.app import app
 from klplan.cli.localize import _EXTRA_WORDS
 from klplan.cli.options import ScheduleFormat
 from klplan.core.models import ClosureKind, MomentKey
+from klplan.ical.regenerate import ChangeKind
 from klplan.loaders.calendar_types import FACT_FIELDS, KnownDay
 from klplan.loaders.plan import Sequence
 from klplan.messages import LANGS
 from klplan.render.calendar_view import SCHOOL
 from klplan.render.csv import COLUMNS
-from klplan.render.ics import ChangeKind
 
 SRC = Path(__file__).parent.parent / "src" / "klplan"
 PACKAGE = SRC / "messages"

@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from klplan.core.errors import OutputError, UsageError, Where
+from klplan.core.filenames import safe_stem
 from klplan.core.outcome import ScheduleOutcome
 from klplan.render.ics import (
     PRODID,
@@ -40,7 +41,6 @@ from klplan.render.ics import (
     IcsOptions,
     PreviousCalendar,
     ScheduleCalendars,
-    safe_stem,
     single_target,
     split_targets,
 )

@@ -146,7 +146,7 @@ def _write_all(fd: int, data: bytes) -> None:
 
 # klplan's temporary files are ``.<name>.klplan-<hex>.tmp``: a run that was killed
 # (SIGKILL, a power cut) leaves one behind, and the next run into that folder, holding
-# its lock, removes it (``klplan.cli.locks.clean_stale``).
+# its lock, removes it (``klplan.files.locks.clean_stale``).
 TEMPORARY_TAG = "klplan-"
 STALE = re.compile(r"\..+\.klplan-[0-9a-f]+\.tmp")
 

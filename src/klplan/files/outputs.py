@@ -14,7 +14,7 @@ from pathlib import Path
 from klplan.core.errors import OutputError, Where
 from klplan.files.atomic import is_stream, temporary
 
-# --- What an output may replace (one run at a time per folder: klplan.cli.locks) ---
+# --- What an output may replace (one run at a time per folder: klplan.files.locks) ---
 
 
 class Inputs:

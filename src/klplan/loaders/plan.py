@@ -281,7 +281,7 @@ class _Resolver:
         become file names and calendar identities), and no two leaders or two groups
         with one file name (``grupp-<id>.ics``): ``4-6`` and ``4.6``, ``abc`` and
         ``ABC``, ``åk`` typed as one character or as a and a combining ring."""
-        from klplan.render.ics import safe_stem  # the file-name mapping (no icalendar)
+        from klplan.core.filenames import safe_stem  # the file-name mapping
 
         spec = self.spec
         self._id_valid(spec.plan.id, ("plan", "id"))

@@ -267,7 +267,7 @@ def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "gro
         if outcome.checkins:
             console.print()
             console.print(Text(t("table.checkins_title"), style="bold"))
-            console.print(checkins_table(outcome))
+            console.print(checkins_table(outcome, console.width))
         console.print()
         _render_budgets(outcome, console)
 
@@ -298,9 +298,13 @@ def _plan_title(outcome: ScheduleOutcome) -> Text:
     )
 
 
+def _leader_names(outcome: ScheduleOutcome) -> dict[str, str]:
+    """Each leader's name (their id where they have none), by id."""
+    return {x.id: x.name or x.id for x in outcome.leaders}
+
+
 def _leader_name(outcome: ScheduleOutcome, leader_id: str | None) -> str:
-    names = {x.id: x.name or x.id for x in outcome.leaders}
-    return names.get(leader_id or "", leader_id or "")
+    return _leader_names(outcome).get(leader_id or "", leader_id or "")
 
 
 def _group_heading(outcome: ScheduleOutcome, g: GroupPlan) -> Text:
@@ -315,20 +319,46 @@ def _group_heading(outcome: ScheduleOutcome, g: GroupPlan) -> Text:
     return Text(" · ".join(parts), style="bold reverse")
 
 
-def checkins_table(outcome: ScheduleOutcome) -> Table:
+def _filled(table: Table, rows: list[tuple[str, ...]], width: int | None) -> Table:
+    """``table`` with ``rows`` of one-line plain texts. Where the table fits in
+    ``width`` as it is, Rich wraps nothing and draws each row as one line; the rows are
+    then given as a single row whose cells hold a column's lines, one under the other.
+    The characters are the same, but Rich lays out a cell per column instead of a cell
+    per value, which was most of the time of a large plan's tables. Where it does not
+    fit (or ``width`` is None), row by row, so that a long text wraps within its row."""
+    if not rows:
+        return table
+    values = zip(*rows, strict=True)
+    columns = [[str(c.header), *cells] for c, cells in zip(table.columns, values, strict=True)]
+    if (
+        width is None
+        or _table_width(columns) > width
+        or any("\n" in x or "\t" in x for column in columns for x in column)
+    ):
+        for row in rows:
+            table.add_row(*row)
+    else:
+        table.add_row(*("\n".join(column[1:]) for column in columns))
+    return table
+
+
+def checkins_table(outcome: ScheduleOutcome, width: int | None = None) -> Table:
     table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
     table.add_column(t("table.week"), no_wrap=True)
     table.add_column(t("table.date"), no_wrap=True)
     table.add_column(t("table.time"), no_wrap=True)
     table.add_column(t("table.leader"))
-    for c in outcome.checkins:
-        table.add_row(
+    names = _leader_names(outcome)
+    rows = [
+        (
             week_label(c.week),
             format_date(c.date),
             f"{c.start:%H:%M}–{c.end:%H:%M}",
-            _leader_name(outcome, c.leader),
+            names.get(c.leader, c.leader),
         )
-    return table
+        for c in outcome.checkins
+    ]
+    return _filled(table, rows, width)
 
 
 def _render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
@@ -340,16 +370,18 @@ def _render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
     table.add_column(t("modules.parts"), justify="right")
     table.add_column(t("table.planned"), justify="right", no_wrap=True)
     table.add_column(t("table.estimate"), justify="right", no_wrap=True)
-    for p in budgets.participants:
-        low, high = p.planned_minutes
-        table.add_row(
+    rows = [
+        (
             p.group,
             p.module_title,
             str(p.parts),
             t("table.hours", hours=f"{_number(low / 60)}–{_number(high / 60)}"),
             _hours(p.estimate_hours * 60) if p.estimate_hours else "–",
         )
-    console.print(table)
+        for p in budgets.participants
+        for low, high in [p.planned_minutes]
+    ]
+    console.print(_filled(table, rows, console.width))
     console.print(Text(t("table.budget_participants_note"), style="dim"))
     console.print()
     console.print(Text(t("table.budget_leaders"), style="bold"))
@@ -360,16 +392,19 @@ def _render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
     table.add_column(t("table.checkins_col"), justify="right")
     table.add_column(t("table.per_week"), justify="right", no_wrap=True)
     table.add_column(t("table.hours_per_week"), justify="right", no_wrap=True)
-    for b in budgets.leaders:
-        table.add_row(
-            _leader_name(outcome, b.leader),
+    names = _leader_names(outcome)
+    rows = [
+        (
+            names.get(b.leader, b.leader),
             ", ".join(b.groups),
             str(b.meetings),
             str(b.checkins),
-            t("table.avg_max", avg=_number(b.meetings_per_week), max=b.peak_meetings),
+            t("table.avg_max", avg=_number(b.meetings_per_week), max=str(b.peak_meetings)),
             t("table.avg_max", avg=_number(b.hours_per_week), max=_number(b.peak_minutes / 60)),
         )
-    console.print(table)
+        for b in budgets.leaders
+    ]
+    console.print(_filled(table, rows, console.width))
     console.print(Text(t("table.budget_leaders_note"), style="dim"))
 
 
@@ -403,11 +438,11 @@ def _render_leaders(outcome: ScheduleOutcome, console: Console) -> None:
         table.add_column(t("table.group_col"), no_wrap=True)
         table.add_column(t("table.meeting_col"), no_wrap=True)
         table.add_column(t("table.module_col"))
-        for start, week, day, end, group, what, title in sorted(rows, key=lambda r: r[0]):
-            table.add_row(
-                week_label(week), format_date(day), f"{start:%H:%M}–{end:%H:%M}", group, what, title
-            )
-        console.print(table)
+        texts = [
+            (week_label(week), format_date(day), f"{start:%H:%M}–{end:%H:%M}", group, what, title)
+            for start, week, day, end, group, what, title in sorted(rows, key=lambda r: r[0])
+        ]
+        console.print(_filled(table, texts, console.width))
         b = budgets.get(leader.id)
         if b is not None:
             console.print(

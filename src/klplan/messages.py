@@ -1725,3 +1725,10 @@ def format_month_day(day: object) -> str:
 
 # --- robustness: bad input, output safety -----------------------------------------
 MESSAGES.update({})
+
+
+MESSAGES.update(
+    {  # --- h6-speed ---
+        "csv.part_of": {"sv": "Del {part} av {parts}", "en": "Part {part} of {parts}"},
+    }
+)

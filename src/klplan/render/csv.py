@@ -112,7 +112,7 @@ def header_lines() -> set[bytes]:
 
     lines = {_header(COLUMNS, excel=False)}
     for lang in ("sv", "en"):
-        lines.add(_header([MESSAGES[f"csv.col.{c}"][lang] for c in COLUMNS], excel=True))  # type: ignore[index]
+        lines.add(_header([MESSAGES[f"csv.col.{c}"][lang] for c in COLUMNS], excel=True))
     return {line.removesuffix("\r\n").encode("utf-8") for line in lines}
 
 

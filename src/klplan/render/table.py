@@ -4,10 +4,10 @@ modules_table."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich import box
 from rich.cells import cell_len
@@ -43,27 +43,46 @@ def _meeting_cell(x: Meeting) -> Text:
     return text
 
 
-def _closed_runs(closed: tuple[ClosedWeek, ...]) -> list[tuple[IsoWeek, IsoWeek, str]]:
-    runs: list[tuple[IsoWeek, IsoWeek, str]] = []
+class _Run(NamedTuple):
+    """Closed weeks in a row for the same reason."""
+
+    first: IsoWeek
+    last: IsoWeek
+    label: str
+
+
+class _PartMeetings(NamedTuple):
+    """A part's meetings B and D."""
+
+    part: int
+    b: Meeting
+    d: Meeting
+
+
+def _closed_runs(closed: tuple[ClosedWeek, ...]) -> list[_Run]:
+    runs: list[_Run] = []
     for c in closed:
         label = reason_label(c.reason.code, c.reason.name)
-        if runs and runs[-1][1] + 1 == c.week and runs[-1][2] == label:
-            runs[-1] = (runs[-1][0], c.week, label)
+        if runs and runs[-1].last + 1 == c.week and runs[-1].label == label:
+            runs[-1] = runs[-1]._replace(last=c.week)
         else:
-            runs.append((c.week, c.week, label))
+            runs.append(_Run(c.week, c.week, label))
     return runs
 
 
-def _schedule_rows(plan: ModulePlan) -> list[tuple[IsoWeek, int, object]]:
-    """The parts (kind 1: part, B, D) and the runs of closed weeks (kind 0: first,
-    last, label) in week order."""
-    rows: list[tuple[IsoWeek, int, object]] = []
-    for part in range(1, plan.module.parts + 1):
-        b, d = plan.part_meetings(part)
-        rows.append((b.week, 1, (part, b, d)))
-    for first, last, label in _closed_runs(plan.closed_weeks):
-        rows.append((first, 0, (first, last, label)))
-    return sorted(rows, key=lambda r: (r[0], r[1]))
+def _row_week(row: _Run | _PartMeetings) -> IsoWeek:
+    """The week a row of the schedule table begins: its B meeting's, its first closed."""
+    return row.first if isinstance(row, _Run) else row.b.week
+
+
+def _schedule_rows(plan: ModulePlan) -> list[_Run | _PartMeetings]:
+    """The parts and the runs of closed weeks in week order (a run before a part of
+    the same week)."""
+    rows: list[_Run | _PartMeetings] = [
+        _PartMeetings(part, *plan.part_meetings(part)) for part in range(1, plan.module.parts + 1)
+    ]
+    rows += _closed_runs(plan.closed_weeks)
+    return sorted(rows, key=lambda r: (_row_week(r), isinstance(r, _PartMeetings)))
 
 
 def _weeks_label(first: IsoWeek, last: IsoWeek) -> str:
@@ -88,17 +107,15 @@ def schedule_table(plan: ModulePlan, width: int | None = None) -> Table:
     stacked instead: a row for A + B and one for C + D, each with its week and date,
     so no date is cut and no column is lost."""
     rows = _schedule_rows(plan)
-    parts = [p for _, kind, p in rows if kind == 1]
+    parts = [p for p in rows if isinstance(p, _PartMeetings)]
     dates = [
-        format_date(m.date) + (" *" if m.moved_from else "")
-        for _, b, d in parts  # type: ignore[misc]
-        for m in (b, d)
+        format_date(m.date) + (" *" if m.moved_from else "") for p in parts for m in (p.b, p.d)
     ]
     wide = [
-        [t("table.part"), *(str(p[0]) for p in parts)],  # type: ignore[index]
-        [t("table.col_ab"), *(_weeks_label(r[0], r[0]) for r in rows)],
+        [t("table.part"), *(str(p.part) for p in parts)],
+        [t("table.col_ab"), *(week_label(_row_week(r)) for r in rows)],
         [t("table.col_b"), *dates],
-        [t("table.col_cd"), *(_cd_label(p[2]) for p in parts)],  # type: ignore[index]
+        [t("table.col_cd"), *(_cd_label(p.d) for p in parts)],
         [t("table.col_d"), *dates],
     ]
     if width is not None and _table_width(wide) > width:
@@ -121,9 +138,7 @@ def schedule_table(plan: ModulePlan, width: int | None = None) -> Table:
     return table
 
 
-def _stacked_table(
-    plan: ModulePlan, rows: list[tuple[IsoWeek, int, object]], dates: list[str]
-) -> Table:
+def _stacked_table(plan: ModulePlan, rows: list[_Run | _PartMeetings], dates: list[str]) -> Table:
     """The narrow layout of ``schedule_table``: part, week, meeting (A + B, C + D),
     date; a part's title under its B date, wrapped."""
     table = Table(box=box.SIMPLE_HEAVY, pad_edge=False, expand=False)
@@ -160,19 +175,19 @@ class _Part:
 
 
 def _part_rows(
-    plan: ModulePlan, rows: list[tuple[IsoWeek, int, object]], table: Table
+    plan: ModulePlan, rows: list[_Run | _PartMeetings], table: Table
 ) -> Iterator[_Closed | _Part]:
     """The rows of either layout of ``schedule_table`` in order; a section is added to
     ``table`` where a new term begins."""
     term = None
-    for _, kind, payload in rows:
-        if kind == 0:
-            first, last, label = payload  # type: ignore[misc]
+    for row in rows:
+        if isinstance(row, _Run):
             yield _Closed(
-                Text(_weeks_label(first, last), style="dim"), Text(label, style="dim italic")
+                Text(_weeks_label(row.first, row.last), style="dim"),
+                Text(row.label, style="dim italic"),
             )
             continue
-        part, b, d = payload  # type: ignore[misc]
+        part, b, d = row
         if term is not None and b.term != term:
             table.add_section()
         term = b.term
@@ -319,7 +334,7 @@ def _group_heading(outcome: ScheduleOutcome, g: GroupPlan) -> Text:
     return Text(" · ".join(parts), style="bold reverse")
 
 
-def _filled(table: Table, rows: list[tuple[str, ...]], width: int | None) -> Table:
+def _filled(table: Table, rows: Sequence[Sequence[str]], width: int | None) -> Table:
     """``table`` with ``rows`` of one-line plain texts. Where the table fits in
     ``width`` as it is, Rich wraps nothing and draws each row as one line; the rows are
     then given as a single row whose cells hold a column's lines, one under the other.
@@ -393,7 +408,7 @@ def _render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
     table.add_column(t("table.per_week"), justify="right", no_wrap=True)
     table.add_column(t("table.hours_per_week"), justify="right", no_wrap=True)
     names = _leader_names(outcome)
-    rows = [
+    leader_rows = [
         (
             names.get(b.leader, b.leader),
             ", ".join(b.groups),
@@ -404,7 +419,7 @@ def _render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
         )
         for b in budgets.leaders
     ]
-    console.print(_filled(table, rows, console.width))
+    console.print(_filled(table, leader_rows, console.width))
     console.print(Text(t("table.budget_leaders_note"), style="dim"))
 
 

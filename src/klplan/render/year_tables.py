@@ -150,11 +150,9 @@ def overview_picture(overview: Overview, today: date | None, width: int = 80) ->
             Text("; ".join(notes)),
             style="bold" if is_today else ("dim" if row.closed else None),
         )
-    out: list[Text | Table] = [
-        Text(t("overview.title", region=cal.region.name, years=", ".join(cal.school_years)))
-    ]
-    out[0].stylize("bold")
-    out.append(table)
+    title = Text(t("overview.title", region=cal.region.name, years=", ".join(cal.school_years)))
+    title.stylize("bold")
+    out: list[Text | Table] = [title, table]
     out.append(Text(t("overview.key"), style="dim"))
     for i, c in enumerate(overview.columns, start=1):
         head = f"{i} {c.label}" if numbered else c.label

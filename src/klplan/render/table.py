@@ -353,7 +353,11 @@ def _filled(table: Table, rows: Sequence[Sequence[str]], width: int | None) -> T
         for row in rows:
             table.add_row(*row)
     else:
-        table.add_row(*("\n".join(column[1:]) for column in columns))
+        for column, lines in zip(table.columns, columns, strict=True):
+            # Nothing wraps: Rich need not look for places to wrap, line by line.
+            column.no_wrap = True
+            column.width = max(cell_len(x) for x in lines)
+        table.add_row(*("\n".join(lines[1:]) for lines in columns))
     return table
 
 

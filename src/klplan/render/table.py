@@ -257,10 +257,10 @@ def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "gro
         _render_leaders(outcome, console)
         return
     first = True
-    # Groups that meet alike (same module, meetings and closed weeks) get the same
-    # table: laid out once, its lines reprinted. Rich's layout is most of the time of
-    # a large plan's table.
-    tables: dict[object, Segments] = {}
+    # Groups that meet alike (same module, cadence, slot, meetings and closed weeks)
+    # get the same title, table and caption: laid out once, their lines reprinted.
+    # Rich's layout is most of the time of a large plan's table.
+    blocks: dict[object, Segments] = {}
     for g in outcome.groups:
         for k, plan in enumerate(g.plans):
             if not first:
@@ -268,16 +268,19 @@ def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "gro
             first = False
             if outcome.plan is not None and k == 0:
                 console.print(_group_heading(outcome, g))
-            console.print(_title(outcome, plan))
-            key = (plan.module.id, plan.module.part_titles, plan.meetings, plan.closed_weeks)
-            table = tables.get(key)
-            if table is None:
-                lines = console.render_lines(schedule_table(plan, console.width), pad=False)
-                table = tables[key] = Segments(
+            module = plan.module
+            key = (module.id, module.title, module.parts, module.part_titles, plan.cadence.id)
+            key += (plan.slot, plan.meetings, plan.closed_weeks)
+            block = blocks.get(key)
+            if block is None:
+                table = schedule_table(plan, console.width)
+                lines = console.render_lines(
+                    Group(_title(outcome, plan), table, _caption(outcome, plan)), pad=False
+                )
+                block = blocks[key] = Segments(
                     [s for line in lines for s in (*line, Segment.line())]
                 )
-            console.print(table)
-            console.print(_caption(outcome, plan))
+            console.print(block)
     if outcome.plan is not None:
         if outcome.checkins:
             console.print()

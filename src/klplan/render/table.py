@@ -269,8 +269,8 @@ def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "gro
             if outcome.plan is not None and k == 0:
                 console.print(_group_heading(outcome, g))
             module = plan.module
-            key = (module.id, module.title, module.parts, module.part_titles, plan.cadence.id)
-            key += (plan.slot, plan.meetings, plan.closed_weeks)
+            key: tuple[object, ...] = (module.id, module.title, module.parts, plan.cadence.id)
+            key += (module.part_titles, plan.slot, plan.meetings, plan.closed_weeks)
             block = blocks.get(key)
             if block is None:
                 table = schedule_table(plan, console.width)

@@ -67,7 +67,7 @@ def test_a_moved_meeting_keeps_its_mark_when_stacked():
     assert "A + B" in text and "C + D" in text and "…" not in text
 
 
-# --- plan tables given a column's lines per cell (render.table._filled) ---------------
+# --- plan tables given a column's lines per cell (render.plan_tables.with_rows) ---------------
 
 _ROWS = [
     ("v. 35", "mån 25 aug 2025", "08:00–09:30", "g0", "del 1 B", "Samtal om text"),
@@ -100,12 +100,12 @@ def test_a_plan_table_reads_as_rich_draws_it_row_by_row(width, colour):
     from rich import box
     from rich.table import Table
 
-    from klplan.render.table import _filled
+    from klplan.render.plan_tables import with_rows
 
     reference = _plan_table(Table, box)
     for row in _ROWS:
         reference.add_row(*row)
-    filled = _filled(_plan_table(Table, box), list(_ROWS), width)
+    filled = with_rows(_plan_table(Table, box), list(_ROWS), width)
     assert _drawn(filled, width, colour) == _drawn(reference, width, colour)
     # The table is 95 columns wide: from there on one row holds every line.
     assert (len(filled.rows) == 1) == (width >= 95)
@@ -115,12 +115,12 @@ def test_a_value_of_two_lines_keeps_its_row():
     from rich import box
     from rich.table import Table
 
-    from klplan.render.table import _filled
+    from klplan.render.plan_tables import with_rows
 
     rows = [*_ROWS[:1], ("v. 36", "tis 2 sep 2025", "10:00–11:30", "g1", "del 1 D", "Två\nrader")]
     reference = _plan_table(Table, box)
     for row in rows:
         reference.add_row(*row)
-    filled = _filled(_plan_table(Table, box), rows, 100)
+    filled = with_rows(_plan_table(Table, box), rows, 100)
     assert len(filled.rows) == 2
     assert _drawn(filled, 100, False) == _drawn(reference, 100, False)

@@ -1,13 +1,12 @@
-"""Rich tables of a schedule for people at a terminal: per group and per leader, with a
-plan's check-ins and time budgets. Rich is imported only here, in year_tables and in
-modules_table."""
+"""Rich tables of a schedule for people at a terminal: each group's modules, part by
+part (``klplan schedule``), and what a plan file adds (render.plan_tables). Rich is
+imported only by these, year_tables and modules_table."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from rich import box
 from rich.cells import cell_len
@@ -18,22 +17,17 @@ from rich.text import Text
 
 from klplan.core.plan import ClosedWeek, Meeting, ModulePlan
 from klplan.core.weeks import IsoWeek
-from klplan.messages import (
-    format_date,
-    language,
-    reason_label,
-    t,
-    week_range,
-    weekday_name,
+from klplan.messages import format_date, reason_label, t, week_range, weekday_name
+from klplan.planning import ScheduleOutcome
+from klplan.render.plan_tables import (
+    checkins_table,
+    group_heading,
+    plan_title,
+    render_budgets,
+    render_leaders,
+    table_width,
+    week_label,
 )
-from klplan.planning import GroupPlan, ScheduleOutcome, time_budgets
-
-if TYPE_CHECKING:
-    pass
-
-
-def week_label(week: IsoWeek) -> str:
-    return t("week.short", week=week.week)
 
 
 def _meeting_cell(x: Meeting) -> Text:
@@ -93,14 +87,6 @@ def _cd_label(d: Meeting) -> str:
     return week_range(d.prep_weeks) if d.prep_weeks[-1:] == (d.week,) else week_label(d.week)
 
 
-def _table_width(columns: list[list[str]]) -> int:
-    """The width Rich gives a SIMPLE_HEAVY table without edge padding whose columns
-    hold these unwrapped texts: each column's widest, 1 space either side inside, and
-    an edge or divider character between and around them."""
-    widths = [max(cell_len(x) for x in column) for column in columns]
-    return sum(widths) + 3 * len(widths) - 1
-
-
 def schedule_table(plan: ModulePlan, width: int | None = None) -> Table:
     """Per part: week of A, date of B, weeks of C, date of D; closed weeks between.
     Narrower than the table needs (``width``, a terminal's columns), the parts are
@@ -118,7 +104,7 @@ def schedule_table(plan: ModulePlan, width: int | None = None) -> Table:
         [t("table.col_cd"), *(_cd_label(p.d) for p in parts)],
         [t("table.col_d"), *dates],
     ]
-    if width is not None and _table_width(wide) > width:
+    if width is not None and table_width(wide) > width:
         return _stacked_table(plan, rows, dates)
     table = Table(box=box.SIMPLE_HEAVY, pad_edge=False, expand=False)
     table.add_column(t("table.part"), justify="right")
@@ -251,10 +237,10 @@ def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "gro
     """Per group (each module's table), or per leader (their meetings and check-ins in
     date order); plan files add the check-ins and the time budgets."""
     if outcome.plan is not None:
-        console.print(_plan_title(outcome))
+        console.print(plan_title(outcome))
         console.print()
     if view == "leader":
-        _render_leaders(outcome, console)
+        render_leaders(outcome, console)
         return
     first = True
     # Groups that meet alike (same module, cadence, slot, meetings and closed weeks)
@@ -267,7 +253,7 @@ def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "gro
                 console.print()
             first = False
             if outcome.plan is not None and k == 0:
-                console.print(_group_heading(outcome, g))
+                console.print(group_heading(outcome, g))
             module = plan.module
             key: tuple[object, ...] = (module.id, module.title, module.parts, plan.cadence.id)
             key += (module.part_titles, plan.slot, plan.meetings, plan.closed_weeks)
@@ -287,196 +273,4 @@ def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "gro
             console.print(Text(t("table.checkins_title"), style="bold"))
             console.print(checkins_table(outcome, console.width))
         console.print()
-        _render_budgets(outcome, console)
-
-
-def _number(x: float) -> str:
-    """One decimal, none for whole numbers; a decimal comma in Swedish."""
-    text = f"{x:.1f}".removesuffix(".0")
-    return text.replace(".", ",") if language() == "sv" else text
-
-
-def _hours(minutes: float) -> str:
-    return t("table.hours", hours=_number(minutes / 60))
-
-
-def _plan_title(outcome: ScheduleOutcome) -> Text:
-    assert outcome.plan is not None
-    cal = outcome.calendar
-    who = outcome.plan.school or outcome.plan.municipality or ""
-    return Text(
-        t(
-            "table.plan_title",
-            name=outcome.plan.name,
-            who=who,
-            region=cal.region.name,
-            years=", ".join(cal.school_years),
-        ),
-        style="bold",
-    )
-
-
-def _leader_names(outcome: ScheduleOutcome) -> dict[str, str]:
-    """Each leader's name (their id where they have none), by id."""
-    return {x.id: x.name or x.id for x in outcome.leaders}
-
-
-def _leader_name(outcome: ScheduleOutcome, leader_id: str | None) -> str:
-    return _leader_names(outcome).get(leader_id or "", leader_id or "")
-
-
-def _group_heading(outcome: ScheduleOutcome, g: GroupPlan) -> Text:
-    parts = [t("table.group", id=g.id) + (f": {g.name}" if g.name else "")]
-    if g.leader:
-        parts.append(t("table.led_by", leader=_leader_name(outcome, g.leader)))
-    if g.participants is not None:
-        parts.append(t("table.participants", count=g.participants))
-    if len(g.plans) > 1 and g.sequence:
-        parts.append(t(f"table.sequence.{g.sequence}"))
-    parts += [x for x in (g.location, g.video_url) if x]
-    return Text(" · ".join(parts), style="bold reverse")
-
-
-def _filled(table: Table, rows: Sequence[Sequence[str]], width: int | None) -> Table:
-    """``table`` with ``rows`` of one-line plain texts. Where the table fits in
-    ``width`` as it is, Rich wraps nothing and draws each row as one line; the rows are
-    then given as a single row whose cells hold a column's lines, one under the other.
-    The characters are the same, but Rich lays out a cell per column instead of a cell
-    per value, which was most of the time of a large plan's tables. Where it does not
-    fit (or ``width`` is None), row by row, so that a long text wraps within its row."""
-    if not rows:
-        return table
-    values = zip(*rows, strict=True)
-    columns = [[str(c.header), *cells] for c, cells in zip(table.columns, values, strict=True)]
-    if (
-        width is None
-        or _table_width(columns) > width
-        or any("\n" in x or "\t" in x for column in columns for x in column)
-    ):
-        for row in rows:
-            table.add_row(*row)
-    else:
-        for column, lines in zip(table.columns, columns, strict=True):
-            # Nothing wraps: Rich need not look for places to wrap, line by line.
-            column.no_wrap = True
-            column.width = max(cell_len(x) for x in lines)
-        table.add_row(*("\n".join(lines[1:]) for lines in columns))
-    return table
-
-
-def checkins_table(outcome: ScheduleOutcome, width: int | None = None) -> Table:
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
-    table.add_column(t("table.week"), no_wrap=True)
-    table.add_column(t("table.date"), no_wrap=True)
-    table.add_column(t("table.time"), no_wrap=True)
-    table.add_column(t("table.leader"))
-    names = _leader_names(outcome)
-    rows = [
-        (
-            week_label(c.week),
-            format_date(c.date),
-            f"{c.start:%H:%M}–{c.end:%H:%M}",
-            names.get(c.leader, c.leader),
-        )
-        for c in outcome.checkins
-    ]
-    return _filled(table, rows, width)
-
-
-def _render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
-    budgets = time_budgets(outcome)
-    console.print(Text(t("table.budget_participants"), style="bold"))
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
-    table.add_column(t("table.group_col"), no_wrap=True)
-    table.add_column(t("table.module_col"))
-    table.add_column(t("modules.parts"), justify="right")
-    table.add_column(t("table.planned"), justify="right", no_wrap=True)
-    table.add_column(t("table.estimate"), justify="right", no_wrap=True)
-    rows = [
-        (
-            p.group,
-            p.module_title,
-            str(p.parts),
-            t("table.hours", hours=f"{_number(low / 60)}–{_number(high / 60)}"),
-            _hours(p.estimate_hours * 60) if p.estimate_hours else "–",
-        )
-        for p in budgets.participants
-        for low, high in [p.planned_minutes]
-    ]
-    console.print(_filled(table, rows, console.width))
-    console.print(Text(t("table.budget_participants_note"), style="dim"))
-    console.print()
-    console.print(Text(t("table.budget_leaders"), style="bold"))
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
-    table.add_column(t("table.leader"))
-    table.add_column(t("table.groups_col"))
-    table.add_column(t("table.meetings_col"), justify="right")
-    table.add_column(t("table.checkins_col"), justify="right")
-    table.add_column(t("table.per_week"), justify="right", no_wrap=True)
-    table.add_column(t("table.hours_per_week"), justify="right", no_wrap=True)
-    names = _leader_names(outcome)
-    leader_rows = [
-        (
-            names.get(b.leader, b.leader),
-            ", ".join(b.groups),
-            str(b.meetings),
-            str(b.checkins),
-            t("table.avg_max", avg=_number(b.meetings_per_week), max=str(b.peak_meetings)),
-            t("table.avg_max", avg=_number(b.hours_per_week), max=_number(b.peak_minutes / 60)),
-        )
-        for b in budgets.leaders
-    ]
-    console.print(_filled(table, leader_rows, console.width))
-    console.print(Text(t("table.budget_leaders_note"), style="dim"))
-
-
-def _render_leaders(outcome: ScheduleOutcome, console: Console) -> None:
-    budgets = {b.leader: b for b in time_budgets(outcome).leaders}
-    groups_of = outcome.groups_by_leader()
-    checkins_of = outcome.checkins_by_leader()
-    for i, leader in enumerate(outcome.leaders):
-        if i:
-            console.print()
-        groups = groups_of[leader.id]
-        heading = f"{leader.name or leader.id} ({leader.id})"
-        if groups:
-            heading += " · " + t("table.groups_list", groups=", ".join(g.id for g in groups))
-        console.print(Text(heading, style="bold reverse"))
-        rows: list[tuple[datetime, IsoWeek, date, datetime, str, str, str]] = []
-        for g in groups:
-            for p in g.plans:
-                for m in p.meetings:
-                    what = t("table.part_moment", part=m.part, moment=m.moment)
-                    rows.append((m.start, m.week, m.date, m.end, g.id, what, p.module.title))
-        for c in checkins_of[leader.id]:
-            rows.append((c.start, c.week, c.date, c.end, "", t("table.checkin"), ""))
-        if not rows:
-            console.print(Text(t("table.no_meetings"), style="dim"))
-            continue
-        table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
-        table.add_column(t("table.week"), no_wrap=True)
-        table.add_column(t("table.date"), no_wrap=True)
-        table.add_column(t("table.time"), no_wrap=True)
-        table.add_column(t("table.group_col"), no_wrap=True)
-        table.add_column(t("table.meeting_col"), no_wrap=True)
-        table.add_column(t("table.module_col"))
-        texts = [
-            (week_label(week), format_date(day), f"{start:%H:%M}–{end:%H:%M}", group, what, title)
-            for start, week, day, end, group, what, title in sorted(rows, key=lambda r: r[0])
-        ]
-        console.print(_filled(table, texts, console.width))
-        b = budgets.get(leader.id)
-        if b is not None:
-            console.print(
-                Text(
-                    t(
-                        "table.leader_summary",
-                        meetings=b.meetings,
-                        checkins=b.checkins,
-                        per_week=_number(b.meetings_per_week),
-                        hours=_number(b.hours_per_week),
-                        peak=_number(b.peak_minutes / 60),
-                    ),
-                    style="dim",
-                )
-            )
+        render_budgets(outcome, console)

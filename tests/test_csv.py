@@ -212,6 +212,32 @@ def test_a_group_without_a_name_is_named_by_its_id(klplan):
     assert record["leader"] == ""  # no leader on a single-group run: documented, kept
 
 
+def test_a_module_without_part_titles_names_its_parts(klplan):
+    """The bundled modules but one give no part titles: the column holds the part's
+    name, in the output language, so it is never empty for a meeting."""
+    for lang, dialect, name in (
+        ("sv", "rfc4180", "Del {} av 8"),
+        ("en", "excel-sv", "Part {} of 8"),
+    ):
+        r = klplan(
+            "schedule",
+            "-m",
+            "samtal-om-text",
+            "-f",
+            "csv",
+            "--csv-dialect",
+            dialect,
+            "--lang",
+            lang,
+        )
+        assert r.code == 0, r.err
+        table = rows(r.out.encode("utf-8"), dialect)
+        column = table[0].index("part_title" if dialect == "rfc4180" else "Part title")
+        part = table[0].index("part" if dialect == "rfc4180" else "Part")
+        assert len(table) > 8
+        assert all(x[column] == name.format(x[part]) for x in table[1:])
+
+
 def test_part_titles_come_from_the_module_definition(klplan):
     r = klplan("schedule", "-m", "tidig-lasundervisning", "-f", "csv", "--csv-dialect", "rfc4180")
     assert r.code == 0, r.err

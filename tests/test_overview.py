@@ -14,7 +14,7 @@ from klplan.messages import set_language
 from klplan.render.html import overview_page
 from klplan.render.markdown import md_escape, overview_markdown
 from klplan.render.overview import Overview, build
-from klplan.render.table import overview_picture
+from klplan.render.year_tables import overview_picture
 from tests.conftest import check_golden
 from tests.schedules import two_groups
 

@@ -65,3 +65,62 @@ def test_a_moved_meeting_keeps_its_mark_when_stacked():
     moved = [m for g in outcome.groups for m in g.meetings if m.moved_from]
     assert moved and all(f"{format_date(m.date)} *" in text for m in moved)
     assert "A + B" in text and "C + D" in text and "…" not in text
+
+
+# --- plan tables given a column's lines per cell (render.plan_tables.with_rows) ---------------
+
+_ROWS = [
+    ("v. 35", "mån 25 aug 2025", "08:00–09:30", "g0", "del 1 B", "Samtal om text"),
+    ("v. 36", "tis 2 sep", "10:00–11:30", "g12", "del 10 D", "Läsa och berätta i förskoleklass"),
+    ("v. 37", "ons 10 sep 2025", "13:00–14:30", "", "avstämning", ""),
+]
+
+
+def _plan_table(rich_table, box) -> object:
+    table = rich_table(box=box.SIMPLE_HEAVY, pad_edge=False)
+    for i, head in enumerate(("Vecka", "Datum", "Tid", "Grupp", "Möte", "Modul")):
+        table.add_column(head, no_wrap=i < 5, justify="right" if i == 3 else "left")
+    return table
+
+
+def _drawn(table: object, width: int, colour: bool) -> str:
+    from rich.console import Console
+
+    buf = io.StringIO()
+    Console(file=buf, width=width, force_terminal=colour, no_color=not colour).print(table)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("colour", [False, True])
+@pytest.mark.parametrize("width", [40, 60, 94, 95, 96, 120])
+def test_a_plan_table_reads_as_rich_draws_it_row_by_row(width, colour):
+    """The same characters (and styling codes) as Rich's own table of one row per
+    value, whether the table fits in the width (a column's lines in one cell) or
+    not (row by row: the module column wraps)."""
+    from rich import box
+    from rich.table import Table
+
+    from klplan.render.plan_tables import with_rows
+
+    reference = _plan_table(Table, box)
+    for row in _ROWS:
+        reference.add_row(*row)
+    filled = with_rows(_plan_table(Table, box), list(_ROWS), width)
+    assert _drawn(filled, width, colour) == _drawn(reference, width, colour)
+    # The table is 95 columns wide: from there on one row holds every line.
+    assert (len(filled.rows) == 1) == (width >= 95)
+
+
+def test_a_value_of_two_lines_keeps_its_row():
+    from rich import box
+    from rich.table import Table
+
+    from klplan.render.plan_tables import with_rows
+
+    rows = [*_ROWS[:1], ("v. 36", "tis 2 sep 2025", "10:00–11:30", "g1", "del 1 D", "Två\nrader")]
+    reference = _plan_table(Table, box)
+    for row in rows:
+        reference.add_row(*row)
+    filled = with_rows(_plan_table(Table, box), rows, 100)
+    assert len(filled.rows) == 2
+    assert _drawn(filled, 100, False) == _drawn(reference, 100, False)

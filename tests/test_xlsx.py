@@ -96,6 +96,8 @@ def test_cli_writes_the_workbook_and_source_date_epoch_dates_it(klplan, tmp_path
     assert r.code == 0, r.err
     first = out.read_bytes()
     assert first.startswith(b"PK") and b"Samtal om text" in _shared_strings(first)
+    # the part-title column names the parts of a module without titles, as the CSV
+    assert b"<t>Del 1 av 8</t>" in _shared_strings(first)
     r = klplan("schedule", "-f", "xlsx", "-o", str(out))
     assert out.read_bytes() == first
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")

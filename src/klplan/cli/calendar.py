@@ -171,6 +171,6 @@ def _write(
         emit(dumps(calendar_year_document(outcome)), output)
     else:
         from klplan.cli.console import show
-        from klplan.render.table import calendar_picture
+        from klplan.render.year_tables import calendar_picture
 
         show(lambda c: c.print(calendar_picture(outcome, today)), output)

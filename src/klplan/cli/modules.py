@@ -45,7 +45,7 @@ def modules(
         emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", None)
         return
     from klplan.cli.console import console
-    from klplan.render.table import modules_table
+    from klplan.render.modules_table import modules_table
 
     out = console()
     out.print(modules_table(found, out.width))

@@ -403,10 +403,11 @@ def _export(
     else:
         import klplan.app.values as params
         from klplan.cli.console import show
-        from klplan.render.table import overview_picture, render_schedule
+        from klplan.render.table import render_schedule
 
         if view is View.overview:
             from klplan.render.overview import build
+            from klplan.render.year_tables import overview_picture
 
             overview, today = build(outcome), params.today()
             show(lambda c: c.print(overview_picture(overview, today, c.width)), path)

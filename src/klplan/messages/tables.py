@@ -157,4 +157,6 @@ MESSAGES: Catalogue = {
     "csv.col.term": {"sv": "Termin", "en": "Term"},
     "csv.col.moved_from": {"sv": "Flyttad från", "en": "Moved from"},
     "csv.checkin": {"sv": "avstämning med rektor", "en": "check-in with the principal"},
+    # --- added by h6-speed ---
+    "csv.part_of": {"sv": "Del {part} av {parts}", "en": "Part {part} of {parts}"},
 }

@@ -53,9 +53,9 @@ DIALECTS = ("excel-sv", "rfc4180")
 def meeting_rows(outcome: ScheduleOutcome) -> Iterator[dict[str, str]]:
     """Every meeting, then every check-in, as text by column id (the CSV's rows; the
     xlsx meetings sheet types them). A group without a name is named by its id, so
-    the name column is never empty for a meeting; a part title comes from the module
-    definition (empty for the modules that give none), the leader from the plan
-    (empty on a run without leaders)."""
+    the name column is never empty for a meeting; a part's title is the module
+    definition's, or ``Del 3 av 8`` for a module that gives none; the leader comes
+    from the plan (empty on a run without leaders: there is none to name)."""
     leaders = {x.id: x.name or x.id for x in outcome.leaders}
     for g in outcome.groups:
         leader = leaders.get(g.leader or "", g.leader or "")
@@ -68,7 +68,8 @@ def meeting_rows(outcome: ScheduleOutcome) -> Iterator[dict[str, str]]:
                     "module_id": plan.module.id,
                     "module": plan.module.title,
                     "part": str(m.part),
-                    "part_title": plan.module.part_title(m.part) or "",
+                    "part_title": plan.module.part_title(m.part)
+                    or t("csv.part_of", part=m.part, parts=plan.module.parts),
                     "moment": m.moment,
                     "moment_name": t(f"moment.{m.moment}"),
                     "week": str(m.week),
@@ -111,7 +112,7 @@ def header_lines() -> set[bytes]:
 
     lines = {_header(COLUMNS, excel=False)}
     for lang in ("sv", "en"):
-        lines.add(_header([MESSAGES[f"csv.col.{c}"][lang] for c in COLUMNS], excel=True))  # type: ignore[index]
+        lines.add(_header([MESSAGES[f"csv.col.{c}"][lang] for c in COLUMNS], excel=True))
     return {line.removesuffix("\r\n").encode("utf-8") for line in lines}
 
 

@@ -1,11 +1,12 @@
-"""Rich tables for people at a terminal. The only renderer that imports Rich."""
+"""Rich tables of a schedule for people at a terminal: each group's modules, part by
+part (``klplan schedule``), and what a plan file adds (render.plan_tables). Rich is
+imported only by these, year_tables and modules_table."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from rich import box
 from rich.cells import cell_len
@@ -14,28 +15,19 @@ from rich.segment import Segment, Segments
 from rich.table import Table
 from rich.text import Text
 
-from klplan.core.models import Module
-from klplan.core.outcome import GroupPlan, ScheduleOutcome, time_budgets
+from klplan.core.outcome import ScheduleOutcome
 from klplan.core.plan import ClosedWeek, Meeting, ModulePlan
 from klplan.core.weeks import IsoWeek
-from klplan.messages import (
-    MONTHS_SHORT,
-    format_date,
-    format_month_day,
-    language,
-    reason_label,
-    t,
-    week_range,
-    weekday_name,
+from klplan.messages import format_date, reason_label, t, week_range, weekday_name
+from klplan.render.plan_tables import (
+    checkins_table,
+    group_heading,
+    plan_title,
+    render_budgets,
+    render_leaders,
+    table_width,
+    week_label,
 )
-
-if TYPE_CHECKING:
-    from klplan.core.outcome import CalendarOutcome
-    from klplan.render.overview import Overview
-
-
-def week_label(week: IsoWeek) -> str:
-    return t("week.short", week=week.week)
 
 
 def _meeting_cell(x: Meeting) -> Text:
@@ -45,27 +37,46 @@ def _meeting_cell(x: Meeting) -> Text:
     return text
 
 
-def _closed_runs(closed: tuple[ClosedWeek, ...]) -> list[tuple[IsoWeek, IsoWeek, str]]:
-    runs: list[tuple[IsoWeek, IsoWeek, str]] = []
+class _Run(NamedTuple):
+    """Closed weeks in a row for the same reason."""
+
+    first: IsoWeek
+    last: IsoWeek
+    label: str
+
+
+class _PartMeetings(NamedTuple):
+    """A part's meetings B and D."""
+
+    part: int
+    b: Meeting
+    d: Meeting
+
+
+def _closed_runs(closed: tuple[ClosedWeek, ...]) -> list[_Run]:
+    runs: list[_Run] = []
     for c in closed:
         label = reason_label(c.reason.code, c.reason.name)
-        if runs and runs[-1][1] + 1 == c.week and runs[-1][2] == label:
-            runs[-1] = (runs[-1][0], c.week, label)
+        if runs and runs[-1].last + 1 == c.week and runs[-1].label == label:
+            runs[-1] = runs[-1]._replace(last=c.week)
         else:
-            runs.append((c.week, c.week, label))
+            runs.append(_Run(c.week, c.week, label))
     return runs
 
 
-def _schedule_rows(plan: ModulePlan) -> list[tuple[IsoWeek, int, object]]:
-    """The parts (kind 1: part, B, D) and the runs of closed weeks (kind 0: first,
-    last, label) in week order."""
-    rows: list[tuple[IsoWeek, int, object]] = []
-    for part in range(1, plan.module.parts + 1):
-        b, d = plan.part_meetings(part)
-        rows.append((b.week, 1, (part, b, d)))
-    for first, last, label in _closed_runs(plan.closed_weeks):
-        rows.append((first, 0, (first, last, label)))
-    return sorted(rows, key=lambda r: (r[0], r[1]))
+def _row_week(row: _Run | _PartMeetings) -> IsoWeek:
+    """The week a row of the schedule table begins: its B meeting's, its first closed."""
+    return row.first if isinstance(row, _Run) else row.b.week
+
+
+def _schedule_rows(plan: ModulePlan) -> list[_Run | _PartMeetings]:
+    """The parts and the runs of closed weeks in week order (a run before a part of
+    the same week)."""
+    rows: list[_Run | _PartMeetings] = [
+        _PartMeetings(part, *plan.part_meetings(part)) for part in range(1, plan.module.parts + 1)
+    ]
+    rows += _closed_runs(plan.closed_weeks)
+    return sorted(rows, key=lambda r: (_row_week(r), isinstance(r, _PartMeetings)))
 
 
 def _weeks_label(first: IsoWeek, last: IsoWeek) -> str:
@@ -76,34 +87,24 @@ def _cd_label(d: Meeting) -> str:
     return week_range(d.prep_weeks) if d.prep_weeks[-1:] == (d.week,) else week_label(d.week)
 
 
-def _table_width(columns: list[list[str]]) -> int:
-    """The width Rich gives a SIMPLE_HEAVY table without edge padding whose columns
-    hold these unwrapped texts: each column's widest, 1 space either side inside, and
-    an edge or divider character between and around them."""
-    widths = [max(cell_len(x) for x in column) for column in columns]
-    return sum(widths) + 3 * len(widths) - 1
-
-
 def schedule_table(plan: ModulePlan, width: int | None = None) -> Table:
     """Per part: week of A, date of B, weeks of C, date of D; closed weeks between.
     Narrower than the table needs (``width``, a terminal's columns), the parts are
     stacked instead: a row for A + B and one for C + D, each with its week and date,
     so no date is cut and no column is lost."""
     rows = _schedule_rows(plan)
-    parts = [p for _, kind, p in rows if kind == 1]
+    parts = [p for p in rows if isinstance(p, _PartMeetings)]
     dates = [
-        format_date(m.date) + (" *" if m.moved_from else "")
-        for _, b, d in parts  # type: ignore[misc]
-        for m in (b, d)
+        format_date(m.date) + (" *" if m.moved_from else "") for p in parts for m in (p.b, p.d)
     ]
     wide = [
-        [t("table.part"), *(str(p[0]) for p in parts)],  # type: ignore[index]
-        [t("table.col_ab"), *(_weeks_label(r[0], r[0]) for r in rows)],
+        [t("table.part"), *(str(p.part) for p in parts)],
+        [t("table.col_ab"), *(week_label(_row_week(r)) for r in rows)],
         [t("table.col_b"), *dates],
-        [t("table.col_cd"), *(_cd_label(p[2]) for p in parts)],  # type: ignore[index]
+        [t("table.col_cd"), *(_cd_label(p.d) for p in parts)],
         [t("table.col_d"), *dates],
     ]
-    if width is not None and _table_width(wide) > width:
+    if width is not None and table_width(wide) > width:
         return _stacked_table(plan, rows, dates)
     table = Table(box=box.SIMPLE_HEAVY, pad_edge=False, expand=False)
     table.add_column(t("table.part"), justify="right")
@@ -123,9 +124,7 @@ def schedule_table(plan: ModulePlan, width: int | None = None) -> Table:
     return table
 
 
-def _stacked_table(
-    plan: ModulePlan, rows: list[tuple[IsoWeek, int, object]], dates: list[str]
-) -> Table:
+def _stacked_table(plan: ModulePlan, rows: list[_Run | _PartMeetings], dates: list[str]) -> Table:
     """The narrow layout of ``schedule_table``: part, week, meeting (A + B, C + D),
     date; a part's title under its B date, wrapped."""
     table = Table(box=box.SIMPLE_HEAVY, pad_edge=False, expand=False)
@@ -162,19 +161,19 @@ class _Part:
 
 
 def _part_rows(
-    plan: ModulePlan, rows: list[tuple[IsoWeek, int, object]], table: Table
+    plan: ModulePlan, rows: list[_Run | _PartMeetings], table: Table
 ) -> Iterator[_Closed | _Part]:
     """The rows of either layout of ``schedule_table`` in order; a section is added to
     ``table`` where a new term begins."""
     term = None
-    for _, kind, payload in rows:
-        if kind == 0:
-            first, last, label = payload  # type: ignore[misc]
+    for row in rows:
+        if isinstance(row, _Run):
             yield _Closed(
-                Text(_weeks_label(first, last), style="dim"), Text(label, style="dim italic")
+                Text(_weeks_label(row.first, row.last), style="dim"),
+                Text(row.label, style="dim italic"),
             )
             continue
-        part, b, d = payload  # type: ignore[misc]
+        part, b, d = row
         if term is not None and b.term != term:
             table.add_section()
         term = b.term
@@ -238,382 +237,40 @@ def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "gro
     """Per group (each module's table), or per leader (their meetings and check-ins in
     date order); plan files add the check-ins and the time budgets."""
     if outcome.plan is not None:
-        console.print(_plan_title(outcome))
+        console.print(plan_title(outcome))
         console.print()
     if view == "leader":
-        _render_leaders(outcome, console)
+        render_leaders(outcome, console)
         return
     first = True
-    # Groups that meet alike (same module, meetings and closed weeks) get the same
-    # table: laid out once, its lines reprinted. Rich's layout is most of the time of
-    # a large plan's table.
-    tables: dict[object, Segments] = {}
+    # Groups that meet alike (same module, cadence, slot, meetings and closed weeks)
+    # get the same title, table and caption: laid out once, their lines reprinted.
+    # Rich's layout is most of the time of a large plan's table.
+    blocks: dict[object, Segments] = {}
     for g in outcome.groups:
         for k, plan in enumerate(g.plans):
             if not first:
                 console.print()
             first = False
             if outcome.plan is not None and k == 0:
-                console.print(_group_heading(outcome, g))
-            console.print(_title(outcome, plan))
-            key = (plan.module.id, plan.module.part_titles, plan.meetings, plan.closed_weeks)
-            table = tables.get(key)
-            if table is None:
-                lines = console.render_lines(schedule_table(plan, console.width), pad=False)
-                table = tables[key] = Segments(
+                console.print(group_heading(outcome, g))
+            module = plan.module
+            key: tuple[object, ...] = (module.id, module.title, module.parts, plan.cadence.id)
+            key += (module.part_titles, plan.slot, plan.meetings, plan.closed_weeks)
+            block = blocks.get(key)
+            if block is None:
+                table = schedule_table(plan, console.width)
+                lines = console.render_lines(
+                    Group(_title(outcome, plan), table, _caption(outcome, plan)), pad=False
+                )
+                block = blocks[key] = Segments(
                     [s for line in lines for s in (*line, Segment.line())]
                 )
-            console.print(table)
-            console.print(_caption(outcome, plan))
+            console.print(block)
     if outcome.plan is not None:
         if outcome.checkins:
             console.print()
             console.print(Text(t("table.checkins_title"), style="bold"))
-            console.print(checkins_table(outcome))
+            console.print(checkins_table(outcome, console.width))
         console.print()
-        _render_budgets(outcome, console)
-
-
-def _number(x: float) -> str:
-    """One decimal, none for whole numbers; a decimal comma in Swedish."""
-    text = f"{x:.1f}".removesuffix(".0")
-    return text.replace(".", ",") if language() == "sv" else text
-
-
-def _hours(minutes: float) -> str:
-    return t("table.hours", hours=_number(minutes / 60))
-
-
-def _plan_title(outcome: ScheduleOutcome) -> Text:
-    assert outcome.plan is not None
-    cal = outcome.calendar
-    who = outcome.plan.school or outcome.plan.municipality or ""
-    return Text(
-        t(
-            "table.plan_title",
-            name=outcome.plan.name,
-            who=who,
-            region=cal.region.name,
-            years=", ".join(cal.school_years),
-        ),
-        style="bold",
-    )
-
-
-def _leader_name(outcome: ScheduleOutcome, leader_id: str | None) -> str:
-    names = {x.id: x.name or x.id for x in outcome.leaders}
-    return names.get(leader_id or "", leader_id or "")
-
-
-def _group_heading(outcome: ScheduleOutcome, g: GroupPlan) -> Text:
-    parts = [t("table.group", id=g.id) + (f": {g.name}" if g.name else "")]
-    if g.leader:
-        parts.append(t("table.led_by", leader=_leader_name(outcome, g.leader)))
-    if g.participants is not None:
-        parts.append(t("table.participants", count=g.participants))
-    if len(g.plans) > 1 and g.sequence:
-        parts.append(t(f"table.sequence.{g.sequence}"))
-    parts += [x for x in (g.location, g.video_url) if x]
-    return Text(" · ".join(parts), style="bold reverse")
-
-
-def checkins_table(outcome: ScheduleOutcome) -> Table:
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
-    table.add_column(t("table.week"), no_wrap=True)
-    table.add_column(t("table.date"), no_wrap=True)
-    table.add_column(t("table.time"), no_wrap=True)
-    table.add_column(t("table.leader"))
-    for c in outcome.checkins:
-        table.add_row(
-            week_label(c.week),
-            format_date(c.date),
-            f"{c.start:%H:%M}–{c.end:%H:%M}",
-            _leader_name(outcome, c.leader),
-        )
-    return table
-
-
-def _render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
-    budgets = time_budgets(outcome)
-    console.print(Text(t("table.budget_participants"), style="bold"))
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
-    table.add_column(t("table.group_col"), no_wrap=True)
-    table.add_column(t("table.module_col"))
-    table.add_column(t("modules.parts"), justify="right")
-    table.add_column(t("table.planned"), justify="right", no_wrap=True)
-    table.add_column(t("table.estimate"), justify="right", no_wrap=True)
-    for p in budgets.participants:
-        low, high = p.planned_minutes
-        table.add_row(
-            p.group,
-            p.module_title,
-            str(p.parts),
-            t("table.hours", hours=f"{_number(low / 60)}–{_number(high / 60)}"),
-            _hours(p.estimate_hours * 60) if p.estimate_hours else "–",
-        )
-    console.print(table)
-    console.print(Text(t("table.budget_participants_note"), style="dim"))
-    console.print()
-    console.print(Text(t("table.budget_leaders"), style="bold"))
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
-    table.add_column(t("table.leader"))
-    table.add_column(t("table.groups_col"))
-    table.add_column(t("table.meetings_col"), justify="right")
-    table.add_column(t("table.checkins_col"), justify="right")
-    table.add_column(t("table.per_week"), justify="right", no_wrap=True)
-    table.add_column(t("table.hours_per_week"), justify="right", no_wrap=True)
-    for b in budgets.leaders:
-        table.add_row(
-            _leader_name(outcome, b.leader),
-            ", ".join(b.groups),
-            str(b.meetings),
-            str(b.checkins),
-            t("table.avg_max", avg=_number(b.meetings_per_week), max=b.peak_meetings),
-            t("table.avg_max", avg=_number(b.hours_per_week), max=_number(b.peak_minutes / 60)),
-        )
-    console.print(table)
-    console.print(Text(t("table.budget_leaders_note"), style="dim"))
-
-
-def _render_leaders(outcome: ScheduleOutcome, console: Console) -> None:
-    budgets = {b.leader: b for b in time_budgets(outcome).leaders}
-    groups_of = outcome.groups_by_leader()
-    checkins_of = outcome.checkins_by_leader()
-    for i, leader in enumerate(outcome.leaders):
-        if i:
-            console.print()
-        groups = groups_of[leader.id]
-        heading = f"{leader.name or leader.id} ({leader.id})"
-        if groups:
-            heading += " · " + t("table.groups_list", groups=", ".join(g.id for g in groups))
-        console.print(Text(heading, style="bold reverse"))
-        rows: list[tuple[datetime, IsoWeek, date, datetime, str, str, str]] = []
-        for g in groups:
-            for p in g.plans:
-                for m in p.meetings:
-                    what = t("table.part_moment", part=m.part, moment=m.moment)
-                    rows.append((m.start, m.week, m.date, m.end, g.id, what, p.module.title))
-        for c in checkins_of[leader.id]:
-            rows.append((c.start, c.week, c.date, c.end, "", t("table.checkin"), ""))
-        if not rows:
-            console.print(Text(t("table.no_meetings"), style="dim"))
-            continue
-        table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
-        table.add_column(t("table.week"), no_wrap=True)
-        table.add_column(t("table.date"), no_wrap=True)
-        table.add_column(t("table.time"), no_wrap=True)
-        table.add_column(t("table.group_col"), no_wrap=True)
-        table.add_column(t("table.meeting_col"), no_wrap=True)
-        table.add_column(t("table.module_col"))
-        for start, week, day, end, group, what, title in sorted(rows, key=lambda r: r[0]):
-            table.add_row(
-                week_label(week), format_date(day), f"{start:%H:%M}–{end:%H:%M}", group, what, title
-            )
-        console.print(table)
-        b = budgets.get(leader.id)
-        if b is not None:
-            console.print(
-                Text(
-                    t(
-                        "table.leader_summary",
-                        meetings=b.meetings,
-                        checkins=b.checkins,
-                        per_week=_number(b.meetings_per_week),
-                        hours=_number(b.hours_per_week),
-                        peak=_number(b.peak_minutes / 60),
-                    ),
-                    style="dim",
-                )
-            )
-
-
-def modules_table(modules: list[Module], width: int | None = None) -> Table | Text:
-    """The catalogue, a module per row. Where its columns cannot fit in ``width`` (the
-    terminal's) with every word whole, a module's id, title and school forms are put
-    one under the other in one column: the id is what users type, so it is never
-    wrapped or cut, and a title beside a long id would be cut to a word per line."""
-    if not modules:
-        return Text(t("modules.none"))
-    table = _modules_table(modules, compact=False)
-    if width is not None and _narrowest(table) > width:
-        table = _modules_table(modules, compact=True)
-    return table
-
-
-def _modules_table(modules: list[Module], *, compact: bool) -> Table:
-    table = Table(
-        box=box.SIMPLE_HEAVY,
-        pad_edge=False,
-        caption=t("modules.count", count=len(modules)),
-        show_lines=compact,  # compact: a blank line between modules
-    )
-    if compact:
-        table.add_column(t("table.module_col"), no_wrap=True)
-    else:
-        table.add_column(t("modules.id"), no_wrap=True)
-        table.add_column(t("modules.title"))
-        table.add_column(t("modules.forms"))
-    table.add_column(t("modules.parts"), justify="right")
-    table.add_column(t("modules.verified"))
-    for m in modules:
-        forms = ", ".join(m.school_forms)
-        texts = (
-            [Text.assemble((m.id, "bold"), "\n", m.title, "\n", (forms, "dim"))]
-            if compact
-            else [m.id, m.title, forms]
-        )
-        table.add_row(*texts, str(m.parts), t("yes") if m.verified else t("no"))
-    return table
-
-
-def _narrowest(table: Table) -> int:
-    """The least width ``table`` takes with no word wrapped or cut."""
-    from rich.console import Console
-
-    return Console(width=10_000).measure(table).minimum
-
-
-# --- the school year as a picture (klplan calendar) -----------------------------
-
-_STATUS_STYLE = {
-    "school": "",
-    "laslov": "cyan",
-    "sportlov": "cyan",
-    "pasklov": "cyan",
-    "jullov": "blue",
-    "sommarlov": "blue",
-    "red_day": "bold red",
-    "closed_day": "magenta",
-}
-
-
-def _date_span(first: date, last: date) -> str:
-    """``17–21 aug``, ``28 sep–2 okt``."""
-    if first.month == last.month:
-        return f"{first.day}–{last.day} {MONTHS_SHORT[language()][last.month - 1]}"
-    return f"{format_month_day(first)}–{format_month_day(last)}"
-
-
-def calendar_picture(outcome: CalendarOutcome, today: date | None) -> Group:
-    """One row per ISO week of the school year: dates, a mark for each weekday
-    (school day, lov, red day, closed day), and what happens that week; today's
-    week is marked."""
-    from klplan.render.calendar_view import (
-        calendar_weeks,
-        day_mark,
-        legend,
-        school_days,
-        week_notes,
-    )
-    from klplan.render.provenance import provenance_summary, sources
-
-    cal = outcome.calendar
-    weeks = calendar_weeks(cal)
-    title = Text(
-        t("cal.title", region=cal.region.name, years=", ".join(cal.school_years)), style="bold"
-    )
-    terms = Text(
-        " · ".join(
-            t(
-                "cal.term_summary",
-                term=term.label,
-                start=format_date(term.start, year=False),
-                end=format_date(term.end, year=False),
-                days=school_days(weeks, term),
-            )
-            for term in cal.terms
-        ),
-        style="dim",
-    )
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False, expand=False)
-    table.add_column(t("cal.col_week"), justify="right", no_wrap=True)
-    table.add_column(t("cal.col_dates"), no_wrap=True)
-    table.add_column(t("cal.col_days"), no_wrap=True)
-    table.add_column(t("cal.col_notes"), overflow="fold")
-    section: object = weeks[0].term
-    for w in weeks:
-        if w.term != section:
-            table.add_section()
-            section = w.term
-        marks = Text()
-        for i, d in enumerate(w.days):
-            style = _STATUS_STYLE.get(d.status, "")
-            if today == d.date:
-                style = f"{style} reverse".strip()
-            marks.append(day_mark(d), style=style)
-            if i < 4:
-                marks.append("  ")
-        notes = list(week_notes(cal, w))
-        is_today = today is not None and w.week == IsoWeek.of(today)
-        if is_today:
-            assert today is not None
-            notes.append(t("cal.today", date=format_date(today, year=False)))
-        table.add_row(
-            str(w.week.week),
-            _date_span(w.days[0].date, w.days[-1].date),
-            marks,
-            Text("; ".join(notes)),
-            style="bold" if is_today else ("dim" if w.closed else None),
-        )
-    key = Text(t("cal.legend") + ": ", style="dim")
-    for i, (mark, meaning) in enumerate(legend(weeks)):
-        key.append(("  " if i else "") + f"{mark} {meaning}", style="dim")
-    source = Text(
-        t(
-            "cal.source",
-            sources=" · ".join(sources(cal)) or "-",
-            state=provenance_summary(cal),
-        ),
-        style="dim",
-    )
-    return Group(title, terms, table, key, source)
-
-
-# --- the year overview of a schedule (klplan schedule --view overview) -----------
-
-
-def overview_picture(overview: Overview, today: date | None, width: int = 80) -> Group:
-    """Weeks down, groups across: each group's meetings (``3B``) and closed weeks,
-    with what happens each week. Groups get numbers as headings when their names
-    would not fit in ``width`` columns."""
-    from klplan.render.overview import group_summary, moved_notes
-    from klplan.render.provenance import provenance_summary
-
-    cal = overview.outcome.calendar
-    labels = [c.label for c in overview.columns]
-    numbered = sum(max(len(x), 3) + 2 for x in labels) > width - 40
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False, expand=False)
-    table.add_column(t("cal.col_week"), justify="right", no_wrap=True)
-    table.add_column(t("overview.col_monday"), no_wrap=True)
-    for i, label in enumerate(labels, start=1):
-        table.add_column(Text(str(i) if numbered else label), no_wrap=True)
-    table.add_column(t("cal.col_notes"), overflow="fold")
-    section: object = overview.rows[0].term if overview.rows else None
-    for row in overview.rows:
-        if row.term != section:
-            table.add_section()
-            section = row.term
-        notes = list(row.notes)
-        is_today = today is not None and row.first <= IsoWeek.of(today) <= row.last
-        if is_today:
-            assert today is not None
-            notes.append(t("cal.today", date=format_date(today, year=False)))
-        table.add_row(
-            row.week_label(),
-            format_month_day(row.first.monday),
-            *(Text(c.label, style="dim" if c.closed else "bold") for c in row.cells),
-            Text("; ".join(notes)),
-            style="bold" if is_today else ("dim" if row.closed else None),
-        )
-    out: list[Text | Table] = [
-        Text(t("overview.title", region=cal.region.name, years=", ".join(cal.school_years)))
-    ]
-    out[0].stylize("bold")
-    out.append(table)
-    out.append(Text(t("overview.key"), style="dim"))
-    for i, c in enumerate(overview.columns, start=1):
-        head = f"{i} {c.label}" if numbered else c.label
-        out.append(Text(f"{head}: {group_summary(c)}", style="dim"))
-    out.extend(Text(f"* {line}", style="dim") for line in moved_notes(overview))
-    out.append(Text(t("overview.source", state=provenance_summary(cal)), style="dim"))
-    return Group(*out)
+        render_budgets(outcome, console)

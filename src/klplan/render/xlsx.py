@@ -85,7 +85,7 @@ def schedule_xlsx(
     outcome: ScheduleOutcome, overview: Overview, created: datetime | None = None
 ) -> bytes:
     """The workbook's bytes: a meetings sheet and a year-overview sheet."""
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
 
     buf = io.BytesIO()
     workbook = xlsxwriter.Workbook(buf, {"in_memory": True})

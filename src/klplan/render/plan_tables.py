@@ -1,0 +1,222 @@
+"""A plan file's tables for people at a terminal: the groups' headings, the
+principal–leader check-ins, the time budgets and the view per leader (``klplan
+schedule PLAN --view leader``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from klplan.core.outcome import GroupPlan, ScheduleOutcome, time_budgets
+from klplan.core.weeks import IsoWeek
+from klplan.messages import format_date, language, t
+
+
+def week_label(week: IsoWeek) -> str:
+    return t("week.short", week=week.week)
+
+
+def table_width(columns: list[list[str]]) -> int:
+    """The width Rich gives a SIMPLE_HEAVY table without edge padding whose columns
+    hold these unwrapped texts: each column's widest, 1 space either side inside, and
+    an edge or divider character between and around them."""
+    widths = [max(cell_len(x) for x in column) for column in columns]
+    return sum(widths) + 3 * len(widths) - 1
+
+
+def _number(x: float) -> str:
+    """One decimal, none for whole numbers; a decimal comma in Swedish."""
+    text = f"{x:.1f}".removesuffix(".0")
+    return text.replace(".", ",") if language() == "sv" else text
+
+
+def _hours(minutes: float) -> str:
+    return t("table.hours", hours=_number(minutes / 60))
+
+
+def plan_title(outcome: ScheduleOutcome) -> Text:
+    assert outcome.plan is not None
+    cal = outcome.calendar
+    who = outcome.plan.school or outcome.plan.municipality or ""
+    return Text(
+        t(
+            "table.plan_title",
+            name=outcome.plan.name,
+            who=who,
+            region=cal.region.name,
+            years=", ".join(cal.school_years),
+        ),
+        style="bold",
+    )
+
+
+def _leader_names(outcome: ScheduleOutcome) -> dict[str, str]:
+    """Each leader's name (their id where they have none), by id."""
+    return {x.id: x.name or x.id for x in outcome.leaders}
+
+
+def _leader_name(outcome: ScheduleOutcome, leader_id: str | None) -> str:
+    return _leader_names(outcome).get(leader_id or "", leader_id or "")
+
+
+def group_heading(outcome: ScheduleOutcome, g: GroupPlan) -> Text:
+    parts = [t("table.group", id=g.id) + (f": {g.name}" if g.name else "")]
+    if g.leader:
+        parts.append(t("table.led_by", leader=_leader_name(outcome, g.leader)))
+    if g.participants is not None:
+        parts.append(t("table.participants", count=g.participants))
+    if len(g.plans) > 1 and g.sequence:
+        parts.append(t(f"table.sequence.{g.sequence}"))
+    parts += [x for x in (g.location, g.video_url) if x]
+    return Text(" · ".join(parts), style="bold reverse")
+
+
+def with_rows(table: Table, rows: Sequence[Sequence[str]], width: int | None) -> Table:
+    """``table`` with ``rows`` of one-line plain texts. Where the table fits in
+    ``width`` as it is, Rich wraps nothing and draws each row as one line; the rows are
+    then given as a single row whose cells hold a column's lines, one under the other.
+    The characters are the same, but Rich lays out a cell per column instead of a cell
+    per value, which was most of the time of a large plan's tables. Where it does not
+    fit (or ``width`` is None), row by row, so that a long text wraps within its row."""
+    if not rows:
+        return table
+    values = zip(*rows, strict=True)
+    columns = [[str(c.header), *cells] for c, cells in zip(table.columns, values, strict=True)]
+    if (
+        width is None
+        or table_width(columns) > width
+        or any("\n" in x or "\t" in x for column in columns for x in column)
+    ):
+        for row in rows:
+            table.add_row(*row)
+    else:
+        for column, lines in zip(table.columns, columns, strict=True):
+            # Nothing wraps: Rich need not look for places to wrap, line by line.
+            column.no_wrap = True
+            column.width = max(cell_len(x) for x in lines)
+        table.add_row(*("\n".join(lines[1:]) for lines in columns))
+    return table
+
+
+def checkins_table(outcome: ScheduleOutcome, width: int | None = None) -> Table:
+    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+    table.add_column(t("table.week"), no_wrap=True)
+    table.add_column(t("table.date"), no_wrap=True)
+    table.add_column(t("table.time"), no_wrap=True)
+    table.add_column(t("table.leader"))
+    names = _leader_names(outcome)
+    rows = [
+        (
+            week_label(c.week),
+            format_date(c.date),
+            f"{c.start:%H:%M}–{c.end:%H:%M}",
+            names.get(c.leader, c.leader),
+        )
+        for c in outcome.checkins
+    ]
+    return with_rows(table, rows, width)
+
+
+def render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
+    budgets = time_budgets(outcome)
+    console.print(Text(t("table.budget_participants"), style="bold"))
+    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+    table.add_column(t("table.group_col"), no_wrap=True)
+    table.add_column(t("table.module_col"))
+    table.add_column(t("modules.parts"), justify="right")
+    table.add_column(t("table.planned"), justify="right", no_wrap=True)
+    table.add_column(t("table.estimate"), justify="right", no_wrap=True)
+    rows = [
+        (
+            p.group,
+            p.module_title,
+            str(p.parts),
+            t("table.hours", hours=f"{_number(low / 60)}–{_number(high / 60)}"),
+            _hours(p.estimate_hours * 60) if p.estimate_hours else "–",
+        )
+        for p in budgets.participants
+        for low, high in [p.planned_minutes]
+    ]
+    console.print(with_rows(table, rows, console.width))
+    console.print(Text(t("table.budget_participants_note"), style="dim"))
+    console.print()
+    console.print(Text(t("table.budget_leaders"), style="bold"))
+    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+    table.add_column(t("table.leader"))
+    table.add_column(t("table.groups_col"))
+    table.add_column(t("table.meetings_col"), justify="right")
+    table.add_column(t("table.checkins_col"), justify="right")
+    table.add_column(t("table.per_week"), justify="right", no_wrap=True)
+    table.add_column(t("table.hours_per_week"), justify="right", no_wrap=True)
+    names = _leader_names(outcome)
+    leader_rows = [
+        (
+            names.get(b.leader, b.leader),
+            ", ".join(b.groups),
+            str(b.meetings),
+            str(b.checkins),
+            t("table.avg_max", avg=_number(b.meetings_per_week), max=str(b.peak_meetings)),
+            t("table.avg_max", avg=_number(b.hours_per_week), max=_number(b.peak_minutes / 60)),
+        )
+        for b in budgets.leaders
+    ]
+    console.print(with_rows(table, leader_rows, console.width))
+    console.print(Text(t("table.budget_leaders_note"), style="dim"))
+
+
+def render_leaders(outcome: ScheduleOutcome, console: Console) -> None:
+    budgets = {b.leader: b for b in time_budgets(outcome).leaders}
+    groups_of = outcome.groups_by_leader()
+    checkins_of = outcome.checkins_by_leader()
+    for i, leader in enumerate(outcome.leaders):
+        if i:
+            console.print()
+        groups = groups_of[leader.id]
+        heading = f"{leader.name or leader.id} ({leader.id})"
+        if groups:
+            heading += " · " + t("table.groups_list", groups=", ".join(g.id for g in groups))
+        console.print(Text(heading, style="bold reverse"))
+        rows: list[tuple[datetime, IsoWeek, date, datetime, str, str, str]] = []
+        for g in groups:
+            for p in g.plans:
+                for m in p.meetings:
+                    what = t("table.part_moment", part=m.part, moment=m.moment)
+                    rows.append((m.start, m.week, m.date, m.end, g.id, what, p.module.title))
+        for c in checkins_of[leader.id]:
+            rows.append((c.start, c.week, c.date, c.end, "", t("table.checkin"), ""))
+        if not rows:
+            console.print(Text(t("table.no_meetings"), style="dim"))
+            continue
+        table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+        table.add_column(t("table.week"), no_wrap=True)
+        table.add_column(t("table.date"), no_wrap=True)
+        table.add_column(t("table.time"), no_wrap=True)
+        table.add_column(t("table.group_col"), no_wrap=True)
+        table.add_column(t("table.meeting_col"), no_wrap=True)
+        table.add_column(t("table.module_col"))
+        texts = [
+            (week_label(week), format_date(day), f"{start:%H:%M}–{end:%H:%M}", group, what, title)
+            for start, week, day, end, group, what, title in sorted(rows, key=lambda r: r[0])
+        ]
+        console.print(with_rows(table, texts, console.width))
+        b = budgets.get(leader.id)
+        if b is not None:
+            console.print(
+                Text(
+                    t(
+                        "table.leader_summary",
+                        meetings=b.meetings,
+                        checkins=b.checkins,
+                        per_week=_number(b.meetings_per_week),
+                        hours=_number(b.hours_per_week),
+                        peak=_number(b.peak_minutes / 60),
+                    ),
+                    style="dim",
+                )
+            )

@@ -1,0 +1,162 @@
+"""Rich tables of a school year, a week per row: the calendar as a picture (``klplan
+calendar``) and a schedule's year overview (``klplan schedule --view overview``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from klplan.core.weeks import IsoWeek
+from klplan.messages import MONTHS_SHORT, format_date, format_month_day, language, t
+
+if TYPE_CHECKING:
+    from klplan.core.outcome import CalendarOutcome
+    from klplan.render.overview import Overview
+
+# --- the school year as a picture (klplan calendar) ---------------------------------
+
+_STATUS_STYLE = {
+    "school": "",
+    "laslov": "cyan",
+    "sportlov": "cyan",
+    "pasklov": "cyan",
+    "jullov": "blue",
+    "sommarlov": "blue",
+    "red_day": "bold red",
+    "closed_day": "magenta",
+}
+
+
+def _date_span(first: date, last: date) -> str:
+    """``17–21 aug``, ``28 sep–2 okt``."""
+    if first.month == last.month:
+        return f"{first.day}–{last.day} {MONTHS_SHORT[language()][last.month - 1]}"
+    return f"{format_month_day(first)}–{format_month_day(last)}"
+
+
+def calendar_picture(outcome: CalendarOutcome, today: date | None) -> Group:
+    """One row per ISO week of the school year: dates, a mark for each weekday
+    (school day, lov, red day, closed day), and what happens that week; today's
+    week is marked."""
+    from klplan.render.calendar_view import (
+        calendar_weeks,
+        day_mark,
+        legend,
+        school_days,
+        week_notes,
+    )
+    from klplan.render.provenance import provenance_summary, sources
+
+    cal = outcome.calendar
+    weeks = calendar_weeks(cal)
+    title = Text(
+        t("cal.title", region=cal.region.name, years=", ".join(cal.school_years)), style="bold"
+    )
+    terms = Text(
+        " · ".join(
+            t(
+                "cal.term_summary",
+                term=term.label,
+                start=format_date(term.start, year=False),
+                end=format_date(term.end, year=False),
+                days=school_days(weeks, term),
+            )
+            for term in cal.terms
+        ),
+        style="dim",
+    )
+    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False, expand=False)
+    table.add_column(t("cal.col_week"), justify="right", no_wrap=True)
+    table.add_column(t("cal.col_dates"), no_wrap=True)
+    table.add_column(t("cal.col_days"), no_wrap=True)
+    table.add_column(t("cal.col_notes"), overflow="fold")
+    section: object = weeks[0].term
+    for w in weeks:
+        if w.term != section:
+            table.add_section()
+            section = w.term
+        marks = Text()
+        for i, d in enumerate(w.days):
+            style = _STATUS_STYLE.get(d.status, "")
+            if today == d.date:
+                style = f"{style} reverse".strip()
+            marks.append(day_mark(d), style=style)
+            if i < 4:
+                marks.append("  ")
+        notes = list(week_notes(cal, w))
+        is_today = today is not None and w.week == IsoWeek.of(today)
+        if is_today:
+            assert today is not None
+            notes.append(t("cal.today", date=format_date(today, year=False)))
+        table.add_row(
+            str(w.week.week),
+            _date_span(w.days[0].date, w.days[-1].date),
+            marks,
+            Text("; ".join(notes)),
+            style="bold" if is_today else ("dim" if w.closed else None),
+        )
+    key = Text(t("cal.legend") + ": ", style="dim")
+    for i, (mark, meaning) in enumerate(legend(weeks)):
+        key.append(("  " if i else "") + f"{mark} {meaning}", style="dim")
+    source = Text(
+        t(
+            "cal.source",
+            sources=" · ".join(sources(cal)) or "-",
+            state=provenance_summary(cal),
+        ),
+        style="dim",
+    )
+    return Group(title, terms, table, key, source)
+
+
+# --- the year overview of a schedule (klplan schedule --view overview) -----------
+
+
+def overview_picture(overview: Overview, today: date | None, width: int = 80) -> Group:
+    """Weeks down, groups across: each group's meetings (``3B``) and closed weeks,
+    with what happens each week. Groups get numbers as headings when their names
+    would not fit in ``width`` columns."""
+    from klplan.render.overview import group_summary, moved_notes
+    from klplan.render.provenance import provenance_summary
+
+    cal = overview.outcome.calendar
+    labels = [c.label for c in overview.columns]
+    numbered = sum(max(len(x), 3) + 2 for x in labels) > width - 40
+    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False, expand=False)
+    table.add_column(t("cal.col_week"), justify="right", no_wrap=True)
+    table.add_column(t("overview.col_monday"), no_wrap=True)
+    for i, label in enumerate(labels, start=1):
+        table.add_column(Text(str(i) if numbered else label), no_wrap=True)
+    table.add_column(t("cal.col_notes"), overflow="fold")
+    section: object = overview.rows[0].term if overview.rows else None
+    for row in overview.rows:
+        if row.term != section:
+            table.add_section()
+            section = row.term
+        notes = list(row.notes)
+        is_today = today is not None and row.first <= IsoWeek.of(today) <= row.last
+        if is_today:
+            assert today is not None
+            notes.append(t("cal.today", date=format_date(today, year=False)))
+        table.add_row(
+            row.week_label(),
+            format_month_day(row.first.monday),
+            *(Text(c.label, style="dim" if c.closed else "bold") for c in row.cells),
+            Text("; ".join(notes)),
+            style="bold" if is_today else ("dim" if row.closed else None),
+        )
+    title = Text(t("overview.title", region=cal.region.name, years=", ".join(cal.school_years)))
+    title.stylize("bold")
+    out: list[Text | Table] = [title, table]
+    out.append(Text(t("overview.key"), style="dim"))
+    for i, c in enumerate(overview.columns, start=1):
+        head = f"{i} {c.label}" if numbered else c.label
+        out.append(Text(f"{head}: {group_summary(c)}", style="dim"))
+    out.extend(Text(f"* {line}", style="dim") for line in moved_notes(overview))
+    out.append(Text(t("overview.source", state=provenance_summary(cal)), style="dim"))
+    return Group(*out)

@@ -28,19 +28,6 @@ MAX_LINES = 500
 
 Graph = dict[str, set[str]]
 
-# --- the allowlists: what other branches of the same session are fixing ---------------
-#
-# Issue 15 is being done by several engineers at once; each breaks the cycles and splits
-# the files they own. So that this test can land before them, the cycles below (today's,
-# each a group of modules that import one another, named with the branch whose owner
-# breaks it) and the files below (each being split by its owner) are tolerated for now:
-# a cycle is tolerated only if all its modules are in one group. The lead empties both
-# after the merge; an entry that no longer holds fails
-# ``test_allowlists_hold_only_what_exists``, so none outlives its reason.
-ALLOWED_CYCLES: dict[frozenset[str], str] = {}
-ALLOWED_LONG_FILES: dict[str, str] = {}
-
-
 # --- reading the graph ---------------------------------------------------------------
 
 
@@ -266,12 +253,8 @@ def test_the_graph_is_read(graph):
     assert len(graph) > 50
 
 
-def tolerated(cycle: list[str], allowed: Iterable[frozenset[str]] = ALLOWED_CYCLES) -> bool:
-    return any(set(cycle) <= group for group in allowed)
-
-
 def test_no_import_cycles(graph):
-    cycles = [c for c in import_cycles(graph) if not tolerated(c)]
+    cycles = import_cycles(graph)
     assert not cycles, "import cycles:\n" + "\n".join(" -> ".join(c) for c in cycles)
 
 
@@ -284,38 +267,22 @@ def file_lengths(src: Path = SRC, package: str = PACKAGE) -> dict[str, int]:
 
 def test_no_source_file_over_500_lines():
     long = {f: n for f, n in file_lengths().items() if n > MAX_LINES}
-    over = sorted(f"{f}: {n} lines" for f, n in long.items() if f not in ALLOWED_LONG_FILES)
+    over = sorted(f"{f}: {n} lines" for f, n in long.items())
     assert not over, f"files over {MAX_LINES} lines:\n" + "\n".join(over)
 
 
-def test_allowlists_hold_only_what_exists(graph):
-    """An allowlisted cycle that is broken, or a file that is short now, is taken off."""
-    components = [set(c) for c in strongly_connected(graph) if len(c) > 1]
-    gone = [
-        " <-> ".join(sorted(group))
-        for group in ALLOWED_CYCLES
-        if not any(len(group & c) > 1 for c in components)
-    ]
-    assert not gone, "no longer a cycle, remove from ALLOWED_CYCLES: " + "; ".join(gone)
-    lengths = file_lengths()
-    short = [f for f in ALLOWED_LONG_FILES if lengths.get(f, 0) <= MAX_LINES]
-    assert not short, "within the limit now, remove from ALLOWED_LONG_FILES: " + ", ".join(short)
-
-
-def test_a_cycle_beyond_its_allowlisted_group_is_not_tolerated():
-    allowed = [frozenset({"klplan.cli.console", "klplan.cli.notify"})]
-    assert tolerated(["klplan.cli.console", "klplan.cli.notify", "klplan.cli.console"], allowed)
-    assert not tolerated(
-        ["klplan.cli.console", "klplan.cli.notify", "klplan.cli.output", "klplan.cli.console"],
-        allowed,
-    )
-
-
 # Layers: the core is pure (docs, /work/shared/style.md: it reads no files and knows no
-# command line), the use cases (app/) never print or name a flag.
+# command line), the use cases (app/) never print or name a flag, the library (api) is
+# not built on the CLI, RFC 5545 (ical/) knows nothing of klplan, and every layer below
+# the use cases leaves them and the CLI alone.
 LAYERS = {
-    "klplan.core": ("klplan.cli", "klplan.render", "klplan.loaders", "klplan.app"),
+    "klplan.core": ("klplan.cli", "klplan.render", "klplan.loaders", "klplan.app", "klplan.files"),
     "klplan.app": ("klplan.cli",),
+    "klplan.api": ("klplan.cli",),
+    "klplan.files": ("klplan.cli", "klplan.app"),
+    "klplan.render": ("klplan.cli", "klplan.app", "klplan.files"),
+    "klplan.loaders": ("klplan.cli", "klplan.app", "klplan.files"),
+    "klplan.ical": ("klplan.core", "klplan.cli", "klplan.app", "klplan.render", "klplan.loaders"),
 }
 
 

@@ -8,6 +8,7 @@ from datetime import time
 
 import pytest
 
+from klplan.cli.flags import for_cli
 from klplan.core.errors import ScheduleError
 from klplan.core.models import Slot
 from klplan.messages import set_language
@@ -41,8 +42,11 @@ def test_a_leader_booked_for_two_groups_at_once_is_an_error_naming_both(in_tmp):
     # meetings that week move to Wednesday, on top of f-3's.
     assert message.endswith(
         "lediga tider för gruppen: torsdag 15:00–16:30 eller fredag 15:00–16:30 eller "
-        "onsdag 16:30–18:00; eller kör med --stagger"
+        "onsdag 16:30–18:00"
     )
+    # The use case names no flag; the command line adds the one that would help.
+    assert e.value.params["stagger"] is True and "--stagger" not in message
+    assert for_cli(e.value).message().endswith("onsdag 16:30–18:00; eller kör med --stagger")
 
 
 def test_another_leader_at_the_same_time_is_no_conflict(in_tmp):

@@ -211,6 +211,7 @@ class Planner:
         if len(days) > DATES_SHOWN:
             dates += t("plan.more_dates", count=len(days))
         hint = None
+        slots: list[str] = []
         if suggest:
             from klplan.render.notices import slot_label
 
@@ -226,6 +227,7 @@ class Planner:
                 "groups", g.index, "slot" if self.plan.spec.groups[g.index].slot else "leader"
             ),
             hint=hint,
+            stagger=bool(suggest and slots),  # moving groups to free slots would help
             leader=f"{self.names[g.leader]} ({g.leader})",
             group=g.id,
             other=other,

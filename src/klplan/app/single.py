@@ -104,6 +104,8 @@ def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
     try:
         plan = schedule_module(module, cadence, weeks, slot, start, req.spring_start)
     except ScheduleError as e:
+        if e.key == "schedule.spring_start_too_early" and e.where is None:
+            e.where = Where(param="spring_start")
         if e.key != "schedule.not_enough_weeks":
             raise
         if req.school_year is None and req.start is None and req.spring_start is None:

@@ -50,10 +50,15 @@ def fit_hint(fit: Fit) -> str:
 
 def for_cli(e: KlplanError) -> KlplanError:
     """``e`` as the command line says it: a module that does not fit, with the flags
-    that would make it fit (``cli.errors.with_flag`` words the parameter as its flag)."""
+    that would make it fit, and a leader's clash that ``--stagger`` would solve
+    (``cli.errors.with_flag`` words the parameter as its flag)."""
     from klplan.core.outcome import Fit
 
     fit = e.params.get("fit")
     if isinstance(fit, Fit) and e.hint is None:
         e.hint = fit_hint(fit)
+    if e.params.get("stagger") is True and e.hint is not None:
+        from klplan.messages import t
+
+        e.hint = f"{e.hint}; {t('plan.or_stagger', flag='--stagger')}"
     return e

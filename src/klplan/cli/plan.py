@@ -37,6 +37,7 @@ def validate(
     from dataclasses import asdict
 
     from klplan.app.plan import schedule_plan
+    from klplan.cli.flags import for_cli
     from klplan.cli.text import printable
     from klplan.core.errors import InputError, KlplanError, ScheduleError
     from klplan.core.plan import Notice
@@ -63,6 +64,8 @@ def validate(
             meetings=sum(len(g.meetings) for g in outcome.groups),
             checkins=len(outcome.checkins),
         )
+    # in command-line words: what would make a module fit, whether --stagger would help
+    errors = tuple(for_cli(e) for e in errors)
     if format is Format.json:
         result = Result(str(plan), errors, warnings, summary, strict)
         sys.stdout.write(validate_json(result))

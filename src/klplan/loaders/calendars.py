@@ -72,12 +72,11 @@ def load_calendar(
     """The calendar of ``years`` school years from ``first_year``/``first_year+1``
     for a municipality or county (default: the user's overrides alone)."""
     if kommun and lan:
-        raise InputError("region.both", where=Where(flag="--kommun/--lan"))
+        raise InputError("region.both", where=Where(param="kommun/lan"))
     own = {o.school_year: o for o in (overrides.school_years if overrides else ())}
     notices: list[Notice] = []
     if kommun or lan:
-        flag = "--kommun" if kommun else "--lan"
-        entry = resolve(kommun or lan or "", "kommun" if kommun else "lan", flag)
+        entry = resolve(kommun or lan or "", "kommun" if kommun else "lan")
         region = Region(kind="kommun" if kommun else "lan", code=entry.code, name=entry.name)
         if kommun:
             known, source = _kommun_facts(entry)

@@ -34,7 +34,7 @@ def lan_facts(
                 )
                 raise InputError(
                     "region.mixed_sportlov",
-                    where=Where(flag="--lan"),
+                    where=Where(param="lan"),
                     lan=f.lan.name,
                     school_year=y.school_year,
                     weeks=weeks,

@@ -209,7 +209,7 @@ class _Resolver:
             if value is None:
                 continue
             try:
-                entry = resolve(str(value), key, key)
+                entry = resolve(str(value), key)
             except InputError as e:
                 e.where = self.doc.where((key,))
                 self.problems.append(e)

@@ -89,7 +89,7 @@ def _candidates(wanted: str, entries: tuple[IndexEntry, ...]) -> list[IndexEntry
     return found
 
 
-def resolve(name: str, kind: Kind, flag: str) -> IndexEntry:
+def resolve(name: str, kind: Kind) -> IndexEntry:
     """Find a municipality (``kind="kommun"``) or county by code or name; å/ä/ö and
     case are optional, official forms ("Region Gotland", "Gotlands kommun", "Malmö
     stad", "Stockholms län") resolve. An ambiguous name is refused with the candidates."""
@@ -108,7 +108,7 @@ def resolve(name: str, kind: Kind, flag: str) -> IndexEntry:
     matches = _candidates(wanted, entries) if wanted else []
     if len(matches) == 1:
         return matches[0]
-    where = Where(flag=flag)
+    where = Where(param=kind)  # the CLI words the parameter as its flag
     if matches:
         names = " / ".join(f"{e.name} ({e.code})" for e in matches)
         raise InputError("region.ambiguous", where=where, name=name, candidates=names)

@@ -14,8 +14,8 @@ MESSAGES: Catalogue = {
     },
     "region.unknown_lan": {"sv": "okänt län {name!r}", "en": "unknown county {name!r}"},
     "region.both": {
-        "sv": "ange antingen --kommun eller --lan, inte båda",
-        "en": "give either --kommun or --lan, not both",
+        "sv": "ange antingen en kommun eller ett län, inte båda",
+        "en": "give either a municipality or a county, not both",
     },
     "region.mixed_sportlov": {
         "sv": "kommunerna i {lan} har olika sportlovsveckor {school_year} ({weeks}); "

@@ -19,9 +19,9 @@ MESSAGES: Catalogue = {
         "en": "there are no school weeks from {week} in school year {years}",
     },
     "schedule.spring_start_too_early": {
-        "sv": "--spring-start {spring_start} ligger före eller i höstens sista möte "
+        "sv": "vårterminens start {spring_start} ligger före eller i höstens sista möte "
         "({last_week}, del {half})",
-        "en": "--spring-start {spring_start} is before or at the autumn's last meeting "
+        "en": "the spring start {spring_start} is before or at the autumn's last meeting "
         "({last_week}, part {half})",
     },
     "schedule.week_outside_year": {
@@ -82,9 +82,11 @@ MESSAGES: Catalogue = {
     },
     "plan.more_dates": {"sv": " m.fl. ({count} totalt)", "en": " etc. ({count} in all)"},
     "plan.free_slots": {
-        "sv": "lediga tider för gruppen: {slots}; eller kör med --stagger",
-        "en": "free slots for the group: {slots}; or run with --stagger",
+        "sv": "lediga tider för gruppen: {slots}",
+        "en": "free slots for the group: {slots}",
     },
+    # added by the CLI (cli.flags.for_cli) to a conflict the planner could stagger
+    "plan.or_stagger": {"sv": "eller kör med {flag}", "en": "or run with {flag}"},
     "plan.no_free_slots": {
         "sv": "ingen annan veckodag eller tid är ledig för ledaren; dela gruppen med "
         "en annan ledare",

@@ -132,7 +132,9 @@ def flag_of(param: str, command: Any) -> str:
                 longs = [o for o in p.opts if o.startswith("--")]
                 if longs:
                     return str(longs[0])
-    return "--" + param.replace("_", "-")
+    from klplan.cli.flags import flag_of as schedule_flag
+
+    return schedule_flag(param)
 
 
 def from_settings(e: KlplanError, args: list[str], command: Any) -> KlplanError:

@@ -36,23 +36,6 @@ if TYPE_CHECKING:
     from klplan.core.outcome import ScheduleOutcome
     from klplan.files.outputs import Inputs
 
-# Flags that describe one group and one module: with a plan file they are refused.
-_SINGLE_FLAGS = (
-    ("module", "--module"),
-    ("modules_file", "--modules"),
-    ("cadence", "--cadence"),
-    ("cadences_file", "--cadences"),
-    ("kommun", "--kommun"),
-    ("lan", "--lan"),
-    ("calendar_file", "--calendar"),
-    ("school_year", "--school-year"),
-    ("start", "--start"),
-    ("spring_start", "--spring-start"),
-    ("weekday", "--weekday"),
-    ("time", "--time"),
-    ("duration", "--duration"),
-)
-
 # Repeatable, but shown as one choice: "<table|json|...>", not "<list[table|json|...]>".
 _FORMAT_CHOICES = "<" + "|".join(ScheduleFormat) + ">"
 
@@ -151,7 +134,9 @@ def schedule(
     outcome: ScheduleOutcome
     if plan is not None:
         given = {name: value for name, value in locals().items() if name not in ("plan", "read")}
-        for name, flag in _SINGLE_FLAGS:
+        from klplan.cli.flags import FLAGS  # one group and one module: refused with a plan
+
+        for name, flag in FLAGS.items():
             # Values from klplan.toml or KLPLAN_* are defaults, not flags: a plan wins.
             if given[name] is not None and settings.from_command_line(ctx, name):
                 raise UsageError("plan.flag_with_plan", where=Where(flag=flag))

@@ -116,7 +116,7 @@ def _write_closed_days(
     from klplan.cli.output import emit
     from klplan.core.errors import OutputError, Where
     from klplan.core.models import school_year_label
-    from klplan.files.outputs import probe_folder
+    from klplan.files.outputs import existing_output, probe_folder
     from klplan.loaders.calendars import known_days
     from klplan.render.closed_days import closed_days_yaml
 
@@ -124,18 +124,8 @@ def _write_closed_days(
     label = school_year_label(outcome.school_year)
     days = [d for d in known_days(region.code) if d.school_year == label]
     if output is not None:
-        try:
-            st: os.stat_result | None = os.stat(output)
-        except FileNotFoundError:
-            st = None
-        except OSError as e:
-            raise OutputError(
-                "file.unwritable", where=Where(file=str(output)), reason=e.strerror
-            ) from None
-        if st is not None:
-            inputs.refuse(output, st)
-            if not force:
-                raise OutputError("calendar.closed_days_exists", where=Where(file=str(output)))
+        if existing_output(output, inputs) is not None and not force:
+            raise OutputError("calendar.closed_days_exists", where=Where(file=str(output)))
         probe_folder(Path(os.path.realpath(output)).parent, output)
     emit(closed_days_yaml(region, label, days), output)
 

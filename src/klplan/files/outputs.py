@@ -45,6 +45,21 @@ class Inputs:
 _HEAD = 4096  # bytes read to recognise a klplan file by its marker
 
 
+def existing_output(path: Path, inputs: Inputs) -> os.stat_result | None:
+    """What is at an output ``path`` now (None: nothing), refused if it is one of the
+    run's inputs or cannot even be looked at."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise OutputError(
+            "file.unwritable", where=Where(file=str(path)), reason=e.strerror
+        ) from None
+    inputs.refuse(path, st)
+    return st
+
+
 def check_output(path: Path, format: str, *, inputs: Inputs, force: bool) -> None:
     """Refuse, before anything is written, an output ``path`` that this run must not or
     cannot write: one of its inputs (always), an existing file that does not carry
@@ -52,16 +67,8 @@ def check_output(path: Path, format: str, *, inputs: Inputs, force: bool) -> Non
     directory, or a folder that is missing or cannot be written to (tried for real,
     with a temporary file: permission bits say nothing to root or on a read-only
     mount). Devices and FIFOs are written into, so they are accepted as they are."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        st = None
-    except OSError as e:
-        raise OutputError(
-            "file.unwritable", where=Where(file=str(path)), reason=e.strerror
-        ) from None
+    st = existing_output(path, inputs)
     if st is not None:
-        inputs.refuse(path, st)
         if is_stream(st.st_mode):
             return
         if stat.S_ISDIR(st.st_mode):

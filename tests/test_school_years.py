@@ -70,7 +70,8 @@ def test_a_single_school_year_the_user_gave_is_kept(klplan):
     [
         ("2027/28-2026/27", "2027/28-2026/27 är inte ett läsår eller en följd av högst 4 läsår"),
         ("2026/27-2030/31", "2026/27-2030/31 är inte ett läsår eller en följd av högst 4 läsår"),
-        ("2026/27-x", "x"),
+        ("2026/27-x", "ogiltigt läsår '2026/27-x'"),
+        ("2025-26", "ogiltigt läsår '2025-26'"),
     ],
 )
 def test_a_bad_span_names_the_flag_and_writes_nothing(klplan, value, text):
@@ -151,3 +152,30 @@ def test_the_library_takes_a_span_too():
     with pytest.raises(UsageError) as e:
         api.schedule_one(school_year="2026/27-2031/32", today=date(2026, 6, 1))
     assert e.value.param == "school_year"
+
+
+def test_init_chooses_the_school_year_as_klplan_calendar_does(klplan, monkeypatch):
+    from klplan.app.example import example_year
+
+    # Uppsala 2025/26 ends on 11 June 2026; 2026/27 is the last bundled year.
+    assert example_year(date(2026, 6, 11)).school_year == 2025
+    assert example_year(date(2026, 6, 12)).school_year == 2026
+    later = example_year(date(2027, 7, 1))
+    assert later.school_year == 2026 and later.notice is not None
+    assert later.notice.params == {"region": "Uppsala", "current": "2027/28", "year": "2026/27"}
+    monkeypatch.setenv("KLPLAN_TODAY", "2027-07-01")
+    r = klplan("init", "plan.yaml")
+    assert r.code == 0
+    assert "klplan har inga läsårsdata för Uppsala 2027/28; exempelplanen gäller 2026/27" in r.err
+
+
+def test_init_writes_a_plan_that_validates_on_any_day(klplan, monkeypatch, tmp_path):
+    """Every fifth day from 2026-01-01 to 2028-12-31: klplan init, then validate."""
+    day = date(2026, 1, 1)
+    while day <= date(2028, 12, 31):
+        monkeypatch.setenv("KLPLAN_TODAY", day.isoformat())
+        plan = tmp_path / f"{day}.yaml"
+        assert klplan("init", str(plan)).code == 0
+        r = klplan("validate", str(plan))
+        assert r.code == 0 and "0 fel, 0 varningar" in r.out, (day, r.out, r.err)
+        day = date.fromordinal(day.toordinal() + 5)

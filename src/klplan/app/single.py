@@ -65,7 +65,11 @@ def school_years(value: str | None, where: Place) -> tuple[int, int] | None:
         year = params.school_year(text, where)
         assert year is not None
         return year, year
-    first, last = params.school_year(first_text, where), params.school_year(last_text, where)
+    try:
+        first, last = params.school_year(first_text, where), params.school_year(last_text, where)
+    except UsageError as e:  # named as given: "2025-26" is not a school year
+        e.params["value"] = value
+        raise
     assert first is not None and last is not None
     if not 0 <= last - first < MAX_SCHOOL_YEARS:
         place = where if isinstance(where, Where) else Where(flag=where)

@@ -179,3 +179,14 @@ def test_init_writes_a_plan_that_validates_on_any_day(klplan, monkeypatch, tmp_p
         r = klplan("validate", str(plan))
         assert r.code == 0 and "0 fel, 0 varningar" in r.out, (day, r.out, r.err)
         day = date.fromordinal(day.toordinal() + 5)
+
+
+def test_the_year_overview_runs_over_sommarlov_into_the_next_school_year(klplan):
+    r = klplan(
+        "schedule", "-m", "forskolans-matematik", "-c", "varannan-vecka", "--view", "overview"
+    )
+    assert r.code == 0, r.err
+    lines = [line.split() for line in r.out.splitlines()]
+    assert ["24–32", "14", "jun", "–", "sommarlov"] in lines
+    assert ["33", "16", "aug", "HT", "börjar", "mån", "16", "aug"] in lines
+    assert ["34", "23", "aug", "7B"] in lines

@@ -60,7 +60,14 @@ def test_an_error_names_the_parameter_not_the_flag(kwargs, kind, param, text):
 def test_a_module_that_does_not_fit_says_what_would_fit_as_data():
     e = raised(request(cadence="treveckors", start=IsoWeek(2026, 6), school_year=2025))
     assert isinstance(e, ScheduleError) and e.key == "schedule.not_enough_weeks"
-    assert e.params["fit"] == Fit(cadence="intensiv", earlier_start=True, next_school_year=2026)
+    # Each option tried: intensiv from 2026-W06, the year's first week, the span into
+    # 2026/27. Not the next school year: the given start is in 2025/26.
+    assert e.params["fit"] == Fit(
+        cadence="intensiv",
+        earlier_start=IsoWeek(2025, 34),
+        next_school_year=None,
+        school_years=(2025, 2026),
+    )
     assert e.hint is None and "--" not in e.message()
 
 
@@ -78,7 +85,7 @@ def test_the_cli_words_the_parameter_as_its_flag_and_the_fit_as_flags():
     assert e.message().startswith("--spring-start: vecka 2027-W40 ligger utanför")
     e = worded(raised(request(cadence="treveckors", start=IsoWeek(2026, 6), school_year=2025)))
     assert e.hint == (
-        "prova --cadence intensiv eller en tidigare --start eller --school-year 2026/27"
+        "prova --cadence intensiv eller --start 2025-W34 eller --school-years 2025/26-2026/27"
     )
 
 
@@ -140,8 +147,10 @@ def test_every_parameter_has_a_flag_of_klplan_schedule():
 
     command = typer.main.get_command(app).commands["schedule"]  # type: ignore[attr-defined]
     options = {p.name: p.opts for p in command.params}
-    fields = {f.name for f in dataclasses.fields(ScheduleRequest)} - {"today"}
+    # A span's last school year comes from the same option: --school-years 2026/27-2027/28.
+    fields = {f.name for f in dataclasses.fields(ScheduleRequest)} - {"today", "last_school_year"}
     assert set(FLAGS) == fields
+    assert "--school-years" in options["school_year"]
     for param, flag in FLAGS.items():
         assert flag_of(param) == flag and flag in options[param], (param, flag)
 

@@ -78,6 +78,8 @@ def test_every_use_of_the_rule_agrees_with_it():
     assert default_created(two_groups()) == datetime(2026, 7, 1, tzinfo=UTC)
 
     assert "school_years: [2026/27]" in example_plan(date(2026, 7, 1))
-    assert "school_years: [2025/26]" in example_plan(date(2026, 6, 30))
+    # As klplan calendar: the next school year once the current one's last day is past.
+    assert "school_years: [2026/27]" in example_plan(date(2026, 6, 30))
+    assert "school_years: [2025/26]" in example_plan(date(2026, 6, 11))
     assert school_calendar(CalendarRequest(date(2026, 11, 23))).school_year == 2026
     assert school_calendar(CalendarRequest(date(2027, 3, 1))).school_year == 2026

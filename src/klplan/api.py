@@ -159,14 +159,15 @@ def schedule_one(
     outcome's ``defaults_used`` says so: ``module`` (an id from the bundled modules or
     ``modules_file``), ``cadence`` (``cadences_file``), the region (``kommun`` by name
     or code, or ``lan``; Stockholm by default; ``calendar_file`` adds or replaces
-    days), ``school_year`` (``2026`` or ``"2026/27"``: the current one on ``today``),
+    days), ``school_year`` (``2026`` or ``"2026/27"``: the current one on ``today``, more
+    when the module does not fit; a span: ``"2026/27-2027/28"``),
     ``start`` and ``spring_start`` (``"2026-W36"`` or an ``IsoWeek``), ``weekday``
     (``"onsdag"``, ``"wednesday"`` or 1-5 as ``date.isoweekday``), ``time``
     (``"15:00"``), ``duration`` in minutes (5-480). ``today`` (by default the date
     today) decides the default school year and start. A bad value raises
     ``UsageError`` naming its parameter."""
     import klplan.app.values as params
-    from klplan.app.single import ScheduleRequest, schedule_single
+    from klplan.app.single import ScheduleRequest, schedule_single, school_years
 
     def where(param: str) -> Where:
         return Where(param=param)
@@ -182,6 +183,10 @@ def schedule_one(
     )
     day = params.weekday(text(weekday), where("weekday"))
     clock = time if isinstance(time, dt.time) else params.clock(time, where("time"))
+    span = school_years(
+        f"{school_year}/{school_year + 1}" if isinstance(school_year, int) else school_year,
+        where("school_year"),
+    )
     req = ScheduleRequest(
         today=today or date.today(),
         module=module,
@@ -191,7 +196,8 @@ def schedule_one(
         kommun=kommun,
         lan=lan,
         calendar_file=_path(calendar_file),
-        school_year=_school_year(school_year),
+        school_year=span[0] if span else None,
+        last_school_year=span[1] if span else None,
         start=first,
         spring_start=spring,
         weekday=day,

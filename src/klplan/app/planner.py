@@ -160,8 +160,12 @@ class Planner:
     def next_start(
         self, g: GroupSetup, weeks: SchoolWeeks, prev: ModulePlan, module: Module
     ) -> IsoWeek:
+        """Where the module after ``prev`` starts (docs/plan.md, ``sequence``):
+        ``per_term``, in the next term, unless ``prev`` ran over into a later term than
+        its first: then in the room it leaves there, at the next cadence step (two
+        treveckors modules a year)."""
         last = prev.meetings[-1]
-        if g.sequence == "per_term":
+        if g.sequence == "per_term" and last.term == prev.meetings[0].term:
             pos = weeks.index_of_term(self.calendar.terms.index(last.term) + 1)
         else:
             pos = weeks.index_from(last.week) + g.cadence.gap(2 * prev.module.parts - 1)

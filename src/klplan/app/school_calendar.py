@@ -4,11 +4,10 @@ classes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from klplan.core.defaults import DEFAULT_KOMMUN, DEFAULT_KOMMUN_LABEL
 from klplan.core.models import SchoolCalendar, school_year_label
@@ -41,7 +40,12 @@ def user_calendar(path: Path | None) -> CalendarOverrides | None:
     return load_overrides(path)
 
 
-YearLoader = Callable[[int], tuple[SchoolCalendar, tuple[Notice, ...]]]
+class YearLoader(Protocol):
+    """A region's calendar of ``years`` school years from ``first_year``."""
+
+    def __call__(
+        self, first_year: int, years: int = 1
+    ) -> tuple[SchoolCalendar, tuple[Notice, ...]]: ...
 
 
 def region_calendar(
@@ -56,9 +60,10 @@ def region_calendar(
         kommun = DEFAULT_KOMMUN
         defaults.append(t("defaults.kommun", value=DEFAULT_KOMMUN_LABEL))
 
-    def load(first_year: int) -> tuple[SchoolCalendar, tuple[Notice, ...]]:
+    def load(first_year: int, years: int = 1) -> tuple[SchoolCalendar, tuple[Notice, ...]]:
         result = load_calendar(
             first_year,
+            years,
             kommun=kommun,
             lan=lan,
             overrides=overrides,

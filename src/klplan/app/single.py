@@ -9,17 +9,21 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
-from klplan.app.school_calendar import region_calendar
+from klplan.app.school_calendar import YearLoader, region_calendar
+from klplan.app.values import Place
 from klplan.core.defaults import (
     DEFAULT_CADENCE,
+    DEFAULT_CADENCE_FORSKOLA,
     DEFAULT_DURATION,
     DEFAULT_MODULE,
     DEFAULT_TIME,
     DEFAULT_WEEKDAY,
+    MAX_SCHOOL_YEARS,
 )
 from klplan.core.errors import KlplanError, ScheduleError, UsageError, Where
 from klplan.core.models import Cadence, Module, Slot, school_year_label
 from klplan.core.outcome import Fit, GroupPlan, ScheduleOutcome
+from klplan.core.plan import ModulePlan
 from klplan.core.scheduler import SchoolWeeks, schedule_module
 from klplan.core.schoolyear import school_year_of
 from klplan.core.weeks import IsoWeek
@@ -28,7 +32,8 @@ from klplan.messages import t
 
 @dataclass(frozen=True)
 class ScheduleRequest:
-    """What ``klplan schedule`` was asked for; None means "choose a default"."""
+    """What ``klplan schedule`` was asked for; None means "choose a default".
+    ``school_year`` alone is one school year; with ``last_school_year`` a span."""
 
     today: date
     module: str | None = None
@@ -44,6 +49,37 @@ class ScheduleRequest:
     weekday: int | None = None
     time: time | None = None
     duration: int | None = None
+    last_school_year: int | None = None
+
+
+def school_years(value: str | None, where: Place) -> tuple[int, int] | None:
+    """A school year or a span of them, as (first, last): ``"2026/27"`` -> (2026,
+    2026), ``"2026/27-2027/28"`` -> (2026, 2027), at most MAX_SCHOOL_YEARS long."""
+    import klplan.app.values as params
+
+    if value is None:
+        return None
+    text = value.strip().replace("\u2013", "-")
+    first_text, dash, last_text = text.partition("-")
+    if not dash:
+        year = params.school_year(text, where)
+        assert year is not None
+        return year, year
+    try:
+        first, last = params.school_year(first_text, where), params.school_year(last_text, where)
+    except UsageError as e:  # named as given: "2025-26" is not a school year
+        e.params["value"] = value
+        raise
+    assert first is not None and last is not None
+    if not 0 <= last - first < MAX_SCHOOL_YEARS:
+        place = where if isinstance(where, Where) else Where(flag=where)
+        raise UsageError("usage.bad_school_years", where=place, value=value, most=MAX_SCHOOL_YEARS)
+    return first, last
+
+
+def _years_label(first: int, years: int) -> str:
+    label = school_year_label(first)
+    return label if years == 1 else f"{label}\u2013{school_year_label(first + years - 1)}"
 
 
 @contextmanager
@@ -57,8 +93,41 @@ def _about(param: str) -> Iterator[None]:
         raise
 
 
+def default_cadence(module: Module) -> str:
+    """The cadence a module gets when none is asked for: about one meeting a month
+    for a förskola module (as Skolverket describes), intensiv for every other one."""
+    forskola = all(form == "förskola" for form in module.school_forms)
+    return DEFAULT_CADENCE_FORSKOLA if forskola else DEFAULT_CADENCE
+
+
+@dataclass(frozen=True)
+class _Try:
+    """One group's module, cadence and slot, tried against school weeks."""
+
+    module: Module
+    slot: Slot
+    calendar_for: YearLoader
+
+    def weeks(self, year: int, years: int = 1) -> SchoolWeeks:
+        return SchoolWeeks(self.calendar_for(year, years)[0], self.slot.weekday)
+
+    def fits(
+        self, cadence: Cadence, weeks: SchoolWeeks, start: IsoWeek, spring: IsoWeek | None
+    ) -> bool:
+        try:
+            schedule_module(self.module, cadence, weeks, self.slot, start, spring)
+        except KlplanError:
+            return False
+        return True
+
+
 def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
-    """Schedule one group through one module (``klplan schedule`` without a plan)."""
+    """Schedule one group through one module (``klplan schedule`` without a plan).
+
+    Without a school year, a module that does not fit in the rest of the current one
+    is planned in the next one if it fits there, else carried on over sommarlov into
+    as many school years as it needs (at most MAX_SCHOOL_YEARS); a school year or a
+    span the user gave is kept, and the error says what would fit."""
     from klplan.loaders.catalog import get_cadence, load_cadences, load_catalog
 
     defaults: list[str] = []
@@ -69,9 +138,11 @@ def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
         defaults.append(t("defaults.module", value=f"{module.title} ({module.id})"))
     cadences = load_cadences(req.cadences_file)
     with _about("cadence"):
-        cadence = get_cadence(cadences, req.cadence or DEFAULT_CADENCE)
+        cadence = get_cadence(cadences, req.cadence or default_cadence(module))
     if req.cadence is None:
-        defaults.append(t("defaults.cadence", value=cadence.id))
+        forskola = cadence.id == DEFAULT_CADENCE_FORSKOLA != DEFAULT_CADENCE
+        key = "defaults.cadence_forskola" if forskola else "defaults.cadence"
+        defaults.append(t(key, value=cadence.id))
     calendar_for = region_calendar(req.kommun, req.lan, req.calendar_file, defaults)
 
     slot = Slot(
@@ -79,16 +150,19 @@ def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
         time=req.time or DEFAULT_TIME,
         duration_minutes=req.duration or DEFAULT_DURATION,
     )
+    attempt = _Try(module, slot, calendar_for)
 
     # The school year: given, implied by the start, or the current one (the next once
     # the current one is over).
+    years = 1
     if req.school_year is not None:
         year = req.school_year
+        years = (req.last_school_year or year) - year + 1
     elif req.start is not None:
         year = school_year_of(req.start)
     else:
         year = school_year_of(req.today)
-    calendar, notices = calendar_for(year)
+    calendar, notices = calendar_for(year, years)
     if req.school_year is None and req.start is None and req.today > calendar.days()[1]:
         year += 1
         calendar, notices = calendar_for(year)
@@ -97,9 +171,9 @@ def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
     start = req.start
     if start is None:
         start = _default_start(weeks, req.today)
-    _check_in_year(weeks, start, year, "start")
+    _check_in_year(weeks, start, _years_label(year, years), "start")
     if req.spring_start is not None:
-        _check_in_year(weeks, req.spring_start, year, "spring_start")
+        _check_in_year(weeks, req.spring_start, _years_label(year, years), "spring_start")
 
     try:
         plan = schedule_module(module, cadence, weeks, slot, start, req.spring_start)
@@ -108,35 +182,19 @@ def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
             e.where = Where(param="spring_start")
         if e.key != "schedule.not_enough_weeks":
             raise
-        if req.school_year is None and req.start is None and req.spring_start is None:
-            # A run with defaults late in the year: plan the next school year instead.
-            defaults.append(
-                t(
-                    "defaults.next_year",
-                    current=school_year_label(year),
-                    next=school_year_label(year + 1),
-                )
-            )
-            year += 1
-            calendar, notices = calendar_for(year)
-            weeks = SchoolWeeks(calendar, slot.weekday)
-            start = weeks.open[0].week
-            try:
-                plan = schedule_module(module, cadence, weeks, slot, start, None)
-            except ScheduleError as e2:
-                e2.params["fit"] = _fit(
-                    module, e2, cadences, cadence.id, year, start != weeks.open[0].week
-                )
-                raise
-        else:
-            e.params["fit"] = _fit(
-                module, e, cadences, cadence.id, year, start != weeks.open[0].week
-            )
+        found = None
+        if req.school_year is None:
+            found = _elsewhere(attempt, cadence, year, start, req, defaults)
+        if found is None:
+            e.params["fit"] = _fit(attempt, cadence, cadences, weeks, start, req, year, years)
             raise
+        year, years, start, weeks, plan = found
+        calendar, notices = weeks.calendar, calendar_for(year, years)[1]
     if req.start is None:
         defaults.append(t("defaults.start", value=str(start)))
     if req.school_year is None:
-        defaults.append(t("defaults.school_year", value=school_year_label(year)))
+        key = "defaults.school_year" if years == 1 else "defaults.school_years"
+        defaults.append(t(key, value=_years_label(year, years)))
     return ScheduleOutcome(
         groups=(GroupPlan(id="grupp-1", plans=(plan,)),),
         calendar=calendar,
@@ -146,6 +204,42 @@ def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
         notices=(*notices, *plan.notices),
         defaults_used=tuple(defaults),
     )
+
+
+_Found = tuple[int, int, IsoWeek, SchoolWeeks, ModulePlan]
+
+
+def _elsewhere(
+    attempt: _Try,
+    cadence: Cadence,
+    year: int,
+    start: IsoWeek,
+    req: ScheduleRequest,
+    defaults: list[str],
+) -> _Found | None:
+    """Where a module that does not fit in the rest of ``year`` from ``start`` goes
+    when the user named no school year: the whole next school year (a run with no
+    start), or from ``start`` over as many school years as it needs."""
+    module, slot = attempt.module, attempt.slot
+    if req.start is None and req.spring_start is None:
+        weeks = attempt.weeks(year + 1)
+        first = weeks.open[0].week if weeks.open else None
+        if first is not None and attempt.fits(cadence, weeks, first, None):
+            defaults.append(
+                t(
+                    "defaults.next_year",
+                    current=school_year_label(year),
+                    next=school_year_label(year + 1),
+                )
+            )
+            plan = schedule_module(module, cadence, weeks, slot, first, None)
+            return year + 1, 1, first, weeks, plan
+    for years in range(2, MAX_SCHOOL_YEARS + 1):
+        weeks = attempt.weeks(year, years)
+        if attempt.fits(cadence, weeks, start, req.spring_start):
+            plan = schedule_module(module, cadence, weeks, slot, start, req.spring_start)
+            return year, years, start, weeks, plan
+    return None
 
 
 def _default_start(weeks: SchoolWeeks, today: date) -> IsoWeek:
@@ -165,39 +259,57 @@ def _default_start(weeks: SchoolWeeks, today: date) -> IsoWeek:
     return weeks.open[0].week
 
 
-def _check_in_year(weeks: SchoolWeeks, week: IsoWeek, year: int, param: str) -> None:
+def _check_in_year(weeks: SchoolWeeks, week: IsoWeek, label: str, param: str) -> None:
     first, last = weeks.calendar.days()
     if not IsoWeek.of(first) <= week <= IsoWeek.of(last):
         with _about(param):
             raise UsageError(
                 "schedule.week_outside_year",
                 week=str(week),
-                school_year=school_year_label(year),
+                school_year=label,
                 first=str(IsoWeek.of(first)),
                 last=str(IsoWeek.of(last)),
             )
 
 
 def _fit(
-    module: Module,
-    error: ScheduleError,
+    attempt: _Try,
+    cadence: Cadence,
     cadences: dict[str, Cadence],
-    current: str,
+    weeks: SchoolWeeks,
+    start: IsoWeek,
+    req: ScheduleRequest,
     year: int,
-    earlier_start_possible: bool,
+    years: int,
 ) -> Fit:
-    """What would make the module fit: the fastest other cadence that needs fewer
-    weeks than the current one and no more than there are, an earlier start, or the
-    next school year."""
-    available, needed = (error.params.get(k) for k in ("available", "needed"))
-    assert isinstance(available, int) and isinstance(needed, int)  # the scheduler's
-    faster = None
-    for c in sorted(cadences.values(), key=lambda c: c.weeks_needed(module.parts)):
-        if (
-            c.id != current
-            and c.weeks_needed(module.parts) < needed
-            and c.weeks_needed(module.parts) <= available
-        ):
-            faster = c.id
-            break
-    return Fit(faster, earlier_start_possible, year + 1)
+    """What would make the module fit, each tried: the fastest other cadence that
+    fits from the same start, the first week of the school year as the start, the
+    whole next school year (when no start was given), or the shortest longer span of
+    school years from the same start."""
+    parts, spring = attempt.module.parts, req.spring_start
+    faster = next(
+        (
+            c.id
+            for c in sorted(cadences.values(), key=lambda c: (c.weeks_needed(parts), c.id))
+            if c.id != cadence.id
+            and c.weeks_needed(parts) < cadence.weeks_needed(parts)
+            and attempt.fits(c, weeks, start, spring)
+        ),
+        None,
+    )
+    first = weeks.open[0].week
+    earlier = first if first < start and attempt.fits(cadence, weeks, first, spring) else None
+    next_year = None
+    span = None
+    try:
+        if req.start is None and spring is None:
+            after = attempt.weeks(year + years)
+            if after.open and attempt.fits(cadence, after, after.open[0].week, None):
+                next_year = year + years
+        for longer in range(years + 1, MAX_SCHOOL_YEARS + 1):
+            if attempt.fits(cadence, attempt.weeks(year, longer), start, spring):
+                span = (year, year + longer - 1)
+                break
+    except KlplanError:  # no calendar for a later school year (the user's own file)
+        pass
+    return Fit(faster, earlier, next_year, span)

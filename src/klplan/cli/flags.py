@@ -28,23 +28,34 @@ FLAGS = {
 }
 
 
+# The same option as --school-year, under the name that reads right for a span.
+SCHOOL_YEARS = "--school-years"
+
+
 def flag_of(param: str) -> str:
     """The flag that gives a use case's parameter (``spring_start`` -> ``--spring-start``)."""
     return FLAGS.get(param) or "--" + param.replace("_", "-")
 
 
-def fit_hint(fit: Fit) -> str:
-    """What to try when a module does not fit: a faster cadence, an earlier start or
-    the next school year."""
+def fit_hint(fit: Fit) -> str | None:
+    """What to try when a module does not fit, as flags to add to the command (each
+    was tried and fits): a faster cadence, an earlier start, the next school year or
+    a span of school years."""
     from klplan.core.models import school_year_label
     from klplan.messages import t
 
     options: list[str] = []
     if fit.cadence is not None:
         options.append(f"{flag_of('cadence')} {fit.cadence}")
-    if fit.earlier_start:
-        options.append(t("hint.earlier_start"))
-    options.append(t("hint.next_school_year", school_year=school_year_label(fit.next_school_year)))
+    if fit.earlier_start is not None:
+        options.append(f"{flag_of('start')} {fit.earlier_start}")
+    if fit.next_school_year is not None:
+        options.append(f"{flag_of('school_year')} {school_year_label(fit.next_school_year)}")
+    if fit.school_years is not None:
+        first, last = (school_year_label(y) for y in fit.school_years)
+        options.append(f"{SCHOOL_YEARS} {first}-{last}")
+    if not options:
+        return None
     return t("hint.try_cadence_or_start", options=t("hint.or").join(options))
 
 

@@ -61,6 +61,12 @@ CalendarFile = Annotated[Path | None, typer.Option("--calendar", metavar="FILE")
 SchoolYearOption = Annotated[
     str | None, typer.Option("--school-year", "-y", autocompletion=complete.school_year)
 ]
+# ``klplan schedule`` plans a span of school years too: --school-years 2026/27-2027/28
+# is the same option (the last one given wins, so a hint's flags can be added).
+ScheduleSchoolYearOption = Annotated[
+    str | None,
+    typer.Option("--school-year", "--school-years", "-y", autocompletion=complete.school_year),
+]
 ModuleOption = Annotated[str | None, typer.Option("--module", "-m", autocompletion=complete.module)]
 CadenceOption = Annotated[
     str | None, typer.Option("--cadence", "-c", autocompletion=complete.cadence)

@@ -15,16 +15,18 @@ def init(
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     import klplan.app.values as params
-    from klplan.app.example import example_plan
-    from klplan.cli.notify import say
+    from klplan.app.example import example_text, example_year
+    from klplan.cli.notify import report, say
     from klplan.core.errors import OutputError, Where
     from klplan.files.atomic import atomic_write
     from klplan.messages import t
 
     if file.exists() and not force:
         raise OutputError("plan.init_exists", where=Where(file=str(file)))
-    atomic_write(file, example_plan(params.today(), file.name).encode("utf-8"))
+    example = example_year(params.today())
+    atomic_write(file, example_text(example.school_year, file.name).encode("utf-8"))
     say(t("plan.init_written", file=str(file)))
+    report((), (example.notice,) if example.notice else ())
 
 
 def validate(

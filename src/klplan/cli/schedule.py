@@ -25,7 +25,7 @@ from klplan.cli.options import (
     ModuleOption,
     ModulesFile,
     ScheduleFormat,
-    SchoolYearOption,
+    ScheduleSchoolYearOption,
     View,
     WeekdayOption,
 )
@@ -50,7 +50,7 @@ def schedule(
     kommun: KommunOption = None,
     lan: LanOption = None,
     calendar_file: CalendarFile = None,
-    school_year: SchoolYearOption = None,
+    school_year: ScheduleSchoolYearOption = None,
     start: Annotated[str | None, typer.Option("--start")] = None,
     spring_start: Annotated[str | None, typer.Option("--spring-start")] = None,
     weekday: WeekdayOption = None,
@@ -81,7 +81,7 @@ def schedule(
 ) -> None:
     import klplan.app.values as params
     import klplan.cli.settings as settings
-    from klplan.app.single import ScheduleRequest, schedule_single
+    from klplan.app.single import ScheduleRequest, schedule_single, school_years
     from klplan.core.errors import UsageError, Where
 
     outputs = _outputs(format or [ScheduleFormat.table], output or [], view)
@@ -154,6 +154,7 @@ def schedule(
             if on:
                 raise UsageError("plan.flag_needs_plan", where=Where(flag=flag))
         kommun, lan = settings.region(ctx, kommun, lan)
+        span = school_years(school_year, src("school_year", "--school-year"))
         req = ScheduleRequest(
             today=params.today(),
             module=module,
@@ -163,7 +164,8 @@ def schedule(
             kommun=kommun,
             lan=lan,
             calendar_file=calendar_file,
-            school_year=params.school_year(school_year, src("school_year", "--school-year")),
+            school_year=span[0] if span else None,
+            last_school_year=span[1] if span else None,
             start=params.week(start, "--start"),
             spring_start=params.week(spring_start, "--spring-start"),
             weekday=params.weekday(weekday, src("weekday", "--weekday")),

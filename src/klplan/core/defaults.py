@@ -8,6 +8,12 @@ from datetime import time
 # ``klplan schedule`` without a plan file: the module, pace and region it plans.
 DEFAULT_MODULE = "samtal-om-text"
 DEFAULT_CADENCE = "intensiv"  # plan files too, for a group that names no cadence
+# A förskola module (every school form förskola) meets about once a month, as
+# Skolverket describes for förskolan; ``klplan schedule`` without --cadence.
+DEFAULT_CADENCE_FORSKOLA = "manadsvis"
+# The most school years ``klplan schedule`` spans on its own for a module that does
+# not fit in one (and the longest span --school-years takes).
+MAX_SCHOOL_YEARS = 4
 DEFAULT_KOMMUN = "0180"
 DEFAULT_KOMMUN_LABEL = "Stockholm (0180)"
 

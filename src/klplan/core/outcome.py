@@ -146,10 +146,11 @@ class CalendarOutcome:
 @dataclass(frozen=True)
 class Fit:
     """What would make a module fit that does not (the data of the hint to a
-    ``schedule.not_enough_weeks`` error, in its ``fit`` parameter): a cadence that
-    needs fewer weeks, whether an earlier start is possible, and the next school
-    year, which is always an option."""
+    ``schedule.not_enough_weeks`` error, in its ``fit`` parameter), each tried and
+    found to fit: a faster cadence, an earlier start week, the next school year, a
+    span of school years (first, last). None: that would not help."""
 
     cadence: str | None
-    earlier_start: bool
-    next_school_year: int
+    earlier_start: IsoWeek | None = None
+    next_school_year: int | None = None
+    school_years: tuple[int, int] | None = None

@@ -180,6 +180,15 @@ MESSAGES: Catalogue = {
         "sv": "Läsår, t.ex. 2025/26 [innevarande, eller nästa när det är slut].",
         "en": "School year, e.g. 2025/26 [the current one, or the next once it is over].",
     },
+    # --- h9-years ---
+    "help.schedule.school_year": {
+        "sv": "Läsår, t.ex. 2025/26, eller flera: --school-years 2026/27-2027/28 "
+        "[innevarande, eller nästa när det är slut; fler när modulen inte ryms].",
+        "en": "School year, e.g. 2025/26, or several: --school-years 2026/27-2027/28 "
+        "[the current one, or the next once it is over; more when the module does "
+        "not fit].",
+    },
+    # --- end h9-years ---
     "help.schedule.start": {
         "sv": "Veckan för första mötet, t.ex. 2025-W40 [nästa skolvecka].",
         "en": "Week of the first meeting, e.g. 2025-W40 [the next school week].",

@@ -119,6 +119,16 @@ MESSAGES: Catalogue = {
         "sv": "filen finns redan; välj ett annat namn eller använd --force",
         "en": "the file exists; choose another name or use --force",
     },
+    # --- h9-years ---
+    "init.bundled_year": {
+        "sv": "klplan har inga läsårsdata för {region} {current}; exempelplanen gäller "
+        "{year}, det närmaste läsår klplan har data för: byt school_years och veckorna "
+        "när läsårstiderna är kända",
+        "en": "klplan has no school-year data for {region} {current}; the example plan "
+        "is for {year}, the nearest school year klplan has data for: change school_years "
+        "and the weeks once the dates are known",
+    },
+    # --- end h9-years ---
     "plan.init_written": {
         "sv": "skrev en exempelplan till {file}; kontrollera den med `klplan validate {file}`",
         "en": "wrote an example plan to {file}; check it with `klplan validate {file}`",

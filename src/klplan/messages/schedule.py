@@ -33,11 +33,6 @@ MESSAGES: Catalogue = {
         "en": "try {options}",
     },
     "hint.or": {"sv": " eller ", "en": " or "},
-    "hint.earlier_start": {"sv": "en tidigare --start", "en": "an earlier --start"},
-    "hint.next_school_year": {
-        "sv": "--school-year {school_year}",
-        "en": "--school-year {school_year}",
-    },
     "notice.start_moved": {
         "sv": "startveckan {week} är stängd ({reason}); första mötet blir {to}",
         "en": "start week {week} is closed ({reason}); the first meeting is in {to}",
@@ -55,6 +50,22 @@ MESSAGES: Catalogue = {
     "defaults.kommun": {"sv": "kommun {value}", "en": "municipality {value}"},
     "defaults.school_year": {"sv": "läsår {value}", "en": "school year {value}"},
     "defaults.start": {"sv": "start {value}", "en": "start {value}"},
+    # --- h9-years ---
+    "defaults.cadence_forskola": {
+        "sv": "takt {value} (förskolans moduler: ungefär ett möte i månaden)",
+        "en": "cadence {value} (förskola modules: about one meeting a month)",
+    },
+    "defaults.school_years": {
+        "sv": "läsåren {value} (modulen ryms inte i ett läsår)",
+        "en": "school years {value} (the module does not fit in one school year)",
+    },
+    "usage.bad_school_years": {
+        "sv": "{value} är inte ett läsår eller en följd av högst {most} läsår "
+        "(t.ex. 2026/27 eller 2026/27-2027/28)",
+        "en": "{value} is not a school year or a span of at most {most} school years "
+        "(e.g. 2026/27 or 2026/27-2027/28)",
+    },
+    # --- end h9-years ---
     "defaults.next_year": {
         "sv": "modulen ryms inte i resten av läsåret {current}; planerar läsåret {next} i stället",
         "en": "the module does not fit in the rest of school year {current}; "

@@ -10,6 +10,7 @@ from datetime import date, time
 from pathlib import Path
 
 from klplan.app.school_calendar import region_calendar
+from klplan.core.booked import booked_notices
 from klplan.core.defaults import (
     DEFAULT_CADENCE,
     DEFAULT_DURATION,
@@ -143,7 +144,7 @@ def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
         school_year=year,
         start=start,
         spring_start=req.spring_start,
-        notices=(*notices, *plan.notices),
+        notices=(*notices, *plan.notices, *booked_notices("grupp-1", plan)),
         defaults_used=tuple(defaults),
     )
 

@@ -25,6 +25,7 @@ class Leader:
     id: str
     name: str | None = None
     email: str | None = None
+    post_percent: int | None = None  # the share of a full-time post the plan gives them
 
 
 @dataclass(frozen=True)

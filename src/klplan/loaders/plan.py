@@ -388,6 +388,7 @@ class _Resolver:
                 _first(own.weekday, base.weekday, DEFAULT_SLOT.weekday),
                 _first(own.time, base.time, DEFAULT_SLOT.time),
                 _first(own.duration, base.duration, DEFAULT_SLOT.duration_minutes),
+                _first(own.duration_d, base.duration_d, None),
             ),
             start=g.start,
             spring_start=g.spring_start,
@@ -395,13 +396,15 @@ class _Resolver:
             video_url=_first(own.video_url, base.video_url, None),
         )
 
-    def _slot(self, weekday: int, at: time, duration: int) -> Slot:
+    def _slot(self, weekday: int, at: time, duration: int, duration_d: int | None) -> Slot:
         """One Slot object for every group that meets at the same time: groups of a
         plan share a few slots, and the planner recognises equal inputs by identity."""
-        key = (weekday, at, at.fold, duration)
+        key = (weekday, at, at.fold, duration, duration_d)
         slot = self._slots.get(key)
         if slot is None:
-            slot = self._slots[key] = Slot(weekday=weekday, time=at, duration_minutes=duration)
+            slot = self._slots[key] = Slot(
+                weekday=weekday, time=at, duration_minutes=duration, follow_up_minutes=duration_d
+            )
         return slot
 
 

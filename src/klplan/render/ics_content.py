@@ -126,7 +126,7 @@ def meeting_description(plan: ModulePlan, m: Meeting, url: str | None) -> str:
         m.prep_weeks,
         module.moments[m.prep_moment].minutes,  # type: ignore[index]
         module.moments[m.moment].minutes,
-        plan.slot.duration_minutes,
+        plan.slot.minutes(m.moment),
         m.moved_from,
         m.moved_because,
         url,

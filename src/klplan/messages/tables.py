@@ -95,6 +95,18 @@ MESSAGES: Catalogue = {
         "sv": "Ledarnas tjänst: andel av en heltid",
         "en": "Leaders' posts: share of full time",
     },
+    "table.checkins_title_manager": {
+        "sv": "Avstämningar närmaste chef–ledare",
+        "en": "Line manager–leader check-ins (avstämning med närmaste chef)",
+    },
+    "table.checkins_title_mixed": {
+        "sv": "Avstämningar rektor eller närmaste chef–ledare",
+        "en": "Principal or line manager–leader check-ins (avstämning)",
+    },
+    "csv.checkin_manager": {
+        "sv": "avstämning med närmaste chef",
+        "en": "check-in with the line manager",
+    },
     "table.participants_col": {"sv": "Deltagare", "en": "Participants"},
     "table.post_share": {"sv": "Behov", "en": "Needed"},
     "table.post_stated": {"sv": "I planen", "en": "In the plan"},

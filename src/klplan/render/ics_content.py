@@ -14,6 +14,7 @@ from string import Formatter
 from klplan.core.outcome import CheckIn, GroupPlan, Leader, ScheduleOutcome
 from klplan.core.parse import parse_email
 from klplan.core.plan import DayOff, Meeting, ModulePlan
+from klplan.core.schoolform import LEADERSHIP_C, moment_key
 from klplan.core.weeks import IsoWeek
 from klplan.ical.event import CONFIRMED, TRANSPARENT, Event, Person
 from klplan.ical.text import TEXT_CACHE, escape_text
@@ -103,13 +104,13 @@ def summary_text(lang: str, module: str, part: int, moment: str) -> str:
 
 def _moment(plan: ModulePlan, moment: str) -> str:
     spec = plan.module.moments[moment]  # type: ignore[index]
-    return _moment_text(language(), moment, spec.minutes)
+    return _moment_text(language(), moment_key(plan.module, moment), spec.minutes)
 
 
 @lru_cache(maxsize=TEXT_CACHE)
 def _moment_text(lang: str, moment: str, minutes: tuple[int, int] | None) -> str:
     """``A, individuell förberedelse, 45–60 min``: what the moment is and its time."""
-    text = t(f"ics.moment.{moment}")
+    text = t("ics.moment.C_leadership") if moment == LEADERSHIP_C else t(f"ics.moment.{moment}")
     if minutes is not None:
         text += ", " + t("minutes.range", low=minutes[0], high=minutes[1])
     return text
@@ -122,7 +123,7 @@ def meeting_description(plan: ModulePlan, m: Meeting, url: str | None) -> str:
         (module.title, module.parts, module.part_title(m.part), module.url),
         m.part,
         m.moment,
-        m.prep_moment,
+        moment_key(module, m.prep_moment),
         m.prep_weeks,
         module.moments[m.prep_moment].minutes,  # type: ignore[index]
         module.moments[m.moment].minutes,
@@ -296,6 +297,7 @@ def checkin_event(
     outcome: ScheduleOutcome, checkin: CheckIn, leader: Leader | None, options: IcsOptions
 ) -> Event:
     who = leader_label(leader) if leader else checkin.leader
+    manager = outcome.checkin_with_manager(checkin.leader)  # skolledning: närmaste chef
     person = (
         Person(leader.email, leader.name)
         if options.invite and leader and leader.email and valid_email(leader.email)
@@ -313,10 +315,14 @@ def checkin_event(
             checkin.sequence_no,
             domain=uid_domain(outcome, options),
         ),
-        summary=t("ics.checkin_summary", leader=who),
+        summary=t("ics.checkin_summary_manager" if manager else "ics.checkin_summary", leader=who),
         start=checkin.start,
         end=checkin.end,
-        description=t("ics.checkin_description", n=checkin.sequence_no, leader=who),
+        description=t(
+            "ics.checkin_description_manager" if manager else "ics.checkin_description",
+            n=checkin.sequence_no,
+            leader=who,
+        ),
         status=CONFIRMED,
         organizer=organizer,
         attendees=attendees,

@@ -108,6 +108,15 @@ def with_rows(table: Table, rows: Sequence[Sequence[str]], width: int | None) ->
     return table
 
 
+def checkins_title(outcome: ScheduleOutcome) -> str:
+    """The check-ins' heading: with the rektor, or with the närmaste chef where every
+    leader with check-ins leads skolledning modules only (both where some do)."""
+    managers = {outcome.checkin_with_manager(c.leader) for c in outcome.checkins}
+    if managers == {True}:
+        return t("table.checkins_title_manager")
+    return t("table.checkins_title_mixed" if True in managers else "table.checkins_title")
+
+
 def checkins_table(outcome: ScheduleOutcome, width: int | None = None) -> Table:
     table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
     table.add_column(t("table.week"), no_wrap=True)

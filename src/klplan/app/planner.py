@@ -309,4 +309,5 @@ def _candidate_slots(slot: Slot) -> Iterator[Slot]:
                 duration_minutes=slot.duration_minutes,
                 timezone=slot.timezone,
                 follow_up_minutes=slot.follow_up_minutes,
+                preparation_minutes=slot.preparation_minutes,
             )

@@ -12,10 +12,11 @@ from klplan.core.plan import ModulePlan, Notice
 
 
 def planned_minutes(plan: ModulePlan) -> tuple[int, int]:
-    """(low, high) minutes of A + B + D over all parts: A at the module's estimate
-    (a range), B and D at the slot's booked lengths."""
+    """(low, high) minutes of A + B + D over all parts: A as booked where the slot
+    books it, else at the module's estimate (a range); B and D as booked."""
     m, slot = plan.module, plan.slot
-    a = m.moments["A"].minutes or (0, 0)
+    booked_a = slot.preparation_minutes
+    a = (booked_a, booked_a) if booked_a is not None else m.moments["A"].minutes or (0, 0)
     booked = slot.minutes("B") + slot.minutes("D")
     return m.parts * (a[0] + booked), m.parts * (a[1] + booked)
 

@@ -247,15 +247,18 @@ class Slot:
     duration_minutes: Annotated[int, Ge(5), Le(8 * 60)] = DEFAULT_DURATION
     timezone: str = "Europe/Stockholm"
     follow_up_minutes: Annotated[int, Ge(5), Le(8 * 60)] | None = None
+    # Booked individual preparation (A): this many minutes directly before B, that day.
+    preparation_minutes: Annotated[int, Ge(5), Le(8 * 60)] | None = None
     _duration: timedelta = field(init=False, repr=False, compare=False)
     _follow_up: timedelta = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        d = self.follow_up_minutes
+        d, a = self.follow_up_minutes, self.preparation_minutes
         if (
             not 0 <= self.weekday <= 4
             or not 5 <= self.duration_minutes <= 8 * 60
             or (d is not None and not 5 <= d <= 8 * 60)
+            or (a is not None and not 5 <= a <= self.time.hour * 60 + self.time.minute)
         ):
             raise ModelError("model.slot_range")
         # Cached: the scheduler asks for them once per meeting.
@@ -277,6 +280,12 @@ class Slot:
         if moment == "D" and self.follow_up_minutes is not None:
             return self.follow_up_minutes
         return self.duration_minutes
+
+    @property
+    def preparation(self) -> timedelta | None:
+        """A's booked length, where A is booked (directly before B)."""
+        a = self.preparation_minutes
+        return None if a is None else timedelta(minutes=a)
 
     @property
     def longest(self) -> timedelta:

@@ -68,6 +68,11 @@ class SlotSpec(Frozen):
     duration_d: Minutes | None = Field(
         default=None, description="Minutes of meeting D (gemensam uppföljning), if not duration"
     )
+    duration_a: Minutes | None = Field(
+        default=None,
+        description="Book individual preparation (A): this many minutes directly before "
+        "each B, that day, as a timed calendar event",
+    )
     location: str | None = text_field("Room or place", default=None)
     video_url: VideoUrl | None = Field(default=None, description="Link for meetings by video")
 

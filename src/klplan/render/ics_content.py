@@ -41,7 +41,7 @@ def group_events(
     for plan, identity, joined in module_identities(outcome, group):
         for m in plan.meetings:
             summary = _summary(plan, m.part, m.moment, group if label else None)
-            if options.include_preparation:
+            if options.include_preparation or booked_preparation(plan, m):
                 yield from _preparation(identity, plan, m, group if label else None, domain)
             yield Event(
                 uid=uid_of(f"{joined}\x1f{m.part}\x1f{m.moment}".encode(), domain),
@@ -209,18 +209,25 @@ def _preparation(
 ) -> Iterator[Event]:
     """Moment A (before B) or C (before D) as all-day items: A from the Monday of B's
     week to the day of B; C over its weeks up to the day of D, one item per run of
-    consecutive weeks (a lov between splits it)."""
+    consecutive weeks (a lov between splits it). A booked A (``duration_a``) is a
+    timed event instead, directly before B, and busy time like a meeting."""
     prep = m.prep_moment
     description = prep_description(plan, m)
-    for n, (start, end) in enumerate(prep_days(m), start=1):
+    booked = booked_preparation(plan, m)
+    for n, (start, end) in enumerate(prep_days(m, plan), start=1):
         yield Event(
             uid=uid_for(*identity, m.part, prep, n, domain=domain),
             summary=_summary(plan, m.part, prep, group),
             start=start,
             end=end,
             description=description,
-            transp=TRANSPARENT,
+            transp=None if booked else TRANSPARENT,
         )
+
+
+def booked_preparation(plan: ModulePlan, m: Meeting) -> bool:
+    """Whether ``m``'s preparation is a booked A (a timed event, always written)."""
+    return m.prep_moment == "A" and plan.slot.preparation_minutes is not None
 
 
 def prep_description(plan: ModulePlan, m: Meeting) -> str:
@@ -232,8 +239,12 @@ def prep_description(plan: ModulePlan, m: Meeting) -> str:
     )
 
 
-def prep_days(m: Meeting) -> list[tuple[date, date]]:
-    """The first and the (exclusive) last day of each run of the prep weeks."""
+def prep_days(m: Meeting, plan: ModulePlan) -> list[tuple[date, date]]:
+    """The first and the (exclusive) last day of each run of the prep weeks; a booked
+    A's start and end (date-times: directly before B)."""
+    booked = plan.slot.preparation if m.prep_moment == "A" else None
+    if booked is not None:
+        return [(m.start - booked, m.start)]
     runs: list[list[IsoWeek]] = []
     for w in m.prep_weeks:
         if runs and runs[-1][-1] + 1 == w:

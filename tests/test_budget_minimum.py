@@ -140,3 +140,19 @@ def test_the_footnote_says_c_comes_on_top_and_json_carries_the_booked_lengths(in
     (p,) = doc["budgets"]["participants"]
     assert (p["meeting_minutes"], p["follow_up_minutes"], p["below_minimum"]) == (90, 60, True)
     assert p["planned_hours"] == [26.0, 28.0]
+
+
+def test_the_ics_books_d_at_its_own_length_and_says_so(in_tmp):
+    import icalendar
+
+    path = write_plan(in_tmp, plan_text(_group("samtal-om-text", "duration: 120, duration_d: 60")))
+    result = CliRunner().invoke(app, ["schedule", str(path), "-f", "ics", "-o", "plan.ics"])
+    assert result.exit_code == 0, result.output
+    events = icalendar.Calendar.from_ical((in_tmp / "plan.ics").read_bytes()).walk("VEVENT")
+    seen = set()
+    for e in events:
+        moment = str(e["SUMMARY"]).split("(")[-1][0]
+        minutes = (e.decoded("DTEND") - e.decoded("DTSTART")).seconds // 60
+        assert f"Schemalagd tid: {minutes} min." in str(e["DESCRIPTION"])
+        seen.add((moment, minutes))
+    assert seen == {("B", 120), ("D", 60)}

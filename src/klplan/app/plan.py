@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from klplan.app.budget_warnings import budget_warnings
 from klplan.app.planner import Planner
 from klplan.core.defaults import GROUP_SIZE, MAX_GROUPS_PER_LEADER, MAX_MEETINGS_PER_WEEK
 from klplan.core.errors import KlplanError
@@ -47,7 +48,7 @@ def schedule_plan(plan: LoadedPlan, *, stagger: bool = False) -> ScheduleOutcome
         start=min(g.plans[0].first_week for g in groups),
         spring_start=None,
         notices=(*result.notices, *moves, *planner.notices),
-        leaders=tuple(Leader(x.id, x.name, x.email) for x in spec.leaders),
+        leaders=tuple(Leader(x.id, x.name, x.email, x.post_percent) for x in spec.leaders),
         checkins=checkins,
         plan_id=spec.plan.id,
         plan=PlanMeta(
@@ -92,4 +93,4 @@ def load_warnings(plan: LoadedPlan, outcome: ScheduleOutcome) -> list[Notice]:
                     plan.where("leaders", index[b.leader]),
                 )
             )
-    return out
+    return out + budget_warnings(plan, outcome)

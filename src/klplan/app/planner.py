@@ -301,8 +301,8 @@ def _candidate_slots(slot: Slot) -> Iterator[Slot]:
     """Deterministic alternatives to ``slot``: the following weekdays at the same
     time, then the same weekdays one and two meeting-lengths later."""
     for shift in range(3):
-        start = datetime.combine(date(2000, 1, 1), slot.time) + shift * slot.duration
-        if (start + slot.duration).date() != date(2000, 1, 1):
+        start = datetime.combine(date(2000, 1, 1), slot.time) + shift * slot.longest
+        if (start + slot.longest).date() != date(2000, 1, 1):
             return
         for k in range(5):
             if shift == 0 and k == 0:
@@ -312,4 +312,6 @@ def _candidate_slots(slot: Slot) -> Iterator[Slot]:
                 time=start.time(),
                 duration_minutes=slot.duration_minutes,
                 timezone=slot.timezone,
+                follow_up_minutes=slot.follow_up_minutes,
+                preparation_minutes=slot.preparation_minutes,
             )

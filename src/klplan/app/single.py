@@ -11,6 +11,7 @@ from pathlib import Path
 
 from klplan.app.school_calendar import YearLoader, region_calendar
 from klplan.app.values import Place
+from klplan.core.booked import booked_notices
 from klplan.core.defaults import (
     DEFAULT_CADENCE,
     DEFAULT_CADENCE_FORSKOLA,
@@ -201,7 +202,7 @@ def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
         school_year=year,
         start=start,
         spring_start=req.spring_start,
-        notices=(*notices, *plan.notices),
+        notices=(*notices, *plan.notices, *booked_notices("grupp-1", plan)),
         defaults_used=tuple(defaults),
     )
 

@@ -1,14 +1,17 @@
 """Time budgets: what a plan asks of each participant and each leader.
 
 Participants (per module): the planned time of moments A, B and D over all parts,
-A and D at the material's own estimate (the module's ``moments`` minutes, a range)
-and B at the group's meeting length, against the module's ``hours`` estimate
-(Skolverket's, which also counts C; C is done in ordinary teaching and not planned).
+A at the material's own estimate (the module's ``moments`` minutes, a range), B and
+D as booked, against the module's ``hours``: Skolverket's minimum for A, B and D
+("utöver de 30 timmarna ska undervisningsaktiviteterna genomföras"), which excludes
+C (the activity in ordinary teaching; for skolledning, the leader's own actions).
 
 Leaders: every meeting led, plus preparation equal to the meeting's length
 (``PREPARATION_FACTOR``), plus check-ins with the principal (no preparation), per
 school week from the leader's first to last booking (weeks with at least one school
-day), and the busiest single ISO week.
+day), and the busiest single ISO week; as a share of a full-time post
+(``FULL_TIME_WEEKLY_HOURS``) beside the post the plan gives the leader and the post
+Skolverket's programmes gave for as many participants (``RESOURCED_POSTS``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from klplan.core.booked import planned_minutes
 from klplan.core.plan import ModulePlan, PlanKey
 from klplan.core.weeks import IsoWeek
 
@@ -26,6 +30,25 @@ if TYPE_CHECKING:
 
 # Preparation a leader needs per meeting, as a share of the meeting's length.
 PREPARATION_FACTOR = 1.0
+
+# A full-time post's weekly hours: the 40-hour week of the Working Hours Act
+# (arbetstidslagen, SFS 1982:673, 5 §), to which collective agreements on working time
+# also come to on average. A leader's share of a post is their weekly hours over this.
+FULL_TIME_WEEKLY_HOURS = 40
+
+# Leader resourcing in Skolverket's state-funded programmes: up to this many
+# participants per leader, this share (percent) of a full-time post (6–10 at 10 %,
+# 12–20 at 20 %).
+RESOURCED_POSTS = ((10, 10), (20, 20))
+
+
+def resourced_post(participants: int) -> int | None:
+    """The share of a post (percent) the programmes gave a leader of this many
+    participants; None beyond their largest (more than 20)."""
+    for most, percent in RESOURCED_POSTS:
+        if participants <= most:
+            return percent
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,27 +59,33 @@ class ParticipantBudget:
     module_id: str
     module_title: str
     parts: int
-    meeting_minutes: int  # B at the slot's length
+    meeting_minutes: int  # B as booked
+    follow_up_minutes: int  # D as booked
     planned_minutes: tuple[int, int]  # (low, high): A + B + D over all parts
-    estimate_hours: float | None  # the module's own estimate (Skolverket's), if known
+    estimate_hours: float | None  # the module's minimum for A + B + D (Skolverket's)
 
     @property
     def planned_hours(self) -> tuple[float, float]:
         return self.planned_minutes[0] / 60, self.planned_minutes[1] / 60
 
+    @property
+    def below_minimum(self) -> bool:
+        """Booked A + B + D (A at its lower estimate) short of the module's hours."""
+        return self.estimate_hours is not None and self.planned_minutes[0] < (
+            self.estimate_hours * 60
+        )
+
 
 def participant_budget(group: str, plan: ModulePlan) -> ParticipantBudget:
     m = plan.module
-    a = m.moments["A"].minutes or (0, 0)
-    d = m.moments["D"].minutes or (0, 0)
-    b = plan.slot.duration_minutes
     return ParticipantBudget(
         group=group,
         module_id=m.id,
         module_title=m.title,
         parts=m.parts,
-        meeting_minutes=b,
-        planned_minutes=(m.parts * (a[0] + b + d[0]), m.parts * (a[1] + b + d[1])),
+        meeting_minutes=plan.slot.minutes("B"),
+        follow_up_minutes=plan.slot.minutes("D"),
+        planned_minutes=planned_minutes(plan),
         estimate_hours=m.hours,
     )
 
@@ -75,6 +104,23 @@ class LeaderBudget:
     checkin_minutes: int
     peak_meetings: int  # most meetings in one ISO week
     peak_minutes: int  # most minutes (meetings, preparation, check-ins) in one ISO week
+    participants: int = 0  # in the leader's groups
+    post_percent: int | None = None  # the share of a post the plan gives the leader
+
+    @property
+    def post_share(self) -> float:
+        """Average weekly hours as a share of a full-time post (0.1 = 10 %)."""
+        return self.hours_per_week / FULL_TIME_WEEKLY_HOURS
+
+    @property
+    def resourced_percent(self) -> int | None:
+        """The post Skolverket's programmes gave for this many participants."""
+        return resourced_post(self.participants) if self.participants else None
+
+    @property
+    def over_post(self) -> bool:
+        """More weekly hours than the post the plan gives the leader allows."""
+        return self.post_percent is not None and self.post_share * 100 > self.post_percent
 
     @property
     def total_minutes(self) -> int:
@@ -141,7 +187,14 @@ class LoadTally:
         self.checkins += other.checkins
         self.checkin_minutes += other.checkin_minutes
 
-    def budget(self, leader: str, groups: Sequence[str], school_weeks: int) -> LeaderBudget:
+    def budget(
+        self,
+        leader: str,
+        groups: Sequence[str],
+        school_weeks: int,
+        participants: int = 0,
+        post_percent: int | None = None,
+    ) -> LeaderBudget:
         count = Counter(self.weeks)  # meetings per week
         per_week: dict[int, int]  # minutes per week: meetings, preparation, check-ins
         loads = set(self.loads)
@@ -165,6 +218,8 @@ class LoadTally:
             checkin_minutes=self.checkin_minutes,
             peak_meetings=max(count.values(), default=0),
             peak_minutes=max(per_week.values(), default=0),
+            participants=participants,
+            post_percent=post_percent,
         )
 
 
@@ -232,5 +287,13 @@ def outcome_budgets(outcome: ScheduleOutcome) -> Budgets:
                 span = spans[ends] = school_days.index_from(last + 1) - school_days.index_from(
                     first
                 )
-        leaders.append(tally.budget(leader.id, [g.id for g in groups], span))
+        leaders.append(
+            tally.budget(
+                leader.id,
+                [g.id for g in groups],
+                span,
+                sum(g.participants or 0 for g in groups),
+                leader.post_percent,
+            )
+        )
     return Budgets(participants, tuple(leaders))

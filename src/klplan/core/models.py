@@ -238,23 +238,59 @@ class SchoolCalendar:
 
 @dataclass(frozen=True, slots=True)
 class Slot:
-    """When a group meets: weekday (0 = Monday), local time, duration."""
+    """When a group meets: weekday (0 = Monday), local time, duration. B (kollegialt
+    arbete) takes ``duration_minutes``; D (gemensam uppföljning) takes
+    ``follow_up_minutes`` where it is given, else the same."""
 
     weekday: Annotated[int, Ge(0), Le(4)] = DEFAULT_WEEKDAY
     time: Time = DEFAULT_TIME
     duration_minutes: Annotated[int, Ge(5), Le(8 * 60)] = DEFAULT_DURATION
     timezone: str = "Europe/Stockholm"
+    follow_up_minutes: Annotated[int, Ge(5), Le(8 * 60)] | None = None
+    # Booked individual preparation (A): this many minutes directly before B, that day.
+    preparation_minutes: Annotated[int, Ge(5), Le(8 * 60)] | None = None
     _duration: timedelta = field(init=False, repr=False, compare=False)
+    _follow_up: timedelta = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if not 0 <= self.weekday <= 4 or not 5 <= self.duration_minutes <= 8 * 60:
+        d, a = self.follow_up_minutes, self.preparation_minutes
+        if (
+            not 0 <= self.weekday <= 4
+            or not 5 <= self.duration_minutes <= 8 * 60
+            or (d is not None and not 5 <= d <= 8 * 60)
+            or (a is not None and not 5 <= a <= self.time.hour * 60 + self.time.minute)
+        ):
             raise ModelError("model.slot_range")
-        # Cached: the scheduler asks for it once per meeting.
+        # Cached: the scheduler asks for them once per meeting.
         object.__setattr__(self, "_duration", timedelta(minutes=self.duration_minutes))
+        object.__setattr__(self, "_follow_up", timedelta(minutes=self.minutes("D")))
 
     @property
     def duration(self) -> timedelta:
+        """B's length (and D's, unless it has its own)."""
         return self._duration
+
+    @property
+    def follow_up(self) -> timedelta:
+        """D's length."""
+        return self._follow_up
+
+    def minutes(self, moment: str) -> int:
+        """The booked length of meeting ``moment`` (B or D), in minutes."""
+        if moment == "D" and self.follow_up_minutes is not None:
+            return self.follow_up_minutes
+        return self.duration_minutes
+
+    @property
+    def preparation(self) -> timedelta | None:
+        """A's booked length, where A is booked (directly before B)."""
+        a = self.preparation_minutes
+        return None if a is None else timedelta(minutes=a)
+
+    @property
+    def longest(self) -> timedelta:
+        """The longer of B and D: what a meeting of this slot may take."""
+        return max(self._duration, self._follow_up)
 
 
 def school_year_label(first_year: int) -> str:

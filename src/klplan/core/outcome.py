@@ -25,6 +25,7 @@ class Leader:
     id: str
     name: str | None = None
     email: str | None = None
+    post_percent: int | None = None  # the share of a full-time post the plan gives them
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,22 @@ class ScheduleOutcome:
         from klplan.core.budget import outcome_budgets
 
         return outcome_budgets(self)
+
+    @cached_property
+    def leaders_of_leaders(self) -> frozenset[str]:
+        """The leaders whose every group works on skolledning modules only: their
+        check-ins are with their närmaste chef (klplan.core.schoolform)."""
+        from klplan.core.schoolform import for_leaders
+
+        out = {g.leader for g in self.groups if g.leader is not None}
+        for g in self.groups:
+            if g.leader in out and not all(for_leaders(p.module) for p in g.plans):
+                out.discard(g.leader)
+        return frozenset(x for x in out if x is not None)
+
+    def checkin_with_manager(self, leader: str) -> bool:
+        """Whether ``leader``'s check-ins are with their närmaste chef (else rektor)."""
+        return leader in self.leaders_of_leaders
 
     def groups_by_leader(self) -> dict[str, list[GroupPlan]]:
         """Each leader's groups, in plan order (one pass, for plans of any size)."""

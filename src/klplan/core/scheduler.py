@@ -273,7 +273,7 @@ def _meeting(
         week=o.week,
         date=o.day,
         start=start,
-        end=start + slot.duration,
+        end=start + (slot.follow_up if moment == "D" else slot.duration),
         term=weeks.calendar.terms[o.term_index],
         prep_weeks=prep_weeks,
         moved_from=o.moved_from,

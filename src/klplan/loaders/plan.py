@@ -369,6 +369,9 @@ class _Resolver:
             return None
         own = g.slot or _NO_SLOT
         base = defaults.slot or _NO_SLOT
+        if not _preparation_fits(own, base):  # a booked A begins before midnight
+            self.problem("plan.preparation_before_midnight", (*path, "slot"))
+            return None
         count = g.participants if isinstance(g.participants, int) else len(g.participants)
         return GroupSetup(
             index=i,
@@ -388,6 +391,8 @@ class _Resolver:
                 _first(own.weekday, base.weekday, DEFAULT_SLOT.weekday),
                 _first(own.time, base.time, DEFAULT_SLOT.time),
                 _first(own.duration, base.duration, DEFAULT_SLOT.duration_minutes),
+                _first(own.duration_d, base.duration_d, None),
+                _first(own.duration_a, base.duration_a, None),
             ),
             start=g.start,
             spring_start=g.spring_start,
@@ -395,18 +400,33 @@ class _Resolver:
             video_url=_first(own.video_url, base.video_url, None),
         )
 
-    def _slot(self, weekday: int, at: time, duration: int) -> Slot:
+    def _slot(
+        self, weekday: int, at: time, duration: int, duration_d: int | None, duration_a: int | None
+    ) -> Slot:
         """One Slot object for every group that meets at the same time: groups of a
         plan share a few slots, and the planner recognises equal inputs by identity."""
-        key = (weekday, at, at.fold, duration)
+        key = (weekday, at, at.fold, duration, duration_d, duration_a)
         slot = self._slots.get(key)
         if slot is None:
-            slot = self._slots[key] = Slot(weekday=weekday, time=at, duration_minutes=duration)
+            slot = self._slots[key] = Slot(
+                weekday=weekday,
+                time=at,
+                duration_minutes=duration,
+                follow_up_minutes=duration_d,
+                preparation_minutes=duration_a,
+            )
         return slot
 
 
 # A group or the defaults without a slot of their own.
 _NO_SLOT = SlotSpec()
+
+
+def _preparation_fits(own: SlotSpec, base: SlotSpec) -> bool:
+    """A booked A (``duration_a``) ends when B begins: it must begin that day."""
+    minutes = _first(own.duration_a, base.duration_a, None)
+    at = _first(own.time, base.time, DEFAULT_SLOT.time)
+    return minutes is None or minutes <= at.hour * 60 + at.minute
 
 
 def _first(*values: Any) -> Any:

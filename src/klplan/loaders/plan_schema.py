@@ -62,7 +62,17 @@ class SlotSpec(Frozen):
 
     weekday: Weekday | None = Field(default=None, description="Meeting day")
     time: TimeOfDay | None = Field(default=None, description="Start time")
-    duration: Minutes | None = Field(default=None, description="Minutes per meeting")
+    duration: Minutes | None = Field(
+        default=None, description="Minutes per meeting: B, and D unless duration_d is given"
+    )
+    duration_d: Minutes | None = Field(
+        default=None, description="Minutes of meeting D (gemensam uppföljning), if not duration"
+    )
+    duration_a: Minutes | None = Field(
+        default=None,
+        description="Book individual preparation (A): this many minutes directly before "
+        "each B, that day, as a timed calendar event",
+    )
     location: str | None = text_field("Room or place", default=None)
     video_url: VideoUrl | None = Field(default=None, description="Link for meetings by video")
 
@@ -81,6 +91,13 @@ class LeaderSpec(Frozen):
     id: Id = Field(description="Short id that groups refer to")
     name: str = text_field("Full name")
     email: Email | None = Field(default=None, description="E-mail (for calendar invitations)")
+    post_percent: int | None = Field(
+        default=None,
+        ge=1,
+        le=100,
+        description="The leader's share of a full-time post for this work, in percent "
+        "(10 for 10 %): klplan warns when their weekly hours need more",
+    )
 
 
 class GroupSpec(Frozen):

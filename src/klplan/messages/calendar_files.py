@@ -75,6 +75,21 @@ MESSAGES: Catalogue = {
         "sv": "Avstämning med rektor – {leader}",
         "en": "Check-in with the principal – {leader}",
     },
+    # --- h8-hours ---
+    "ics.moment.C_leadership": {
+        "sv": "C, de planerade åtgärderna i den egna verksamheten (skolledarens egna handlingar)",
+        "en": "C, the planned actions in your own organisation (the school leader's own actions)",
+    },
+    "ics.checkin_summary_manager": {
+        "sv": "Avstämning med närmaste chef – {leader}",
+        "en": "Check-in with the line manager – {leader}",
+    },
+    "ics.checkin_description_manager": {
+        "sv": "Avstämning {n} mellan ledaren ({leader}) och närmaste chef om arbetet i grupperna.",
+        "en": "Check-in {n} between the leader ({leader}) and their line manager (närmaste "
+        "chef) about the groups' work.",
+    },
+    # --- end h8-hours ---
     "ics.checkin_description": {
         "sv": "Avstämning {n} mellan ledaren ({leader}) och rektor om arbetet i grupperna.",
         "en": "Check-in {n} between the leader ({leader}) and the principal about the "

@@ -153,4 +153,12 @@ MESSAGES: Catalogue = {
         "en": "{file!r} is outside the plan file's folder; run with --allow-outside "
         "if the plan may read it",
     },
+    # --- h8-hours ---
+    "plan.preparation_before_midnight": {
+        "sv": "duration_a bokar A direkt före B samma dag: den får inte börja före midnatt; "
+        "boka kortare A eller ett senare time",
+        "en": "duration_a books A directly before B on its day: it cannot begin before "
+        "midnight; book a shorter A or a later time",
+    },
+    # --- end h8-hours ---
 }

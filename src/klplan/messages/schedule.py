@@ -127,4 +127,23 @@ MESSAGES: Catalogue = {
         "more than {max_groups} groups or {max_per_week} meetings a week is rarely "
         "realistic",
     },
+    # --- h8-hours ---
+    "budget.short_meeting": {
+        "sv": "moment {moment} är bokat {minutes} min, kortare än materialets {least} min",
+        "en": "moment {moment} is booked for {minutes} min, shorter than the material's "
+        "{least} min",
+    },
+    "budget.below_minimum": {
+        "sv": "{module}: bokad tid för A, B och D är {planned} h, under Skolverkets minst "
+        "{minimum} h (C kommer utöver); boka längre möten",
+        "en": "{module}: booked time for A, B and D is {planned} h, below Skolverket's "
+        "minimum of {minimum} h (C comes on top); book longer meetings",
+    },
+    "budget.over_post": {
+        "sv": "{leader} behöver {hours} timmar i veckan, {share} % av en heltid, mer än "
+        "de {post} % av en tjänst som planen ger",
+        "en": "{leader} needs {hours} hours a week, {share} % of a full-time post, more "
+        "than the {post} % of a post the plan gives",
+    },
+    # --- end h8-hours ---
 }

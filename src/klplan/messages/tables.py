@@ -72,12 +72,14 @@ MESSAGES: Catalogue = {
         "en": "Time budget per participant and module",
     },
     "table.planned": {"sv": "Planerat A+B+D", "en": "Planned A+B+D"},
-    "table.estimate": {"sv": "Skolverket", "en": "Skolverket"},
+    "table.estimate": {"sv": "Skolverket, minst", "en": "Skolverket, minimum"},
     "table.budget_participants_note": {
-        "sv": "A och D enligt materialets tidsangivelse, B med mötets längd; "
-        "Skolverkets uppskattning räknar även med C i den ordinarie undervisningen.",
-        "en": "A and D at the material's estimate, B at the meeting's length; "
-        "Skolverket's estimate also counts C, done in ordinary teaching.",
+        "sv": "A enligt materialets tidsangivelse, B och D som bokade. Skolverkets timmar "
+        "är ett minimum för A, B och D; C (aktiviteten i den ordinarie undervisningen, "
+        "för skolledning de egna åtgärderna) kommer utöver.",
+        "en": "A at the material's estimate, B and D as booked. Skolverket's hours are a "
+        "minimum for A, B and D; C (the activity in ordinary teaching, for school "
+        "leaders their own actions) comes on top.",
     },
     "table.budget_leaders": {"sv": "Tidsbudget per ledare", "en": "Time budget per leader"},
     "table.per_week": {"sv": "Möten/vecka", "en": "Meetings/week"},
@@ -88,6 +90,39 @@ MESSAGES: Catalogue = {
         "en": "Hours: meetings plus as much preparation, and check-ins; per school week "
         "from the leader's first to last meeting or check-in.",
     },
+    # --- h8-hours ---
+    "table.budget_posts": {
+        "sv": "Ledarnas tjänst: andel av en heltid",
+        "en": "Leaders' posts: share of full time",
+    },
+    "table.checkins_title_manager": {
+        "sv": "Avstämningar närmaste chef–ledare",
+        "en": "Line manager–leader check-ins (avstämning med närmaste chef)",
+    },
+    "table.checkins_title_mixed": {
+        "sv": "Avstämningar rektor eller närmaste chef–ledare",
+        "en": "Principal or line manager–leader check-ins (avstämning)",
+    },
+    "csv.checkin_manager": {
+        "sv": "avstämning med närmaste chef",
+        "en": "check-in with the line manager",
+    },
+    "table.participants_col": {"sv": "Deltagare", "en": "Participants"},
+    "table.post_share": {"sv": "Behov", "en": "Needed"},
+    "table.post_stated": {"sv": "I planen", "en": "In the plan"},
+    "table.post_resourced": {"sv": "Skolverket", "en": "Skolverket"},
+    "table.percent": {"sv": "{percent} %", "en": "{percent} %"},
+    "table.budget_posts_note": {
+        "sv": "Behov: timmar i veckan med förberedelse och avstämningar, av en heltid på "
+        "{hours} timmar (arbetstidslagen). I planen: ledarens post_percent. Skolverket: "
+        "i statsbidragsprogrammen 10 % av en tjänst för 6–10 deltagare per ledare, 20 % "
+        "för 12–20.",
+        "en": "Needed: hours a week with preparation and check-ins, of a full-time post of "
+        "{hours} hours (the Working Hours Act). In the plan: the leader's post_percent. "
+        "Skolverket: in the state-funded programmes 10 % of a post for 6–10 participants "
+        "per leader, 20 % for 12–20.",
+    },
+    # --- end h8-hours ---
     "table.leader_summary": {
         "sv": "{meetings} möten, {checkins} avstämningar; i snitt {per_week} möten och "
         "{hours} timmar i veckan med förberedelse (högst {peak} h en vecka)",

@@ -86,7 +86,9 @@ def meeting_rows(outcome: ScheduleOutcome) -> Iterator[dict[str, str]]:
         yield {
             **dict.fromkeys(COLUMNS, ""),
             "leader": leaders.get(c.leader, c.leader),
-            "moment_name": t("csv.checkin"),
+            "moment_name": t(
+                "csv.checkin_manager" if outcome.checkin_with_manager(c.leader) else "csv.checkin"
+            ),
             "week": str(c.week),
             "date": c.date.isoformat(),
             "weekday": weekday_name(c.date.weekday()),

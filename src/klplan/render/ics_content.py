@@ -14,6 +14,7 @@ from string import Formatter
 from klplan.core.outcome import CheckIn, GroupPlan, Leader, ScheduleOutcome
 from klplan.core.parse import parse_email
 from klplan.core.plan import DayOff, Meeting, ModulePlan
+from klplan.core.schoolform import LEADERSHIP_C, moment_key
 from klplan.core.weeks import IsoWeek
 from klplan.ical.event import CONFIRMED, TRANSPARENT, Event, Person
 from klplan.ical.text import TEXT_CACHE, escape_text
@@ -40,7 +41,7 @@ def group_events(
     for plan, identity, joined in module_identities(outcome, group):
         for m in plan.meetings:
             summary = _summary(plan, m.part, m.moment, group if label else None)
-            if options.include_preparation:
+            if options.include_preparation or booked_preparation(plan, m):
                 yield from _preparation(identity, plan, m, group if label else None, domain)
             yield Event(
                 uid=uid_of(f"{joined}\x1f{m.part}\x1f{m.moment}".encode(), domain),
@@ -103,13 +104,13 @@ def summary_text(lang: str, module: str, part: int, moment: str) -> str:
 
 def _moment(plan: ModulePlan, moment: str) -> str:
     spec = plan.module.moments[moment]  # type: ignore[index]
-    return _moment_text(language(), moment, spec.minutes)
+    return _moment_text(language(), moment_key(plan.module, moment), spec.minutes)
 
 
 @lru_cache(maxsize=TEXT_CACHE)
 def _moment_text(lang: str, moment: str, minutes: tuple[int, int] | None) -> str:
     """``A, individuell förberedelse, 45–60 min``: what the moment is and its time."""
-    text = t(f"ics.moment.{moment}")
+    text = t("ics.moment.C_leadership") if moment == LEADERSHIP_C else t(f"ics.moment.{moment}")
     if minutes is not None:
         text += ", " + t("minutes.range", low=minutes[0], high=minutes[1])
     return text
@@ -122,11 +123,11 @@ def meeting_description(plan: ModulePlan, m: Meeting, url: str | None) -> str:
         (module.title, module.parts, module.part_title(m.part), module.url),
         m.part,
         m.moment,
-        m.prep_moment,
+        moment_key(module, m.prep_moment),
         m.prep_weeks,
         module.moments[m.prep_moment].minutes,  # type: ignore[index]
         module.moments[m.moment].minutes,
-        plan.slot.duration_minutes,
+        plan.slot.minutes(m.moment),
         m.moved_from,
         m.moved_because,
         url,
@@ -208,18 +209,25 @@ def _preparation(
 ) -> Iterator[Event]:
     """Moment A (before B) or C (before D) as all-day items: A from the Monday of B's
     week to the day of B; C over its weeks up to the day of D, one item per run of
-    consecutive weeks (a lov between splits it)."""
+    consecutive weeks (a lov between splits it). A booked A (``duration_a``) is a
+    timed event instead, directly before B, and busy time like a meeting."""
     prep = m.prep_moment
     description = prep_description(plan, m)
-    for n, (start, end) in enumerate(prep_days(m), start=1):
+    booked = booked_preparation(plan, m)
+    for n, (start, end) in enumerate(prep_days(m, plan), start=1):
         yield Event(
             uid=uid_for(*identity, m.part, prep, n, domain=domain),
             summary=_summary(plan, m.part, prep, group),
             start=start,
             end=end,
             description=description,
-            transp=TRANSPARENT,
+            transp=None if booked else TRANSPARENT,
         )
+
+
+def booked_preparation(plan: ModulePlan, m: Meeting) -> bool:
+    """Whether ``m``'s preparation is a booked A (a timed event, always written)."""
+    return m.prep_moment == "A" and plan.slot.preparation_minutes is not None
 
 
 def prep_description(plan: ModulePlan, m: Meeting) -> str:
@@ -231,8 +239,12 @@ def prep_description(plan: ModulePlan, m: Meeting) -> str:
     )
 
 
-def prep_days(m: Meeting) -> list[tuple[date, date]]:
-    """The first and the (exclusive) last day of each run of the prep weeks."""
+def prep_days(m: Meeting, plan: ModulePlan) -> list[tuple[date, date]]:
+    """The first and the (exclusive) last day of each run of the prep weeks; a booked
+    A's start and end (date-times: directly before B)."""
+    booked = plan.slot.preparation if m.prep_moment == "A" else None
+    if booked is not None:
+        return [(m.start - booked, m.start)]
     runs: list[list[IsoWeek]] = []
     for w in m.prep_weeks:
         if runs and runs[-1][-1] + 1 == w:
@@ -296,6 +308,7 @@ def checkin_event(
     outcome: ScheduleOutcome, checkin: CheckIn, leader: Leader | None, options: IcsOptions
 ) -> Event:
     who = leader_label(leader) if leader else checkin.leader
+    manager = outcome.checkin_with_manager(checkin.leader)  # skolledning: närmaste chef
     person = (
         Person(leader.email, leader.name)
         if options.invite and leader and leader.email and valid_email(leader.email)
@@ -313,10 +326,14 @@ def checkin_event(
             checkin.sequence_no,
             domain=uid_domain(outcome, options),
         ),
-        summary=t("ics.checkin_summary", leader=who),
+        summary=t("ics.checkin_summary_manager" if manager else "ics.checkin_summary", leader=who),
         start=checkin.start,
         end=checkin.end,
-        description=t("ics.checkin_description", n=checkin.sequence_no, leader=who),
+        description=t(
+            "ics.checkin_description_manager" if manager else "ics.checkin_description",
+            n=checkin.sequence_no,
+            leader=who,
+        ),
         status=CONFIRMED,
         organizer=organizer,
         attendees=attendees,

@@ -36,6 +36,7 @@ from klplan.ical.text import clean_text, location_text
 from klplan.ical.values import utc_stamp
 from klplan.messages import language, t
 from klplan.render.ics_content import (
+    booked_preparation,
     checkin_event,
     invitation,
     label_affixes,
@@ -240,7 +241,7 @@ class ScheduleCalendars:
                             start,
                             end,
                             parts.prep_description,
-                            _PREPARATION,
+                            parts.prep_event,
                         )
                     )
                 uid = uid_of(identity + parts.identity, self.domain)
@@ -265,7 +266,13 @@ class ScheduleCalendars:
         same plan (the planner shares one between groups that meet alike). Keyed on
         what they are made of: the module's texts, the slot's length and the meetings
         themselves."""
-        made_of = (lang, url, _module_key(plan.module), plan.slot.duration_minutes)
+        made_of = (
+            lang,
+            url,
+            _module_key(plan.module),
+            plan.slot.duration_minutes,
+            plan.slot.preparation_minutes,
+        )
         meetings = plan.meetings
         # Keyed cheaply on where the meetings begin and end (hashing every meeting of
         # every group would cost more than the lookup saves), and the meetings compared
@@ -282,7 +289,10 @@ class ScheduleCalendars:
         return parts
 
     def _meeting(
-        self, made_of: tuple[str, str | None, object, int], plan: ModulePlan, m: Meeting
+        self,
+        made_of: tuple[str, str | None, object, int, int | None],
+        plan: ModulePlan,
+        m: Meeting,
     ) -> _MeetingParts:
         """The lines of meeting ``m`` that every group meeting it alike shares
         (``made_of``: the rest of what they are made of, see ``_plan``)."""
@@ -298,7 +308,8 @@ class ScheduleCalendars:
         description = meeting_description(plan, m, url)
         prep_summary, prep_text = "", ""
         prep: tuple[tuple[date, date, bytes, bytes], ...] = ()
-        if self.options.include_preparation:
+        booked = booked_preparation(plan, m)
+        if self.options.include_preparation or booked:
             prep_summary = summary_text(lang, module.title, m.part, m.prep_moment)
             prep_text = prep_description(plan, m)
             prep = tuple(
@@ -308,7 +319,7 @@ class ScheduleCalendars:
                     times_lines(start, end, self.stamp),
                     f"\x1f{m.part}\x1f{m.prep_moment}\x1f{n}".encode(),
                 )
-                for n, (start, end) in enumerate(prep_days(m), start=1)
+                for n, (start, end) in enumerate(prep_days(m, plan), start=1)
             )
         parts = self._meetings[key] = _MeetingParts(
             m.start,
@@ -324,8 +335,13 @@ class ScheduleCalendars:
             summary_line(prep_summary),
             plain_escaped(prep_summary),
             prep_text,
-            tail_lines(b"", description_line(prep_text), _PREPARATION_CLOSING),
+            tail_lines(
+                b"",
+                description_line(prep_text),
+                _BOOKED_CLOSING if booked else _PREPARATION_CLOSING,
+            ),
             prep,
+            _BOOKED if booked else _PREPARATION,
         )
         return parts
 
@@ -372,11 +388,15 @@ class _MeetingParts(NamedTuple):
     prep_description: str
     prep_tail: bytes  # tail_lines: DESCRIPTION, TRANSP, END:VEVENT
     prep_days: tuple[tuple[date, date, bytes, bytes], ...]  # start, end, times, identity
+    prep_event: Event  # what its preparation items share: _PREPARATION or _BOOKED
 
 
 # What the preparation items of every group share (see ``_Piece``).
 _PREPARATION = Event(uid="", summary="", start=date.min, end=date.min, transp=TRANSPARENT)
 _PREPARATION_CLOSING = closing_lines(None, None, None, TRANSPARENT, None)
+# A booked A: a timed event, busy time.
+_BOOKED = Event(uid="", summary="", start=date.min, end=date.min)
+_BOOKED_CLOSING = closing_lines(None, None, None, None, None)
 
 
 class _Piece(NamedTuple):

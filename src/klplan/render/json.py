@@ -338,6 +338,7 @@ def participants_text(participants: tuple[ParticipantBudget, ...], indent: str) 
             p.module_id,
             p.parts,
             p.meeting_minutes,
+            p.follow_up_minutes,
             p.planned_minutes,
             p.estimate_hours,
             type(p.estimate_hours),  # 30 and 30.0 are equal, but json writes them apart

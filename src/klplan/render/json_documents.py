@@ -13,7 +13,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from klplan import __version__
-from klplan.core.budget import PREPARATION_FACTOR, Budgets, ParticipantBudget
+from klplan.core.budget import (
+    FULL_TIME_WEEKLY_HOURS,
+    PREPARATION_FACTOR,
+    Budgets,
+    ParticipantBudget,
+)
 from klplan.core.models import Cadence, Module, SchoolCalendar, Slot
 from klplan.core.outcome import CheckIn, GroupPlan, ScheduleOutcome, time_budgets
 from klplan.core.parse import WEEKDAY_IDS
@@ -106,9 +111,11 @@ def participant_document(p: ParticipantBudget) -> dict[str, Any]:
         "module": p.module_id,
         "parts": p.parts,
         "meeting_minutes": p.meeting_minutes,
+        "follow_up_minutes": p.follow_up_minutes,
         "planned_minutes": list(p.planned_minutes),
         "planned_hours": [round(h, 2) for h in p.planned_hours],
         "estimate_hours": p.estimate_hours,
+        "below_minimum": p.below_minimum,
     }
 
 
@@ -119,6 +126,7 @@ def _participant_documents(participants: tuple[ParticipantBudget, ...]) -> list[
 def _budgets_document(b: Budgets, participants: Any) -> dict[str, Any]:
     return {
         "preparation_factor": PREPARATION_FACTOR,
+        "full_time_weekly_hours": FULL_TIME_WEEKLY_HOURS,
         "participants": participants,
         "leaders": [
             {
@@ -135,6 +143,10 @@ def _budgets_document(b: Budgets, participants: Any) -> dict[str, Any]:
                 "hours_per_week": round(x.hours_per_week, 2),
                 "peak_meetings_per_week": x.peak_meetings,
                 "peak_hours_per_week": round(x.peak_minutes / 60, 2),
+                "participants": x.participants,
+                "post_share": round(x.post_share, 4),
+                "post_percent": x.post_percent,
+                "resourced_percent": x.resourced_percent,
             }
             for x in b.leaders
         ],

@@ -36,6 +36,10 @@ def _number(x: float) -> str:
     return text.replace(".", ",") if language() == "sv" else text
 
 
+def _percent(percent: float | None) -> str:
+    return "–" if percent is None else t("table.percent", percent=_number(percent))
+
+
 def _hours(minutes: float) -> str:
     return t("table.hours", hours=_number(minutes / 60))
 
@@ -104,6 +108,15 @@ def with_rows(table: Table, rows: Sequence[Sequence[str]], width: int | None) ->
     return table
 
 
+def checkins_title(outcome: ScheduleOutcome) -> str:
+    """The check-ins' heading: with the rektor, or with the närmaste chef where every
+    leader with check-ins leads skolledning modules only (both where some do)."""
+    managers = {outcome.checkin_with_manager(c.leader) for c in outcome.checkins}
+    if managers == {True}:
+        return t("table.checkins_title_manager")
+    return t("table.checkins_title_mixed" if True in managers else "table.checkins_title")
+
+
 def checkins_table(outcome: ScheduleOutcome, width: int | None = None) -> Table:
     table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
     table.add_column(t("table.week"), no_wrap=True)
@@ -124,6 +137,8 @@ def checkins_table(outcome: ScheduleOutcome, width: int | None = None) -> Table:
 
 
 def render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
+    from klplan.core.budget import FULL_TIME_WEEKLY_HOURS
+
     budgets = time_budgets(outcome)
     console.print(Text(t("table.budget_participants"), style="bold"))
     table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
@@ -168,6 +183,26 @@ def render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
     ]
     console.print(with_rows(table, leader_rows, console.width))
     console.print(Text(t("table.budget_leaders_note"), style="dim"))
+    console.print()
+    console.print(Text(t("table.budget_posts"), style="bold"))
+    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+    table.add_column(t("table.leader"))
+    table.add_column(t("table.participants_col"), justify="right")
+    table.add_column(t("table.post_share"), justify="right", no_wrap=True)
+    table.add_column(t("table.post_stated"), justify="right", no_wrap=True)
+    table.add_column(t("table.post_resourced"), justify="right", no_wrap=True)
+    post_rows = [
+        (
+            names.get(b.leader, b.leader),
+            str(b.participants),
+            _percent(b.post_share * 100),
+            _percent(b.post_percent),
+            _percent(b.resourced_percent),
+        )
+        for b in budgets.leaders
+    ]
+    console.print(with_rows(table, post_rows, console.width))
+    console.print(Text(t("table.budget_posts_note", hours=FULL_TIME_WEEKLY_HOURS), style="dim"))
 
 
 def render_leaders(outcome: ScheduleOutcome, console: Console) -> None:

@@ -21,6 +21,7 @@ from klplan.core.weeks import IsoWeek
 from klplan.messages import format_date, reason_label, t, week_range, weekday_name
 from klplan.render.plan_tables import (
     checkins_table,
+    checkins_title,
     group_heading,
     plan_title,
     render_budgets,
@@ -270,7 +271,7 @@ def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "gro
     if outcome.plan is not None:
         if outcome.checkins:
             console.print()
-            console.print(Text(t("table.checkins_title"), style="bold"))
+            console.print(Text(checkins_title(outcome), style="bold"))
             console.print(checkins_table(outcome, console.width))
         console.print()
         render_budgets(outcome, console)

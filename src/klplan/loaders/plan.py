@@ -16,7 +16,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 from pathlib import Path
 from typing import Any, Literal
@@ -27,6 +27,7 @@ from klplan.core.defaults import DEFAULT_CADENCE
 from klplan.core.errors import InputError, Where
 from klplan.core.models import Cadence, Module, Slot, school_year_label
 from klplan.core.weeks import IsoWeek
+from klplan.loaders.overrides import ClosedDay
 from klplan.loaders.plan_fields import Participant, Sequence
 from klplan.loaders.plan_schema import Defaults, GroupSpec, PlanFile, SlotSpec
 from klplan.loaders.plan_schema import plan_json_schema as plan_json_schema
@@ -56,6 +57,10 @@ class GroupSetup:
     spring_start: IsoWeek | None
     location: str | None
     video_url: str | None
+    # --- h10-schools ---
+    school: str | None = None  # a schools id
+    # Closed days besides the plan's: its school's, then its own.
+    closed_days: tuple[ClosedDay, ...] = ()
 
 
 def modules_path(plan: Path, modules_file: str) -> Path:
@@ -179,6 +184,7 @@ class _Resolver:
         cadences = self._cadences()
         leaders = self._unique("leaders", [x.id for x in spec.leaders], "plan.duplicate_leader")
         self._unique("groups", [g.id for g in spec.groups], "plan.duplicate_group")
+        schools = self._schools()
         self._ids()
         defaults = spec.defaults or Defaults()
         if defaults.cadence is not None:
@@ -187,6 +193,7 @@ class _Resolver:
             g
             for i, grp in enumerate(spec.groups)
             if (g := self._group(i, grp, defaults, modules, cadences, leaders)) is not None
+            and (g := self._placed(g, grp, schools)) is not None
         ]
         if self.problems:
             # In file order, as a compiler lists them.
@@ -240,6 +247,35 @@ class _Resolver:
                 cd.span()
             except ValueError as e:
                 self.problem("schema.invalid", ("calendar", "closed_days", i), problem=str(e))
+
+    def _schools(self) -> dict[str, tuple[ClosedDay, ...]]:
+        """The plan's schools' closed days by id; each closed day's span checked."""
+        schools = self.spec.schools
+        self._unique("schools", [x.id for x in schools], "plan.duplicate_school")
+        for i, school in enumerate(schools):
+            self._spans(school.closed_days, ("schools", i, "closed_days"))
+        return {x.id: x.closed_days for x in schools}
+
+    def _spans(self, days: tuple[ClosedDay, ...], path: Path_) -> None:
+        for i, cd in enumerate(days):
+            try:
+                cd.span()
+            except ValueError as e:
+                self.problem("schema.invalid", (*path, i), problem=str(e))
+
+    def _placed(
+        self, setup: GroupSetup, g: GroupSpec, schools: dict[str, tuple[ClosedDay, ...]]
+    ) -> GroupSetup | None:
+        """``setup`` with its school and the closed days it adds to the plan's."""
+        if g.school is None and not g.closed_days:
+            return setup
+        path: Path_ = ("groups", setup.index)
+        if g.school is not None and g.school not in schools:
+            self._known(g.school, schools, (*path, "school"), "plan.unknown_school")
+            return None
+        self._spans(g.closed_days, (*path, "closed_days"))
+        own = schools[g.school] if g.school is not None else ()
+        return replace(setup, school=g.school, closed_days=own + g.closed_days)
 
     def _modules(self) -> dict[str, Module]:
         from klplan.loaders.catalog import load_catalog
@@ -333,7 +369,8 @@ class _Resolver:
         close = difflib.get_close_matches(value, names, n=1, cutoff=0.6)
         hint = t("hint.did_you_mean", suggestion=repr(close[0])) if close else None
         listed = ", ".join(names[:KNOWN_LISTED]) + (", …" if len(names) > KNOWN_LISTED else "")
-        params = {"module": value, "cadence": value, "leader": value, "known": listed}
+        params = {"module": value, "cadence": value, "leader": value, "school": value}
+        params["known"] = listed
         self.problem(message, path, hint, False, **params)
         return False
 

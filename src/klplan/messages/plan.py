@@ -143,4 +143,13 @@ MESSAGES: Catalogue = {
         "en": "{file!r} is outside the plan file's folder; run with --allow-outside "
         "if the plan may read it",
     },
+    # --- h10-schools ---
+    "plan.duplicate_school": {
+        "sv": "skol-id {id!r} finns redan (i {other})",
+        "en": "school id {id!r} already exists (in {other})",
+    },
+    "plan.unknown_school": {
+        "sv": "okänd skola {school!r} (finns: {known})",
+        "en": "unknown school {school!r} (known: {known})",
+    },
 }

@@ -225,3 +225,130 @@ def test_a_clash_in_every_week_is_still_an_error(in_tmp):
     with pytest.raises(ScheduleError) as e:
         schedule(in_tmp, text)
     assert "är bokad för både a och b samtidigt" in e.value.message()
+
+
+# --- meetings by video ---------------------------------------------------------------
+
+VIDEO = plan_text(
+    """\
+    - id: fritids
+      participants: 5
+      leader: bo
+      module: samtal-om-text
+      start: 2025-W38
+      slot: {location: Fritids, video_url: "https://meet.example.se/fritids"}
+      video: {moments: [D]}
+    - id: delar
+      participants: 5
+      leader: anna
+      module: samtal-om-text
+      start: 2025-W38
+      slot: {weekday: torsdag, video_url: "https://meet.example.se/delar"}
+      video: {parts: [2, 3]}
+    - id: alla
+      participants: 5
+      leader: anna
+      module: samtal-om-text
+      start: 2025-W38
+      slot: {weekday: fredag, location: Rum 1, video_url: "https://meet.example.se/alla"}
+    """
+)
+
+
+def ics_events(path) -> list[dict[str, str]]:
+    """The VEVENTs of a written .ics file, each as its unfolded properties."""
+    text = path.read_bytes().decode("utf-8").replace("\r\n ", "")
+    events = text.split("BEGIN:VEVENT\r\n")[1:]
+    return [
+        dict(line.split(":", 1) for line in e.split("END:VEVENT")[0].splitlines() if ":" in line)
+        for e in events
+    ]
+
+
+def test_only_the_chosen_meetings_carry_the_video_link(klplan, in_tmp):
+    (in_tmp / "plan.yaml").write_text(VIDEO, "utf-8")
+    r = klplan("schedule", "plan.yaml", "-f", "ics", "-o", "ut/")
+    assert r.code == 0, r.err
+    fritids = ics_events(in_tmp / "ut" / "grupp-fritids.ics")
+    assert len(fritids) == 16
+    d_events = [e for e in fritids if "https://meet.example.se/fritids" in e.get("URL", "")]
+    b_events = [e for e in fritids if "URL" not in e]
+    assert len(d_events) == len(b_events) == 8
+    for e in d_events:
+        assert e["LOCATION"] == "https://meet.example.se/fritids"
+        assert "https://meet.example.se/fritids" in e["DESCRIPTION"]
+        assert "uppföljning" in e["SUMMARY"]
+    for e in b_events:
+        assert e["LOCATION"] == "Fritids"
+        assert "meet.example.se" not in e["DESCRIPTION"]
+        assert "kollegialt arbete" in e["SUMMARY"]
+    delar = ics_events(in_tmp / "ut" / "grupp-delar.ics")
+    linked = [e["SUMMARY"] for e in delar if "URL" in e]
+    assert len(linked) == 4 and all(("del 2:" in s or "del 3:" in s) for s in linked), linked
+    # Without `video`, the link is on every meeting, and the room stays the LOCATION.
+    alla = ics_events(in_tmp / "ut" / "grupp-alla.ics")
+    assert all(e["URL"] == "https://meet.example.se/alla" for e in alla)
+    assert all(e["LOCATION"] == "Rum 1" for e in alla)
+    # The leader's calendar (the fast writer) has the same events as the group's.
+    anna = (in_tmp / "ut" / "ledare-anna.ics").read_text("utf-8")
+    assert anna.count("URL:https://meet.example.se/delar") == 4
+
+
+def test_the_table_and_json_say_which_meetings_are_by_video(klplan, in_tmp):
+    (in_tmp / "plan.yaml").write_text(VIDEO, "utf-8")
+    r = klplan("schedule", "plan.yaml")
+    assert r.code == 0, r.err
+    out = " ".join(r.out.split())  # as read, whatever the terminal's width
+    assert "Fritids · video (D): https://meet.example.se/fritids" in out
+    assert "video (B, D i del 2, 3): https://meet.example.se/delar" in out
+    assert "Rum 1 · https://meet.example.se/alla" in out
+    r = klplan("--lang", "en", "schedule", "plan.yaml")
+    assert "video (B, D in part 2, 3): https://meet.example.se/delar" in " ".join(r.out.split())
+    r = klplan("schedule", "plan.yaml", "-f", "json")
+    import json
+
+    groups = {g["id"]: g for g in json.loads(r.out)["groups"]}
+    assert groups["fritids"]["video"] == {"moments": ["D"], "parts": None}
+    assert groups["delar"]["video"] == {"moments": ["B", "D"], "parts": [2, 3]}
+    assert groups["alla"]["video"] is None
+
+
+def test_the_fast_calendar_writer_gives_the_reference_bytes_with_video(in_tmp):
+    from klplan.render.ics import IcsOptions
+    from tests.test_ics_fast import assert_same
+
+    outcome = schedule(in_tmp, VIDEO)
+    for options in (IcsOptions(), IcsOptions(include_preparation=True, invite=True)):
+        assert_same(outcome, options)
+
+
+@pytest.mark.parametrize(
+    "video,message",
+    [
+        (
+            "{moments: [D]}",
+            "plan.yaml:14:5: groups[0].video: video väljer möten på video, men gruppen har "
+            "ingen video_url (i slot eller defaults.slot)",
+        ),
+        (
+            "{parts: [2, 9]}",
+            "plan.yaml:15:24: groups[0].video.parts[1]: del 9 finns inte: gruppens moduler "
+            "har högst 8 delar",
+        ),
+    ],
+)
+def test_a_video_choice_that_cannot_work_is_an_error(in_tmp, video, message):
+    text = plan_text(
+        f"""\
+        - id: g
+          participants: 5
+          leader: bo
+          module: samtal-om-text
+          video: {video}
+        """
+    )
+    if "parts" in video:
+        text = text.replace("video:", 'slot: {video_url: "https://x.se/v"}\n    video:')
+    with pytest.raises(PlanInvalid) as e:
+        schedule(in_tmp, text)
+    assert e.value.message() == message

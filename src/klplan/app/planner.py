@@ -147,6 +147,7 @@ class Planner:
                     video_url=g.video_url,
                     sequence=g.sequence if len(g.modules) > 1 else None,
                     invitees=g.invitees,
+                    video=g.video,
                 )
             )
         return tuple(out), moves

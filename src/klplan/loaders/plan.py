@@ -26,10 +26,11 @@ from pydantic import ValidationError
 from klplan.core.defaults import DEFAULT_CADENCE
 from klplan.core.errors import InputError, Where
 from klplan.core.models import Cadence, Module, Slot, school_year_label
+from klplan.core.video import VideoMeetings
 from klplan.core.weeks import IsoWeek
 from klplan.loaders.overrides import ClosedDay
 from klplan.loaders.plan_fields import Participant, Sequence
-from klplan.loaders.plan_schema import Defaults, GroupSpec, PlanFile, SlotSpec
+from klplan.loaders.plan_schema import Defaults, GroupSpec, PlanFile, SlotSpec, VideoSpec
 from klplan.loaders.plan_schema import plan_json_schema as plan_json_schema
 from klplan.loaders.validate import all_input_errors, file_order, refuse_foreign
 from klplan.loaders.yamldoc import Path_, YamlDoc
@@ -61,6 +62,7 @@ class GroupSetup:
     school: str | None = None  # a schools id
     # Closed days besides the plan's: its school's, then its own.
     closed_days: tuple[ClosedDay, ...] = ()
+    video: VideoMeetings | None = None  # the meetings by video (None: all, with video_url)
 
 
 def modules_path(plan: Path, modules_file: str) -> Path:
@@ -266,8 +268,9 @@ class _Resolver:
     def _placed(
         self, setup: GroupSetup, g: GroupSpec, schools: dict[str, tuple[ClosedDay, ...]]
     ) -> GroupSetup | None:
-        """``setup`` with its school and the closed days it adds to the plan's."""
-        if g.school is None and not g.closed_days:
+        """``setup`` with its school, the closed days it adds to the plan's and the
+        meetings it holds by video."""
+        if g.school is None and not g.closed_days and g.video is None:
             return setup
         path: Path_ = ("groups", setup.index)
         if g.school is not None and g.school not in schools:
@@ -275,7 +278,21 @@ class _Resolver:
             return None
         self._spans(g.closed_days, (*path, "closed_days"))
         own = schools[g.school] if g.school is not None else ()
-        return replace(setup, school=g.school, closed_days=own + g.closed_days)
+        video = None if g.video is None else self._video(setup, g.video, path)
+        return replace(setup, school=g.school, closed_days=own + g.closed_days, video=video)
+
+    def _video(self, setup: GroupSetup, video: VideoSpec, path: Path_) -> VideoMeetings:
+        """The meetings the group holds by video: it needs a link, and parts that its
+        modules have."""
+        if setup.video_url is None:
+            self.problem("plan.video_without_url", (*path, "video"), at_key=True)
+        most = max(m.parts for m in setup.modules)
+        for i, part in enumerate(video.parts or ()):
+            if part > most:
+                self.problem(
+                    "plan.video_no_such_part", (*path, "video", "parts", i), part=part, parts=most
+                )
+        return VideoMeetings(tuple(dict.fromkeys(video.moments)), video.parts)
 
     def _modules(self) -> dict[str, Module]:
         from klplan.loaders.catalog import load_catalog

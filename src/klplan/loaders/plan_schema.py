@@ -4,7 +4,7 @@ into (klplan.loaders.plan), and the JSON Schema they give ``klplan schema``."""
 from __future__ import annotations
 
 from datetime import time
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -68,6 +68,18 @@ class SchoolUnit(Frozen):
     )
 
 
+class VideoSpec(Frozen):
+    """Which of a group's meetings are held by video (with its slot's video_url): a
+    meeting of one of ``moments`` in one of ``parts``."""
+
+    moments: tuple[Literal["B", "D"], ...] = Field(
+        default=("B", "D"), min_length=1, description="B, D or both (default both)"
+    )
+    parts: tuple[Annotated[int, Field(ge=1, le=99)], ...] | None = Field(
+        default=None, min_length=1, description="Part numbers (default every part)"
+    )
+
+
 class SlotSpec(Frozen):
     """When and where a group meets; unset values come from ``defaults.slot``."""
 
@@ -119,10 +131,14 @@ class GroupSpec(Frozen):
         description="One module only: split its parts between the terms, spring half from here",
     )
     slot: SlotSpec | None = Field(default=None, description="When and where the group meets")
-    # --- h10-schools: the group's school and its closed days ---
+    # --- h10-schools: the group's school, closed days and meetings by video ---
     school: Id | None = Field(default=None, description="The id of the group's school (schools)")
     closed_days: tuple[ClosedDay, ...] = Field(
         default=(), description="The group's own closed days, besides its school's and the plan's"
+    )
+    video: VideoSpec | None = Field(
+        default=None,
+        description="Only these meetings by video (with slot.video_url); default all of them",
     )
 
 

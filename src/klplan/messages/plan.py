@@ -152,4 +152,14 @@ MESSAGES: Catalogue = {
         "sv": "okänd skola {school!r} (finns: {known})",
         "en": "unknown school {school!r} (known: {known})",
     },
+    "plan.video_without_url": {
+        "sv": "video väljer möten på video, men gruppen har ingen video_url (i slot eller "
+        "defaults.slot)",
+        "en": "video picks meetings by video, but the group has no video_url (in slot or "
+        "defaults.slot)",
+    },
+    "plan.video_no_such_part": {
+        "sv": "del {part} finns inte: gruppens moduler har högst {parts} delar",
+        "en": "there is no part {part}: the group's modules have at most {parts} parts",
+    },
 }

@@ -26,6 +26,15 @@ if TYPE_CHECKING:
 # A group's closed days besides the plan's (its school's and its own): with the
 # plan's calendar they give the calendar it is scheduled against.
 Closed = tuple["ClosedDay", ...]
+# What a module plan is made of with the calendar it is made on: its PlanKey on the
+# plan's calendar (closed days: none), else the closed days and its PlanKey.
+CalendarKey = PlanKey | tuple[Closed, PlanKey]
+
+
+def calendar_key(closed: Closed, key: PlanKey) -> CalendarKey:
+    return (closed, key) if closed else key
+
+
 # A group placed at a slot: its module plans, their bookings, the notices of meetings
 # moved that week only, and the clashes left (none: it can be booked).
 Attempt = tuple[tuple[ModulePlan, ...], "Timetable", list[Notice], list["Clash"]]
@@ -53,9 +62,9 @@ class Planner:
         # weekday also picks the SchoolWeeks).
         # (Per calendar: a school's closed days give other plans; those plans carry
         # no key, so nothing else shares them across calendars.)
-        self._module_plans: dict[tuple[Closed, PlanKey], ModulePlan] = {}
+        self._module_plans: dict[CalendarKey, ModulePlan] = {}
         # Each module plan's meetings as leader bookings, by the same key.
-        self._timetables: dict[tuple[Closed, PlanKey], Timetable] = {}
+        self._timetables: dict[CalendarKey, Timetable] = {}
         first, last = calendar.days()
         self._year = IsoWeek.of(first), IsoWeek.of(last)
         from klplan.core.conflicts import LeaderBookings
@@ -82,7 +91,7 @@ class Planner:
     ) -> ModulePlan:
         """``schedule_module`` on the slot's weekday, once per distinct input in this
         run (an error is not kept: it is raised again for the next group that asks)."""
-        key = closed, plan_key(module, cadence, slot, start, spring_start)
+        key = calendar_key(closed, plan_key(module, cadence, slot, start, spring_start))
         plan = self._module_plans.get(key)
         if plan is None:
             weeks = self.weeks(slot.weekday, closed)
@@ -92,13 +101,12 @@ class Planner:
             self._module_plans[key] = plan
         return plan
 
-    def timetable(self, planned: list[tuple[PlanKey, ModulePlan]], closed: Closed) -> Timetable:
+    def timetable(self, planned: list[tuple[CalendarKey, ModulePlan]]) -> Timetable:
         """A group's meetings, in order, as leader bookings."""
         from klplan.core.conflicts import Timetable
 
         out: Timetable | None = None
-        for made_of, p in planned:
-            key = closed, made_of
+        for key, p in planned:
             found = self._timetables.get(key)
             if found is None:
                 found = self._timetables[key] = Timetable.of(p.meetings)
@@ -169,18 +177,21 @@ class Planner:
             self.check_in_plan(start, g.index, "start")
             if g.spring_start is not None:
                 self.check_in_plan(g.spring_start, g.index, "spring_start")
-            planned: list[tuple[PlanKey, ModulePlan]] = []
+            planned: list[tuple[CalendarKey, ModulePlan]] = []
             for module in g.modules:
                 spring = g.spring_start
                 if planned:
                     start, spring = self.next_start(g, weeks, planned[-1][1], module), None
-                made_of = plan_key(module, g.cadence, slot, start, spring)
                 plan = self.module_plan(module, g.cadence, slot, start, spring, g.closed_days)
-                planned.append((made_of, plan))
+                # plan.key: made by schedule_module; None on a school's calendar.
+                key: CalendarKey = plan.key or calendar_key(
+                    g.closed_days, plan_key(module, g.cadence, slot, start, spring)
+                )
+                planned.append((key, plan))
         except ScheduleError as e:
             e.where = self.plan.where("groups", g.index)
             raise
-        return tuple(p for _, p in planned), self.timetable(planned, g.closed_days)
+        return tuple(p for _, p in planned), self.timetable(planned)
 
     def attempt(self, g: GroupSetup, slot: Slot) -> Attempt:
         """The group at ``slot``: a clash that a closed day caused (a meeting moved

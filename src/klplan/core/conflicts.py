@@ -98,19 +98,18 @@ class _Leader:
     def __init__(self) -> None:
         self.days: set[date] = set()
         self.unindexed: list[tuple[str, Timetable, str | None]] = []
-        self.by_day: dict[date, list[Booking]] = {}
+        self.by_day: dict[date, list[tuple[datetime, datetime, str, str | None, Timetable]]] = {}
 
-    def index(self) -> dict[date, list[Booking]]:
-        """Every booking by day, in the order they were added."""
+    def index(self) -> dict[date, list[tuple[datetime, datetime, str, str | None, Timetable]]]:
+        """(start, end, owner, place, its timetable) of every booking by day, in the
+        order they were added (a Booking is made only for a clash)."""
         for owner, timetable, place in self.unindexed:
-            moved = timetable.moved
             for day, start, end in timetable.spans:
-                booking = Booking(owner, start, end, place, start in moved)
                 booked = self.by_day.get(day)
                 if booked is None:
-                    self.by_day[day] = [booking]
+                    self.by_day[day] = [(start, end, owner, place, timetable)]
                 else:
-                    booked.append(booking)
+                    booked.append((start, end, owner, place, timetable))
         self.unindexed.clear()
         return self.by_day
 
@@ -139,10 +138,11 @@ class LeaderBookings:
         moved = timetable.moved
         out: list[Clash] = []
         for day, start, end in timetable.spans:
-            for other in by_day.get(day, ()):
-                gap = travel_gap(place, other.place, travel)
-                if start < other.end + gap and other.start < end + gap:
+            for o_start, o_end, o_owner, o_place, o_timetable in by_day.get(day, ()):
+                gap = travel_gap(place, o_place, travel)
+                if start < o_end + gap and o_start < end + gap:
                     new = Booking(owner, start, end, place, start in moved)
+                    other = Booking(o_owner, o_start, o_end, o_place, o_start in o_timetable.moved)
                     out.append(Clash(new, other, gap))
                     break
         return out
@@ -157,4 +157,5 @@ class LeaderBookings:
     def bookings_on(self, leader: str, day: date) -> list[Booking]:
         """The leader's bookings on ``day``, in the order they were added."""
         mine = self._leaders.get(leader)
-        return [] if mine is None else list(mine.index().get(day, ()))
+        booked = () if mine is None else mine.index().get(day, ())
+        return [Booking(o, s, e, p, s in t.moved) for s, e, o, p, t in booked]

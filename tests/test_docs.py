@@ -146,6 +146,7 @@ def test_every_readme_sh_example_runs(tmp_path):
     }
     for var in [v for v in env if v.startswith("KLPLAN_") and v != "KLPLAN_TODAY"]:
         del env[var]
+    shutil.copytree(REPO / "docs" / "examples", tmp_path / "docs" / "examples")  # h10-schools
     failures = []
     for line, block in sh_blocks():
         if _skip_reason(block) is not None:
@@ -161,3 +162,32 @@ def test_every_readme_sh_example_runs(tmp_path):
         if r.returncode != 0:
             failures.append(f"README.md:{line}: exit {r.returncode}: {r.stderr.strip()[-300:]}")
     assert not failures, "\n".join(failures)
+
+
+# --- h10-schools: the README's examples, run and pinned ---
+
+
+def readme_examples() -> list[str]:
+    """Every klplan command in the ```sh blocks of the README's "Examples" section."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme.split("\n## Examples\n", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", section, re.S)
+    lines = [line for b in blocks for line in b.splitlines() if line.startswith("klplan ")]
+    # Without what follows for the shell: `|| echo ...` (an example that fails) or a comment.
+    return [re.split(r" +(?:\|\||#)", line, maxsplit=1)[0] for line in lines]
+
+
+def test_the_readme_has_examples():
+    assert len(readme_examples()) >= 3
+
+
+@pytest.mark.parametrize("command", readme_examples())
+def test_readme_examples_are_real_output(klplan, command, monkeypatch):
+    from tests.conftest import check_golden
+
+    monkeypatch.chdir(REPO)  # the examples name their files from the repository's root
+    args = shlex.split(command)[1:]
+    r = klplan(*args)
+    assert r.code in (0, 1), r.err  # an example may show an error in the plan
+    slug = re.sub(r"[^a-z0-9]+", "-", " ".join(args).lower()).strip("-")
+    check_golden(f"readme-{slug}.txt", f"$ {command}\n{r.out}{r.err}exit {r.code}\n")

@@ -38,15 +38,15 @@ def test_a_leader_booked_for_two_groups_at_once_is_an_error_naming_both(in_tmp):
         "(14 totalt); "
     )
     # The free slots are real: the same time on the following weekdays, then later.
-    # Monday and Tuesday are not free: VT 2026 starts on Wednesday 7 January, so their
-    # meetings that week move to Wednesday, on top of f-3's.
+    # Monday is free: VT 2026 starts on Wednesday 7 January, which moves its meeting
+    # that week onto f-3's, and that one meeting moves on within the week (issue 16).
     assert message.endswith(
         "lediga tider för gruppen: torsdag 15:00–16:30 eller fredag 15:00–16:30 eller "
-        "onsdag 16:30–18:00"
+        "måndag 15:00–16:30"
     )
     # The use case names no flag; the command line adds the one that would help.
     assert e.value.params["stagger"] is True and "--stagger" not in message
-    assert for_cli(e.value).message().endswith("onsdag 16:30–18:00; eller kör med --stagger")
+    assert for_cli(e.value).message().endswith("måndag 15:00–16:30; eller kör med --stagger")
 
 
 def test_another_leader_at_the_same_time_is_no_conflict(in_tmp):
@@ -83,14 +83,14 @@ def test_back_to_back_meetings_of_one_leader_do_not_overlap(in_tmp):
     assert len(outcome.groups) == 2
 
 
-def test_a_meeting_moved_by_a_red_day_can_clash_with_the_next_days_group(in_tmp):
+def test_a_meeting_moved_by_a_red_day_onto_the_next_days_group_moves_on_that_week(in_tmp):
     # Kristi himmelsfärdsdag (Thursday 14 May 2026) moves the Thursday group to Friday,
-    # where the same leader meets another group at the same time.
-    with pytest.raises(ScheduleError) as e:
-        schedule(
-            in_tmp,
-            plan_text(
-                """\
+    # where the same leader meets another group at the same time: that one meeting
+    # of fre moves on to the next free time that day, with a notice; no error.
+    outcome = schedule(
+        in_tmp,
+        plan_text(
+            """\
                 - id: tor
                   participants: 6
                   leader: anna
@@ -104,9 +104,20 @@ def test_a_meeting_moved_by_a_red_day_can_clash_with_the_next_days_group(in_tmp)
                   start: 2026-W12
                   slot: {weekday: fredag}
                 """
-            ),
-        )
-    assert "både tor och fre samtidigt: fre 15 maj 2026;" in e.value.message()
+        ),
+    )
+    (notice,) = [n for n in outcome.notices if n.key == "plan.week_moved"]
+    assert notice_text(notice) == (
+        "plan.yaml:16:5: groups[1]: grupp fre (Anna Andersson): mötet 2026-05-15 15:00 "
+        "flyttat till 2026-05-15 16:30 den veckan, eftersom ledaren leder tor då (en stängd "
+        "dag flyttade ett av mötena)"
+    )
+    fre = [m.start.strftime("%a %d %b %H:%M") for m in group(outcome, "fre").meetings]
+    assert "Fri 15 May 16:30" in fre and fre.count("Fri 15 May 15:00") == 0
+    assert {m.start.strftime("%H:%M") for m in group(outcome, "fre").meetings} == {
+        "15:00",
+        "16:30",
+    }
 
 
 def test_stagger_moves_the_later_group_to_the_next_weekday_and_says_so(in_tmp):
@@ -135,15 +146,24 @@ def test_stagger_is_deterministic_and_fills_the_week_in_order(in_tmp):
     )
     outcome = schedule(in_tmp, plan_text(groups), stagger=True)
     slots = [(g.meetings[0].start.strftime("%a %H:%M"), g.id) for g in outcome.groups]
-    # Wednesday, Thursday, Friday at 15:00, then the same days at 16:30: Monday and
-    # Tuesday clash on 7 January 2026, when VT starts on a Wednesday.
+    # Wednesday, Thursday, Friday, Monday, Tuesday at 15:00, then Wednesday at 16:30:
+    # Monday's and Tuesday's meetings move to Wednesday 7 January 2026, when VT starts
+    # on a Wednesday, and only those meetings move on that week (issue 16).
     assert slots == [
         ("Wed 15:00", "g1"),
         ("Thu 15:00", "g2"),
         ("Fri 15:00", "g3"),
-        ("Wed 16:30", "g4"),
-        ("Thu 16:30", "g5"),
-        ("Fri 16:30", "g6"),
+        ("Mon 15:00", "g4"),
+        ("Tue 15:00", "g5"),
+        ("Wed 16:30", "g6"),
+    ]
+    week_moved = [
+        (n.params["group"], n.params["new"]) for n in outcome.notices if n.key == "plan.week_moved"
+    ]
+    assert week_moved == [
+        ("g4", "2026-01-07 16:30"),
+        ("g5", "2026-01-07 18:00"),
+        ("g6", "2026-01-07 19:30"),
     ]
     again = schedule(in_tmp, plan_text(groups), stagger=True)
     assert again == outcome

@@ -6,13 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from klplan.app.budget_warnings import budget_warnings
-from klplan.app.planner import Planner
+from klplan.app.planner import Closed, Planner
 from klplan.core.defaults import GROUP_SIZE, MAX_GROUPS_PER_LEADER, MAX_MEETINGS_PER_WEEK
 from klplan.core.errors import KlplanError
 from klplan.core.outcome import Leader, PlanMeta, ScheduleOutcome
 from klplan.core.plan import Notice
 
 if TYPE_CHECKING:
+    from klplan.core.models import SchoolCalendar
     from klplan.loaders.plan import LoadedPlan
 
 
@@ -38,7 +39,7 @@ def schedule_plan(plan: LoadedPlan, *, stagger: bool = False) -> ScheduleOutcome
         if e.where is None or e.where.flag:
             e.where = plan.where("lan" if plan.lan else "kommun" if plan.kommun else "calendar")
         raise
-    planner = Planner(plan, result.calendar)
+    planner = Planner(plan, result.calendar, school_calendars(plan))
     groups, moves = planner.groups(stagger)
     checkins = planner.checkins(groups)
     outcome = ScheduleOutcome(
@@ -62,6 +63,31 @@ def schedule_plan(plan: LoadedPlan, *, stagger: bool = False) -> ScheduleOutcome
         ),
     )
     return outcome.with_notices((*outcome.notices, *load_warnings(plan, outcome)))
+
+
+def school_calendars(plan: LoadedPlan) -> dict[Closed, SchoolCalendar]:
+    """The calendar of each group with closed days besides the plan's (its school's,
+    its own), by those days: the plan's calendar with them added, so a studiedag at
+    one school moves only that school's meetings."""
+    from dataclasses import replace
+
+    from klplan.loaders.calendars import load_calendar
+    from klplan.loaders.overrides import CalendarOverrides
+
+    base = plan.spec.calendar or CalendarOverrides()
+    out: dict[Closed, SchoolCalendar] = {}
+    for g in plan.groups:
+        if g.closed_days and g.closed_days not in out:
+            own = replace(base, closed_days=(*base.closed_days, *g.closed_days))
+            out[g.closed_days] = load_calendar(
+                plan.first_year,
+                plan.years,
+                kommun=plan.kommun,
+                lan=plan.lan,
+                overrides=own,
+                overrides_file=plan.file,
+            ).calendar
+    return out
 
 
 def load_warnings(plan: LoadedPlan, outcome: ScheduleOutcome) -> list[Notice]:

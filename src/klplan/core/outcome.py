@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from klplan.core.models import SchoolCalendar
 from klplan.core.plan import Meeting, ModulePlan, Notice
+from klplan.core.video import VideoMeetings
 from klplan.core.weeks import IsoWeek
 
 # Budgets are computed where they are asked for: the default ``klplan schedule``
@@ -41,6 +42,7 @@ class GroupPlan:
     video_url: str | None = None
     sequence: str | None = None  # per_term or back_to_back (plans with several modules)
     invitees: tuple[tuple[str, str], ...] = ()  # (e-mail, name): participants to invite
+    video: VideoMeetings | None = None  # the meetings by video (None: all, with video_url)
 
     @property
     def meetings(self) -> tuple[Meeting, ...]:

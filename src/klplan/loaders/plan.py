@@ -16,7 +16,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 from pathlib import Path
 from typing import Any, Literal
@@ -26,9 +26,11 @@ from pydantic import ValidationError
 from klplan.core.defaults import DEFAULT_CADENCE
 from klplan.core.errors import InputError, Where
 from klplan.core.models import Cadence, Module, Slot, school_year_label
+from klplan.core.video import VideoMeetings
 from klplan.core.weeks import IsoWeek
+from klplan.loaders.overrides import ClosedDay
 from klplan.loaders.plan_fields import Participant, Sequence
-from klplan.loaders.plan_schema import Defaults, GroupSpec, PlanFile, SlotSpec
+from klplan.loaders.plan_schema import Defaults, GroupSpec, PlanFile, SlotSpec, VideoSpec
 from klplan.loaders.plan_schema import plan_json_schema as plan_json_schema
 from klplan.loaders.validate import all_input_errors, file_order, refuse_foreign
 from klplan.loaders.yamldoc import Path_, YamlDoc
@@ -56,6 +58,11 @@ class GroupSetup:
     spring_start: IsoWeek | None
     location: str | None
     video_url: str | None
+    # --- h10-schools ---
+    school: str | None = None  # a schools id
+    # Closed days besides the plan's: its school's, then its own.
+    closed_days: tuple[ClosedDay, ...] = ()
+    video: VideoMeetings | None = None  # the meetings by video (None: all, with video_url)
 
 
 def modules_path(plan: Path, modules_file: str) -> Path:
@@ -179,6 +186,7 @@ class _Resolver:
         cadences = self._cadences()
         leaders = self._unique("leaders", [x.id for x in spec.leaders], "plan.duplicate_leader")
         self._unique("groups", [g.id for g in spec.groups], "plan.duplicate_group")
+        schools = self._schools()
         self._ids()
         defaults = spec.defaults or Defaults()
         if defaults.cadence is not None:
@@ -187,6 +195,7 @@ class _Resolver:
             g
             for i, grp in enumerate(spec.groups)
             if (g := self._group(i, grp, defaults, modules, cadences, leaders)) is not None
+            and (g := self._placed(g, grp, schools)) is not None
         ]
         if self.problems:
             # In file order, as a compiler lists them.
@@ -240,6 +249,50 @@ class _Resolver:
                 cd.span()
             except ValueError as e:
                 self.problem("schema.invalid", ("calendar", "closed_days", i), problem=str(e))
+
+    def _schools(self) -> dict[str, tuple[ClosedDay, ...]]:
+        """The plan's schools' closed days by id; each closed day's span checked."""
+        schools = self.spec.schools
+        self._unique("schools", [x.id for x in schools], "plan.duplicate_school")
+        for i, school in enumerate(schools):
+            self._spans(school.closed_days, ("schools", i, "closed_days"))
+        return {x.id: x.closed_days for x in schools}
+
+    def _spans(self, days: tuple[ClosedDay, ...], path: Path_) -> None:
+        for i, cd in enumerate(days):
+            try:
+                cd.span()
+            except ValueError as e:
+                self.problem("schema.invalid", (*path, i), problem=str(e))
+
+    def _placed(
+        self, setup: GroupSetup, g: GroupSpec, schools: dict[str, tuple[ClosedDay, ...]]
+    ) -> GroupSetup | None:
+        """``setup`` with its school, the closed days it adds to the plan's and the
+        meetings it holds by video."""
+        if g.school is None and not g.closed_days and g.video is None:
+            return setup
+        path: Path_ = ("groups", setup.index)
+        if g.school is not None and g.school not in schools:
+            self._known(g.school, schools, (*path, "school"), "plan.unknown_school")
+            return None
+        self._spans(g.closed_days, (*path, "closed_days"))
+        own = schools[g.school] if g.school is not None else ()
+        video = None if g.video is None else self._video(setup, g.video, path)
+        return replace(setup, school=g.school, closed_days=own + g.closed_days, video=video)
+
+    def _video(self, setup: GroupSetup, video: VideoSpec, path: Path_) -> VideoMeetings:
+        """The meetings the group holds by video: it needs a link, and parts that its
+        modules have."""
+        if setup.video_url is None:
+            self.problem("plan.video_without_url", (*path, "video"), at_key=True)
+        most = max(m.parts for m in setup.modules)
+        for i, part in enumerate(video.parts or ()):
+            if part > most:
+                self.problem(
+                    "plan.video_no_such_part", (*path, "video", "parts", i), part=part, parts=most
+                )
+        return VideoMeetings(tuple(dict.fromkeys(video.moments)), video.parts)
 
     def _modules(self) -> dict[str, Module]:
         from klplan.loaders.catalog import load_catalog
@@ -333,7 +386,8 @@ class _Resolver:
         close = difflib.get_close_matches(value, names, n=1, cutoff=0.6)
         hint = t("hint.did_you_mean", suggestion=repr(close[0])) if close else None
         listed = ", ".join(names[:KNOWN_LISTED]) + (", …" if len(names) > KNOWN_LISTED else "")
-        params = {"module": value, "cadence": value, "leader": value, "known": listed}
+        params = {"module": value, "cadence": value, "leader": value, "school": value}
+        params["known"] = listed
         self.problem(message, path, hint, False, **params)
         return False
 

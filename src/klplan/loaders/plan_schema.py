@@ -4,12 +4,12 @@ into (klplan.loaders.plan), and the JSON Schema they give ``klplan schema``."""
 from __future__ import annotations
 
 from datetime import time
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
 from klplan.core.models import Cadence, Id, Module, MomentKey, MomentSpec
-from klplan.loaders.overrides import CalendarOverrides
+from klplan.loaders.overrides import CalendarOverrides, ClosedDay
 from klplan.loaders.plan_fields import (
     Email,
     Minutes,
@@ -55,6 +55,29 @@ class Municipality(Frozen):
     name: str = text_field("The municipality's or school owner's name")
     contact: str | None = text_field("Who is responsible for the plan", default=None)
     email: Email | None = Field(default=None, description="Their e-mail")
+
+
+class SchoolUnit(Frozen):
+    """One of the plan's schools (a municipal plan has several): its groups share its
+    closed days, and a leader between two schools needs time to travel."""
+
+    id: Id = Field(description="Short id that groups refer to (groups[].school)")
+    name: str = text_field("The school's name")
+    closed_days: tuple[ClosedDay, ...] = Field(
+        default=(), description="This school's own closed days (studiedagar, lovdagar)"
+    )
+
+
+class VideoSpec(Frozen):
+    """Which of a group's meetings are held by video (with its slot's video_url): a
+    meeting of one of ``moments`` in one of ``parts``."""
+
+    moments: tuple[Literal["B", "D"], ...] = Field(
+        default=("B", "D"), min_length=1, description="B, D or both (default both)"
+    )
+    parts: tuple[Annotated[int, Field(ge=1, le=99)], ...] | None = Field(
+        default=None, min_length=1, description="Part numbers (default every part)"
+    )
 
 
 class SlotSpec(Frozen):
@@ -125,6 +148,15 @@ class GroupSpec(Frozen):
         description="One module only: split its parts between the terms, spring half from here",
     )
     slot: SlotSpec | None = Field(default=None, description="When and where the group meets")
+    # --- h10-schools: the group's school, closed days and meetings by video ---
+    school: Id | None = Field(default=None, description="The id of the group's school (schools)")
+    closed_days: tuple[ClosedDay, ...] = Field(
+        default=(), description="The group's own closed days, besides its school's and the plan's"
+    )
+    video: VideoSpec | None = Field(
+        default=None,
+        description="Only these meetings by video (with slot.video_url); default all of them",
+    )
 
 
 class CheckinSpec(Frozen):
@@ -196,6 +228,16 @@ class PlanFile(Frozen):
     leaders: tuple[LeaderSpec, ...] = Field(min_length=1)
     groups: tuple[GroupSpec, ...] = Field(min_length=1)
     checkins: CheckinSpec | None = None
+    # --- h10-schools: several schools, and the time to travel between them ---
+    schools: tuple[SchoolUnit, ...] = Field(
+        default=(), description="The plan's schools, each with its own closed days"
+    )
+    travel_minutes: int = Field(
+        default=30,
+        ge=0,
+        le=240,
+        description="Minutes a leader needs between meetings at two different schools",
+    )
 
 
 def plan_json_schema() -> dict[str, Any]:

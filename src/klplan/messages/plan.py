@@ -161,4 +161,23 @@ MESSAGES: Catalogue = {
         "midnight; book a shorter A or a later time",
     },
     # --- end h8-hours ---
+    # --- h10-schools ---
+    "plan.duplicate_school": {
+        "sv": "skol-id {id!r} finns redan (i {other})",
+        "en": "school id {id!r} already exists (in {other})",
+    },
+    "plan.unknown_school": {
+        "sv": "okänd skola {school!r} (finns: {known})",
+        "en": "unknown school {school!r} (known: {known})",
+    },
+    "plan.video_without_url": {
+        "sv": "video väljer möten på video, men gruppen har ingen video_url (i slot eller "
+        "defaults.slot)",
+        "en": "video picks meetings by video, but the group has no video_url (in slot or "
+        "defaults.slot)",
+    },
+    "plan.video_no_such_part": {
+        "sv": "del {part} finns inte: gruppens moduler har högst {parts} delar",
+        "en": "there is no part {part}: the group's modules have at most {parts} parts",
+    },
 }

@@ -146,4 +146,17 @@ MESSAGES: Catalogue = {
         "than the {post} % of a post the plan gives",
     },
     # --- end h8-hours ---
+    # --- h10-schools ---
+    "plan.leader_travel_conflict": {
+        "sv": "ledaren {leader} hinner inte mellan {other} och {group}, som möts på olika "
+        "skolor: {dates}; mellan två skolor behövs {minutes} minuter (travel_minutes)",
+        "en": "leader {leader} cannot get from {other} to {group}, which meet at different "
+        "schools: {dates}; {minutes} minutes are needed between two schools (travel_minutes)",
+    },
+    "plan.week_moved": {
+        "sv": "grupp {group} ({leader}): mötet {old} flyttat till {new} den veckan, "
+        "eftersom ledaren leder {other} då (en stängd dag flyttade ett av mötena)",
+        "en": "group {group} ({leader}): the meeting at {old} moved to {new} that week, "
+        "as the leader leads {other} then (a closed day moved one of the meetings)",
+    },
 }

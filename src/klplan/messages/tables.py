@@ -194,4 +194,7 @@ MESSAGES: Catalogue = {
     "csv.checkin": {"sv": "avstämning med rektor", "en": "check-in with the principal"},
     # --- added by h6-speed ---
     "csv.part_of": {"sv": "Del {part} av {parts}", "en": "Part {part} of {parts}"},
+    # --- h10-schools ---
+    "table.video": {"sv": "video ({which}): {url}", "en": "video ({which}): {url}"},
+    "video.parts": {"sv": "{moments} i del {parts}", "en": "{moments} in part {parts}"},
 }

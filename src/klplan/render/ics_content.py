@@ -15,6 +15,7 @@ from klplan.core.outcome import CheckIn, GroupPlan, Leader, ScheduleOutcome
 from klplan.core.parse import parse_email
 from klplan.core.plan import DayOff, Meeting, ModulePlan
 from klplan.core.schoolform import LEADERSHIP_C, moment_key
+from klplan.core.video import VideoMeetings, meeting_url
 from klplan.core.weeks import IsoWeek
 from klplan.ical.event import CONFIRMED, TRANSPARENT, Event, Person
 from klplan.ical.text import TEXT_CACHE, escape_text
@@ -43,18 +44,27 @@ def group_events(
             summary = _summary(plan, m.part, m.moment, group if label else None)
             if options.include_preparation or booked_preparation(plan, m):
                 yield from _preparation(identity, plan, m, group if label else None, domain)
+            link = meeting_url(url, group.video, m)
             yield Event(
                 uid=uid_of(f"{joined}\x1f{m.part}\x1f{m.moment}".encode(), domain),
                 summary=summary,
                 start=m.start,
                 end=m.end,
-                description=meeting_description(plan, m, url),
-                location=location,
-                url=url,
+                description=meeting_description(plan, m, link),
+                location=video_location(location, link, group.video),
+                url=link,
                 status=CONFIRMED,
                 organizer=organizer,
                 attendees=attendees,
             )
+
+
+def video_location(
+    location: str | None, link: str | None, video: VideoMeetings | None
+) -> str | None:
+    """A meeting's LOCATION: the group's room; for a meeting the group chose to hold
+    by video (``video``), the link, where the meeting is held."""
+    return link if video is not None and link is not None else location
 
 
 def module_identities(

@@ -47,6 +47,7 @@ from klplan.render.ics_content import (
     prep_description,
     summary_text,
     target_invitation,
+    video_location,
 )
 from klplan.render.ics_holidays import break_events
 from klplan.render.ics_ids import (
@@ -204,30 +205,43 @@ class ScheduleCalendars:
         organizer, attendees = (
             invitation(group, self.outcome.leaders_by_id) if self.options.invite else (None, ())
         )
-        # A meeting's lines before its DESCRIPTION and after it, the group's own.
+        # A meeting's lines before its DESCRIPTION and after it, the group's own (and,
+        # when only some of its meetings are by video, those of the others).
         before = attendee_lines(attendees)
-        after = closing_lines(
-            location_text(group.location),
-            organizer,
-            CONFIRMED,
-            None,
-            clean_text(url) if url else None,
-        )
-        meeting = Event(
-            uid="",
-            summary="",
-            start=date.min,
-            end=date.min,
-            location=group.location,
-            url=url,
-            status=CONFIRMED,
-            organizer=organizer,
-            attendees=attendees,
-        )
+
+        def closing(link: str | None) -> tuple[bytes, Event]:
+            location = video_location(group.location, link, group.video)
+            after = closing_lines(
+                location_text(location),
+                organizer,
+                CONFIRMED,
+                None,
+                clean_text(link) if link else None,
+            )
+            meeting = Event(
+                uid="",
+                summary="",
+                start=date.min,
+                end=date.min,
+                location=location,
+                url=link,
+                status=CONFIRMED,
+                organizer=organizer,
+                attendees=attendees,
+            )
+            return after, meeting
+
+        after, meeting = closing(url)
+        video = group.video if url else None
+        plain_after, plain_meeting = closing(None) if video is not None else (after, meeting)
         out: list[_Piece] = []
         for plan, _, joined in module_identities(self.outcome, group):
             identity = joined.encode("utf-8")  # + a meeting's own part: its UID's identity
-            for parts in self._plan(lang, plan, url):
+            plain = self._plan(lang, plan, None) if video is not None else None
+            for k, parts in enumerate(self._plan(lang, plan, url)):
+                closes, template = after, meeting
+                if plain is not None and video is not None and not video.covers(plan.meetings[k]):
+                    parts, closes, template = plain[k], plain_after, plain_meeting
                 for start, end, times, own in parts.prep_days:
                     uid = uid_of(identity + own, self.domain)
                     out.append(
@@ -251,12 +265,12 @@ class ScheduleCalendars:
                         parts.line,
                         parts.escaped,
                         head_lines(parts.times, uid),
-                        tail_lines(before, parts.description_line, after),
+                        tail_lines(before, parts.description_line, closes),
                         uid,
                         parts.start,
                         parts.end,
                         parts.description,
-                        meeting,
+                        template,
                     )
                 )
         return out

@@ -164,6 +164,11 @@ def group_document(g: GroupPlan, meetings: bool = True, plans: bool = True) -> d
         "participants": g.participants,
         "location": g.location,
         "video_url": g.video_url,
+        "video": (
+            {"moments": list(g.video.moments), "parts": list(g.video.parts or ()) or None}
+            if g.video is not None
+            else None
+        ),
         "sequence": g.sequence,
     }
     if not plans:

@@ -77,7 +77,10 @@ def group_heading(outcome: ScheduleOutcome, g: GroupPlan) -> Text:
         parts.append(t("table.participants", count=g.participants))
     if len(g.plans) > 1 and g.sequence:
         parts.append(t(f"table.sequence.{g.sequence}"))
-    parts += [x for x in (g.location, g.video_url) if x]
+    video = g.video_url
+    if video and g.video is not None:  # only some meetings by video: which
+        video = t("table.video", which=g.video.label(), url=video)
+    parts += [x for x in (g.location, video) if x]
     return Text(" · ".join(parts), style="bold reverse")
 
 

@@ -190,3 +190,25 @@ def test_the_year_overview_runs_over_sommarlov_into_the_next_school_year(klplan)
     assert ["24–32", "14", "jun", "–", "sommarlov"] in lines
     assert ["33", "16", "aug", "HT", "börjar", "mån", "16", "aug"] in lines
     assert ["34", "23", "aug", "7B"] in lines
+
+
+def test_a_plan_group_with_a_forskola_module_meets_about_monthly_by_default(tmp_path):
+    """The same default in a plan file: a group (or the plan's defaults) that names no
+    cadence gets manadsvis for a förskola module and intensiv for a skola module; a
+    cadence given in the plan still wins."""
+    from tests.plan_helpers import group, plan_text, schedule
+
+    outcome = schedule(
+        tmp_path,
+        plan_text(
+            """\
+            - {id: forskolan, participants: 6, leader: anna, module: lasa-och-beratta}
+            - {id: skolan, participants: 6, leader: bo, module: samtal-om-text}
+            - {id: snabb, participants: 6, leader: bo, module: lasa-och-beratta,
+               cadence: intensiv, slot: {weekday: torsdag}}
+            """
+        ),
+    )
+    assert group(outcome, "forskolan").plans[0].cadence.id == "manadsvis"
+    assert group(outcome, "skolan").plans[0].cadence.id == "intensiv"
+    assert group(outcome, "snabb").plans[0].cadence.id == "intensiv"

@@ -26,6 +26,7 @@ from klplan.core.models import Cadence, Module, Slot, school_year_label
 from klplan.core.outcome import Fit, GroupPlan, ScheduleOutcome
 from klplan.core.plan import ModulePlan
 from klplan.core.scheduler import SchoolWeeks, schedule_module
+from klplan.core.schoolform import default_cadence
 from klplan.core.schoolyear import school_year_of
 from klplan.core.weeks import IsoWeek
 from klplan.messages import t
@@ -92,13 +93,6 @@ def _about(param: str) -> Iterator[None]:
         if e.where is None:
             e.where = Where(param=param)
         raise
-
-
-def default_cadence(module: Module) -> str:
-    """The cadence a module gets when none is asked for: about one meeting a month
-    for a förskola module (as Skolverket describes), intensiv for every other one."""
-    forskola = all(form == "förskola" for form in module.school_forms)
-    return DEFAULT_CADENCE_FORSKOLA if forskola else DEFAULT_CADENCE
 
 
 @dataclass(frozen=True)

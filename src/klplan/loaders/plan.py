@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from klplan.core.defaults import DEFAULT_CADENCE
 from klplan.core.errors import InputError, Where
 from klplan.core.models import Cadence, Module, Slot, school_year_label
+from klplan.core.schoolform import default_cadence
 from klplan.core.video import VideoMeetings
 from klplan.core.weeks import IsoWeek
 from klplan.loaders.overrides import ClosedDay
@@ -413,7 +414,10 @@ class _Resolver:
             if mid not in modules:
                 where = (*path, "module") if g.module is not None else (*path, "modules", j)
                 ok = self._known(mid, modules, where, "module.unknown") and ok
-        cadence_id = g.cadence or defaults.cadence or DEFAULT_CADENCE
+        # unset: the plan's default, else the first module's (förskola: manadsvis)
+        first = modules.get(ids[0]) if ids else None
+        fallback = default_cadence(first) if first is not None else DEFAULT_CADENCE
+        cadence_id = g.cadence or defaults.cadence or fallback
         if g.cadence is not None and g.cadence not in cadences:
             ok = self._known(g.cadence, cadences, (*path, "cadence"), "cadence.unknown") and ok
         if g.spring_start is not None and len(ids) > 1:

@@ -19,6 +19,7 @@ from klplan.ical.event import (
     CONFIRMED,
     TRANSPARENT,
     Event,
+    Person,
     attendee_lines,
     closing_lines,
     description_line,
@@ -30,6 +31,7 @@ from klplan.ical.event import (
     summary_line_of,
     tail_lines,
     times_lines,
+    uid_line,
 )
 from klplan.ical.regenerate import Change, Regeneration
 from klplan.ical.text import clean_text, location_text
@@ -82,8 +84,9 @@ class ScheduleCalendars:
       with and an unchanged event keeps its own DTSTAMP.
 
     The caches are the run's own and keyed by the values their entries are made of:
-    a group by its id, a module plan by its module's texts, its slot's length and its
-    meetings, a meeting by its value."""
+    a group by its id, a module plan by its module, its slot's length and its
+    meetings, a meeting by its value and its module (a module is found by its id and
+    compared whole on a hit: cheaper than hashing its texts for every group)."""
 
     KEEP = 256  # groups whose pieces are kept for a later calendar
     MEETINGS = 1 << 15  # meetings whose lines are kept (cleared when full)
@@ -97,9 +100,14 @@ class ScheduleCalendars:
         )
         self.keep_from = outcome.calendar.days()[0]
         self.domain = uid_domain(outcome, options)
-        self._meetings: dict[tuple[object, ...], _MeetingParts] = {}
+        # The run's UIDs differ only in their hex digits (``uid_of``): if one's line is
+        # the UID as it is (``uid_line``: short, nothing to escape), every one's is, and
+        # is put together here, not checked again for every event.
+        sample = uid_of(b"", self.domain)
+        self._plain_uids = uid_line(sample) == b"UID:" + sample.encode() + b"\r\n"
+        self._meetings: dict[tuple[object, ...], tuple[Module, _MeetingParts]] = {}
         self._plans: dict[
-            tuple[object, ...], tuple[tuple[Meeting, ...], tuple[_MeetingParts, ...]]
+            _PlanKey, tuple[Module, tuple[Meeting, ...], tuple[_MeetingParts, ...]]
         ] = {}
         self._uses: dict[str, _Uses] = {}  # by group id
         self._kept = 0
@@ -212,29 +220,23 @@ class ScheduleCalendars:
             None,
             clean_text(url) if url else None,
         )
-        meeting = Event(
-            uid="",
-            summary="",
-            start=date.min,
-            end=date.min,
-            location=group.location,
-            url=url,
-            status=CONFIRMED,
-            organizer=organizer,
-            attendees=attendees,
-        )
+        # What the group's meetings share, as the ``Event`` fields they are made of.
+        meeting: _Shared = (group.location, url, CONFIRMED, None, organizer, attendees)
+        domain, plain_uids = self.domain, self._plain_uids
         out: list[_Piece] = []
         for plan, _, joined in module_identities(self.outcome, group):
             identity = joined.encode("utf-8")  # + a meeting's own part: its UID's identity
             for parts in self._plan(lang, plan, url):
                 for start, end, times, own in parts.prep_days:
-                    uid = uid_of(identity + own, self.domain)
+                    uid = uid_of(identity + own, domain)
                     out.append(
                         _Piece(
                             parts.prep_summary,
                             parts.prep_line,
                             parts.prep_escaped,
-                            head_lines(times, uid),
+                            times + (b"UID:" + uid.encode() + b"\r\n")
+                            if plain_uids
+                            else head_lines(times, uid),
                             parts.prep_tail,
                             uid,
                             start,
@@ -243,13 +245,15 @@ class ScheduleCalendars:
                             _PREPARATION,
                         )
                     )
-                uid = uid_of(identity + parts.identity, self.domain)
+                uid = uid_of(identity + parts.identity, domain)
                 out.append(
                     _Piece(
                         parts.summary,
                         parts.line,
                         parts.escaped,
-                        head_lines(parts.times, uid),
+                        parts.times + (b"UID:" + uid.encode() + b"\r\n")
+                        if plain_uids
+                        else head_lines(parts.times, uid),
                         tail_lines(before, parts.description_line, after),
                         uid,
                         parts.start,
@@ -262,36 +266,36 @@ class ScheduleCalendars:
 
     def _plan(self, lang: str, plan: ModulePlan, url: str | None) -> tuple[_MeetingParts, ...]:
         """The lines of a module plan's meetings, once for all the groups that have the
-        same plan (the planner shares one between groups that meet alike). Keyed on
-        what they are made of: the module's texts, the slot's length and the meetings
-        themselves."""
-        made_of = (lang, url, _module_key(plan.module), plan.slot.duration_minutes)
-        meetings = plan.meetings
-        # Keyed cheaply on where the meetings begin and end (hashing every meeting of
-        # every group would cost more than the lookup saves), and the meetings compared
-        # on a hit: the very same tuple when the planner shared the plan.
+        same plan (the planner shares one between groups that meet alike). Keyed
+        cheaply on the module's id, the slot's length and where the meetings begin and
+        end (hashing every meeting of every group would cost more than the lookup
+        saves); the module and the meetings are compared on a hit (at once when they
+        are the very objects the planner shared)."""
+        module, meetings = plan.module, plan.meetings
         ends = (meetings[0].start, meetings[-1].start, len(meetings)) if meetings else ()
-        key = (*made_of, ends)
+        key = (lang, url, module.id, plan.slot.duration_minutes, ends)
         kept = self._plans.get(key)
-        if kept is not None and (kept[0] is meetings or kept[0] == meetings):
-            return kept[1]
+        if (
+            kept is not None
+            and (kept[0] is module or kept[0] == module)
+            and (kept[1] is meetings or kept[1] == meetings)
+        ):
+            return kept[2]
         if len(self._plans) >= self.PLANS:
             self._plans.clear()
-        parts = tuple(self._meeting(made_of, plan, m) for m in meetings)
-        self._plans[key] = meetings, parts
+        parts = tuple(self._meeting(key, plan, m) for m in meetings)
+        self._plans[key] = module, meetings, parts
         return parts
 
-    def _meeting(
-        self, made_of: tuple[str, str | None, object, int], plan: ModulePlan, m: Meeting
-    ) -> _MeetingParts:
+    def _meeting(self, made_of: _PlanKey, plan: ModulePlan, m: Meeting) -> _MeetingParts:
         """The lines of meeting ``m`` that every group meeting it alike shares
-        (``made_of``: the rest of what they are made of, see ``_plan``)."""
-        lang, url = made_of[0], made_of[1]
-        module = plan.module
-        key = (*made_of, m)
-        parts = self._meetings.get(key)
-        if parts is not None:
-            return parts
+        (``made_of``: the rest of what they are made of, see ``_plan``; its module is
+        compared on a hit)."""
+        lang, url, module = made_of[0], made_of[1], plan.module
+        key = (*made_of[:4], m)
+        kept = self._meetings.get(key)
+        if kept is not None and (kept[0] is module or kept[0] == module):
+            return kept[1]
         if len(self._meetings) >= self.MEETINGS:
             self._meetings.clear()
         summary = summary_text(lang, module.title, m.part, m.moment)
@@ -310,7 +314,7 @@ class ScheduleCalendars:
                 )
                 for n, (start, end) in enumerate(prep_days(m), start=1)
             )
-        parts = self._meetings[key] = _MeetingParts(
+        parts = _MeetingParts(
             m.start,
             m.end,
             f"\x1f{m.part}\x1f{m.moment}".encode(),
@@ -327,6 +331,7 @@ class ScheduleCalendars:
             tail_lines(b"", description_line(prep_text), _PREPARATION_CLOSING),
             prep,
         )
+        self._meetings[key] = module, parts
         return parts
 
     def _break_events(self) -> tuple[list[Event], bytes]:
@@ -337,12 +342,6 @@ class ScheduleCalendars:
         return self._breaks
 
 
-def _module_key(module: Module) -> tuple[object, ...]:
-    """What of a module its meetings' summaries and descriptions are made of."""
-    minutes = tuple(spec.minutes for _, spec in sorted(module.moments.items()))
-    return (module.id, module.title, module.parts, module.part_titles, module.url, minutes)
-
-
 @dataclass(slots=True)
 class _Uses:
     """A group of the calendars ``ScheduleCalendars.expect``s, and its pieces while kept."""
@@ -351,6 +350,11 @@ class _Uses:
     left: int = 0  # calendars still to render it in
     pieces: list[_Piece] | None = None
     shared: bool = True
+
+
+# A module plan's key in ``ScheduleCalendars._plan``: language, video link, module id,
+# the slot's length, and where its meetings begin and end.
+_PlanKey = tuple[str, str | None, str, int, tuple[object, ...]]
 
 
 class _MeetingParts(NamedTuple):
@@ -374,8 +378,10 @@ class _MeetingParts(NamedTuple):
     prep_days: tuple[tuple[date, date, bytes, bytes], ...]  # start, end, times, identity
 
 
-# What the preparation items of every group share (see ``_Piece``).
-_PREPARATION = Event(uid="", summary="", start=date.min, end=date.min, transp=TRANSPARENT)
+# The ``Event`` fields that a group's meetings share: location, url, status, transp,
+# organizer, attendees (as given: ``Event`` cleans them). Those of every preparation item:
+_Shared = tuple[str | None, str | None, str | None, str | None, Person | None, tuple[Person, ...]]
+_PREPARATION: _Shared = (None, None, None, TRANSPARENT, None, ())
 _PREPARATION_CLOSING = closing_lines(None, None, None, TRANSPARENT, None)
 
 
@@ -389,28 +395,28 @@ class _Piece(NamedTuple):
     escaped: bytes | None  # see plain_escaped
     head: bytes  # head_lines: DTSTART, DTEND, DTSTAMP, UID
     tail: bytes  # tail_lines: ATTENDEE to END:VEVENT
-    # The event's own fields, and those it shares with other events as an ``Event``
-    # (a group's meetings share place, link, status and people): made an ``Event``
-    # only to reconcile it with a previous file.
+    # The event's own fields, and those it shares with other events (a group's
+    # meetings share place, link, status and people): made an ``Event`` only to
+    # reconcile it with a previous file.
     uid: str
     start: date
     end: date
     description: str
-    shared: Event
+    shared: _Shared
 
     def event(self, summary: str) -> Event:
         """The event, with ``summary`` (its own calendar's, or its leader's)."""
-        shared = self.shared
+        location, url, status, transp, organizer, attendees = self.shared
         return Event(
             uid=self.uid,
             summary=summary,
             start=self.start,
             end=self.end,
             description=self.description,
-            location=shared.location,
-            url=shared.url,
-            status=shared.status,
-            transp=shared.transp,
-            organizer=shared.organizer,
-            attendees=shared.attendees,
+            location=location,
+            url=url,
+            status=status,
+            transp=transp,
+            organizer=organizer,
+            attendees=attendees,
         )

@@ -19,6 +19,7 @@ from klplan.ical.event import (
     CONFIRMED,
     TRANSPARENT,
     Event,
+    Person,
     attendee_lines,
     closing_lines,
     description_line,
@@ -30,6 +31,7 @@ from klplan.ical.event import (
     summary_line_of,
     tail_lines,
     times_lines,
+    uid_line,
 )
 from klplan.ical.regenerate import Change, Regeneration
 from klplan.ical.text import clean_text, location_text
@@ -84,8 +86,9 @@ class ScheduleCalendars:
       with and an unchanged event keeps its own DTSTAMP.
 
     The caches are the run's own and keyed by the values their entries are made of:
-    a group by its id, a module plan by its module's texts, its slot's length and its
-    meetings, a meeting by its value."""
+    a group by its id, a module plan by its module, its slot's length and its
+    meetings, a meeting by its value and its module (a module is found by its id and
+    compared whole on a hit: cheaper than hashing its texts for every group)."""
 
     KEEP = 256  # groups whose pieces are kept for a later calendar
     MEETINGS = 1 << 15  # meetings whose lines are kept (cleared when full)
@@ -99,9 +102,14 @@ class ScheduleCalendars:
         )
         self.keep_from = outcome.calendar.days()[0]
         self.domain = uid_domain(outcome, options)
-        self._meetings: dict[tuple[object, ...], _MeetingParts] = {}
+        # The run's UIDs differ only in their hex digits (``uid_of``): if one's line is
+        # the UID as it is (``uid_line``: short, nothing to escape), every one's is, and
+        # is put together here, not checked again for every event.
+        sample = uid_of(b"", self.domain)
+        self._plain_uids = uid_line(sample) == b"UID:" + sample.encode() + b"\r\n"
+        self._meetings: dict[tuple[object, ...], tuple[Module, _MeetingParts]] = {}
         self._plans: dict[
-            tuple[object, ...], tuple[tuple[Meeting, ...], tuple[_MeetingParts, ...]]
+            _PlanKey, tuple[Module, tuple[Meeting, ...], tuple[_MeetingParts, ...]]
         ] = {}
         self._uses: dict[str, _Uses] = {}  # by group id
         self._kept = 0
@@ -209,7 +217,7 @@ class ScheduleCalendars:
         # when only some of its meetings are by video, those of the others).
         before = attendee_lines(attendees)
 
-        def closing(link: str | None) -> tuple[bytes, Event]:
+        def closing(link: str | None) -> tuple[bytes, _Shared]:
             location = video_location(group.location, link, group.video)
             after = closing_lines(
                 location_text(location),
@@ -218,38 +226,31 @@ class ScheduleCalendars:
                 None,
                 clean_text(link) if link else None,
             )
-            meeting = Event(
-                uid="",
-                summary="",
-                start=date.min,
-                end=date.min,
-                location=location,
-                url=link,
-                status=CONFIRMED,
-                organizer=organizer,
-                attendees=attendees,
-            )
-            return after, meeting
+            # What the group's meetings share, as the ``Event`` fields they are made of.
+            return after, (location, link, CONFIRMED, None, organizer, attendees)
 
         after, meeting = closing(url)
         video = group.video if url else None
         plain_after, plain_meeting = closing(None) if video is not None else (after, meeting)
+        domain, plain_uids = self.domain, self._plain_uids
         out: list[_Piece] = []
         for plan, _, joined in module_identities(self.outcome, group):
             identity = joined.encode("utf-8")  # + a meeting's own part: its UID's identity
             plain = self._plan(lang, plan, None) if video is not None else None
             for k, parts in enumerate(self._plan(lang, plan, url)):
-                closes, template = after, meeting
+                closes, shared = after, meeting
                 if plain is not None and video is not None and not video.covers(plan.meetings[k]):
-                    parts, closes, template = plain[k], plain_after, plain_meeting
+                    parts, closes, shared = plain[k], plain_after, plain_meeting
                 for start, end, times, own in parts.prep_days:
-                    uid = uid_of(identity + own, self.domain)
+                    uid = uid_of(identity + own, domain)
                     out.append(
                         _Piece(
                             parts.prep_summary,
                             parts.prep_line,
                             parts.prep_escaped,
-                            head_lines(times, uid),
+                            times + (b"UID:" + uid.encode() + b"\r\n")
+                            if plain_uids
+                            else head_lines(times, uid),
                             parts.prep_tail,
                             uid,
                             start,
@@ -258,64 +259,58 @@ class ScheduleCalendars:
                             parts.prep_event,
                         )
                     )
-                uid = uid_of(identity + parts.identity, self.domain)
+                uid = uid_of(identity + parts.identity, domain)
                 out.append(
                     _Piece(
                         parts.summary,
                         parts.line,
                         parts.escaped,
-                        head_lines(parts.times, uid),
+                        parts.times + (b"UID:" + uid.encode() + b"\r\n")
+                        if plain_uids
+                        else head_lines(parts.times, uid),
                         tail_lines(before, parts.description_line, closes),
                         uid,
                         parts.start,
                         parts.end,
                         parts.description,
-                        template,
+                        shared,
                     )
                 )
         return out
 
     def _plan(self, lang: str, plan: ModulePlan, url: str | None) -> tuple[_MeetingParts, ...]:
         """The lines of a module plan's meetings, once for all the groups that have the
-        same plan (the planner shares one between groups that meet alike). Keyed on
-        what they are made of: the module's texts, the slot's length and the meetings
-        themselves."""
-        made_of = (
-            lang,
-            url,
-            _module_key(plan.module),
-            plan.slot.duration_minutes,
-            plan.slot.preparation_minutes,
-        )
-        meetings = plan.meetings
-        # Keyed cheaply on where the meetings begin and end (hashing every meeting of
-        # every group would cost more than the lookup saves), and the meetings compared
-        # on a hit: the very same tuple when the planner shared the plan.
+        same plan (the planner shares one between groups that meet alike). Keyed
+        cheaply on the module's id, the slot's length and where the meetings begin and
+        end (hashing every meeting of every group would cost more than the lookup
+        saves); the module and the meetings are compared on a hit (at once when they
+        are the very objects the planner shared)."""
+        module, meetings = plan.module, plan.meetings
         ends = (meetings[0].start, meetings[-1].start, len(meetings)) if meetings else ()
-        key = (*made_of, ends)
+        slot = plan.slot
+        key = (lang, url, module.id, slot.duration_minutes, slot.preparation_minutes, ends)
         kept = self._plans.get(key)
-        if kept is not None and (kept[0] is meetings or kept[0] == meetings):
-            return kept[1]
+        if (
+            kept is not None
+            and (kept[0] is module or kept[0] == module)
+            and (kept[1] is meetings or kept[1] == meetings)
+        ):
+            return kept[2]
         if len(self._plans) >= self.PLANS:
             self._plans.clear()
-        parts = tuple(self._meeting(made_of, plan, m) for m in meetings)
-        self._plans[key] = meetings, parts
+        parts = tuple(self._meeting(key, plan, m) for m in meetings)
+        self._plans[key] = module, meetings, parts
         return parts
 
-    def _meeting(
-        self,
-        made_of: tuple[str, str | None, object, int, int | None],
-        plan: ModulePlan,
-        m: Meeting,
-    ) -> _MeetingParts:
+    def _meeting(self, made_of: _PlanKey, plan: ModulePlan, m: Meeting) -> _MeetingParts:
         """The lines of meeting ``m`` that every group meeting it alike shares
-        (``made_of``: the rest of what they are made of, see ``_plan``)."""
-        lang, url = made_of[0], made_of[1]
-        module = plan.module
-        key = (*made_of, m)
-        parts = self._meetings.get(key)
-        if parts is not None:
-            return parts
+        (``made_of``: the rest of what they are made of, see ``_plan``; its module is
+        compared on a hit)."""
+        lang, url, module = made_of[0], made_of[1], plan.module
+        key = (*made_of[:5], m)
+        kept = self._meetings.get(key)
+        if kept is not None and (kept[0] is module or kept[0] == module):
+            return kept[1]
         if len(self._meetings) >= self.MEETINGS:
             self._meetings.clear()
         summary = summary_text(lang, module.title, m.part, m.moment)
@@ -335,7 +330,7 @@ class ScheduleCalendars:
                 )
                 for n, (start, end) in enumerate(prep_days(m, plan), start=1)
             )
-        parts = self._meetings[key] = _MeetingParts(
+        parts = _MeetingParts(
             m.start,
             m.end,
             f"\x1f{m.part}\x1f{m.moment}".encode(),
@@ -357,6 +352,7 @@ class ScheduleCalendars:
             prep,
             _BOOKED if booked else _PREPARATION,
         )
+        self._meetings[key] = module, parts
         return parts
 
     def _break_events(self) -> tuple[list[Event], bytes]:
@@ -367,12 +363,6 @@ class ScheduleCalendars:
         return self._breaks
 
 
-def _module_key(module: Module) -> tuple[object, ...]:
-    """What of a module its meetings' summaries and descriptions are made of."""
-    minutes = tuple(spec.minutes for _, spec in sorted(module.moments.items()))
-    return (module.id, module.title, module.parts, module.part_titles, module.url, minutes)
-
-
 @dataclass(slots=True)
 class _Uses:
     """A group of the calendars ``ScheduleCalendars.expect``s, and its pieces while kept."""
@@ -381,6 +371,11 @@ class _Uses:
     left: int = 0  # calendars still to render it in
     pieces: list[_Piece] | None = None
     shared: bool = True
+
+
+# A module plan's key in ``ScheduleCalendars._plan``: language, video link, module id,
+# the slot's length and its booked A's, and where its meetings begin and end.
+_PlanKey = tuple[str, str | None, str, int, int | None, tuple[object, ...]]
 
 
 class _MeetingParts(NamedTuple):
@@ -402,14 +397,16 @@ class _MeetingParts(NamedTuple):
     prep_description: str
     prep_tail: bytes  # tail_lines: DESCRIPTION, TRANSP, END:VEVENT
     prep_days: tuple[tuple[date, date, bytes, bytes], ...]  # start, end, times, identity
-    prep_event: Event  # what its preparation items share: _PREPARATION or _BOOKED
+    prep_event: _Shared  # what its preparation items share: _PREPARATION or _BOOKED
 
 
-# What the preparation items of every group share (see ``_Piece``).
-_PREPARATION = Event(uid="", summary="", start=date.min, end=date.min, transp=TRANSPARENT)
+# The ``Event`` fields that a group's meetings share: location, url, status, transp,
+# organizer, attendees (as given: ``Event`` cleans them). Those of every preparation item:
+_Shared = tuple[str | None, str | None, str | None, str | None, Person | None, tuple[Person, ...]]
+_PREPARATION: _Shared = (None, None, None, TRANSPARENT, None, ())
 _PREPARATION_CLOSING = closing_lines(None, None, None, TRANSPARENT, None)
 # A booked A: a timed event, busy time.
-_BOOKED = Event(uid="", summary="", start=date.min, end=date.min)
+_BOOKED: _Shared = (None, None, None, None, None, ())
 _BOOKED_CLOSING = closing_lines(None, None, None, None, None)
 
 
@@ -423,28 +420,28 @@ class _Piece(NamedTuple):
     escaped: bytes | None  # see plain_escaped
     head: bytes  # head_lines: DTSTART, DTEND, DTSTAMP, UID
     tail: bytes  # tail_lines: ATTENDEE to END:VEVENT
-    # The event's own fields, and those it shares with other events as an ``Event``
-    # (a group's meetings share place, link, status and people): made an ``Event``
-    # only to reconcile it with a previous file.
+    # The event's own fields, and those it shares with other events (a group's
+    # meetings share place, link, status and people): made an ``Event`` only to
+    # reconcile it with a previous file.
     uid: str
     start: date
     end: date
     description: str
-    shared: Event
+    shared: _Shared
 
     def event(self, summary: str) -> Event:
         """The event, with ``summary`` (its own calendar's, or its leader's)."""
-        shared = self.shared
+        location, url, status, transp, organizer, attendees = self.shared
         return Event(
             uid=self.uid,
             summary=summary,
             start=self.start,
             end=self.end,
             description=self.description,
-            location=shared.location,
-            url=shared.url,
-            status=shared.status,
-            transp=shared.transp,
-            organizer=shared.organizer,
-            attendees=shared.attendees,
+            location=location,
+            url=url,
+            status=status,
+            transp=transp,
+            organizer=organizer,
+            attendees=attendees,
         )

@@ -95,12 +95,14 @@ def test_a_meeting_moved_by_a_red_day_onto_the_next_days_group_moves_on_that_wee
                   participants: 6
                   leader: anna
                   module: lasa-och-beratta
+                  cadence: intensiv  # a förskola module: manadsvis unless told
                   start: 2026-W12
                   slot: {weekday: torsdag}
                 - id: fre
                   participants: 6
                   leader: anna
                   module: lasa-och-beratta
+                  cadence: intensiv
                   start: 2026-W12
                   slot: {weekday: fredag}
                 """
@@ -108,7 +110,7 @@ def test_a_meeting_moved_by_a_red_day_onto_the_next_days_group_moves_on_that_wee
     )
     (notice,) = [n for n in outcome.notices if n.key == "plan.week_moved"]
     assert notice_text(notice) == (
-        "plan.yaml:16:5: groups[1]: grupp fre (Anna Andersson): mötet 2026-05-15 15:00 "
+        "plan.yaml:17:5: groups[1]: grupp fre (Anna Andersson): mötet 2026-05-15 15:00 "
         "flyttat till 2026-05-15 16:30 den veckan, eftersom ledaren leder tor då (en stängd "
         "dag flyttade ett av mötena)"
     )

@@ -29,12 +29,8 @@ docs/api.md shows each name with an example.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import ParamSpec, TypeVar
 
 from klplan.app.calendar_files import CalendarReport
 from klplan.core.errors import (
@@ -68,40 +64,7 @@ __all__ = [
     "write_calendars",
 ]
 
-P = ParamSpec("P")
-R = TypeVar("R")
 
-# The flags whose parameter is not the flag's own name (--modules gives modules_file).
-_FLAG_PARAMS = {
-    "--modules": "modules_file",
-    "--cadences": "cadences_file",
-    "--calendar": "calendar_file",
-}
-
-
-def _param_of(flag: str) -> str:
-    """``--spring-start`` → ``spring_start``; ``--kommun/--lan`` → ``kommun/lan``."""
-    return "/".join(_FLAG_PARAMS.get(f, f.lstrip("-").replace("-", "_")) for f in flag.split("/"))
-
-
-def _naming_parameters(function: Callable[P, R]) -> Callable[P, R]:
-    """Errors of ``function`` name its parameters: an error that a lower layer still
-    words for the command line (``--start``) is raised naming the parameter (``start``)."""
-
-    @functools.wraps(function)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return function(*args, **kwargs)
-        except KlplanError as e:
-            where = e.where
-            if where is not None and where.flag and not where.file:
-                e.where = replace(where, flag=None, param=_param_of(where.flag))
-            raise
-
-    return wrapper
-
-
-@_naming_parameters
 def load_plan(path: Path | str, *, allow_outside: bool = False) -> LoadedPlan:
     """Read and check a plan file (YAML: the school, its leaders, groups and their
     modules). Every problem in it is raised at once, as ``PlanInvalid`` (an
@@ -113,7 +76,6 @@ def load_plan(path: Path | str, *, allow_outside: bool = False) -> LoadedPlan:
     return load(Path(path), allow_outside=allow_outside)
 
 
-@_naming_parameters
 def schedule_plan(
     plan: LoadedPlan | Path | str,
     *,
@@ -133,7 +95,6 @@ def schedule_plan(
     return _meeting_place(schedule(loaded, stagger=stagger), location, video_url)
 
 
-@_naming_parameters
 def schedule_one(
     *,
     module: str | None = None,
@@ -229,7 +190,6 @@ def _school_year(value: int | str | None) -> int | None:
     return params.school_year(text, Where(param="school_year"))
 
 
-@_naming_parameters
 def school_calendar(
     kommun: str | None = None,
     school_year: int | str | None = None,
@@ -256,7 +216,6 @@ def school_calendar(
     return calendar(req)
 
 
-@_naming_parameters
 def write_calendars(
     outcome: ScheduleOutcome,
     folder: Path | str,

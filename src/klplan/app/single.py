@@ -74,8 +74,12 @@ def school_years(value: str | None, where: Place) -> tuple[int, int] | None:
         raise
     assert first is not None and last is not None
     if not 0 <= last - first < MAX_SCHOOL_YEARS:
-        place = where if isinstance(where, Where) else Where(flag=where)
-        raise UsageError("usage.bad_school_years", where=place, value=value, most=MAX_SCHOOL_YEARS)
+        raise UsageError(
+            "usage.bad_school_years",
+            where=params.where_of(where),
+            value=value,
+            most=MAX_SCHOOL_YEARS,
+        )
     return first, last
 
 

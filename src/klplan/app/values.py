@@ -30,7 +30,8 @@ VIDEO_URL = Where(param="video_url")
 REFRESH = Where(param="refresh")
 
 
-def _where(flag: Place) -> Where:
+def where_of(flag: Place) -> Where:
+    """``flag`` as a ``Where``: a string names a flag or a variable."""
     return flag if isinstance(flag, Where) else Where(flag=flag)
 
 
@@ -41,9 +42,9 @@ def _parse(parser: Callable[[str], T], value: str | None, flag: Place, message: 
         return parser(value)
     except OutOfRange:
         hint = out_of_range()
-        raise UsageError(message, where=_where(flag), value=value, hint=hint) from None
+        raise UsageError(message, where=where_of(flag), value=value, hint=hint) from None
     except ValueError:
-        raise UsageError(message, where=_where(flag), value=value) from None
+        raise UsageError(message, where=where_of(flag), value=value) from None
 
 
 def out_of_range() -> str:
@@ -72,7 +73,7 @@ def clock(value: str | None, flag: Place = TIME) -> time | None:
 
 def duration(value: int | None, flag: Place = DURATION) -> int | None:
     if value is not None and not 5 <= value <= 480:
-        raise UsageError("usage.bad_duration", where=_where(flag), value=value)
+        raise UsageError("usage.bad_duration", where=where_of(flag), value=value)
     return value
 
 

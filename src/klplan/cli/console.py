@@ -59,6 +59,9 @@ def console(
         no_color=plain or None,
         color_system=None if plain else "auto",
         width=width,
+        # With a width, a height too: else Rich asks the terminal for its size at
+        # every print, which was a fifth of a large plan's table into a file.
+        height=None if width is None else 25,
         highlight=False,
         # Text from users' files (group names, studiedag reasons) is never markup:
         # "[/red]" in a name is shown, not parsed.

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from rich import box
-from rich.table import Table
 from rich.text import Text
 
 from klplan.core.models import Module
 from klplan.messages import t
+from klplan.render.grid import Grid
 
 
-def modules_table(modules: list[Module], width: int | None = None) -> Table | Text:
+def modules_table(modules: list[Module], width: int | None = None) -> Grid | Text:
     """The catalogue, a module per row. Where its columns cannot fit in ``width`` (the
     terminal's) with every word whole, a module's id, title and school forms are put
     one under the other in one column: the id is what users type, so it is never
@@ -23,10 +22,8 @@ def modules_table(modules: list[Module], width: int | None = None) -> Table | Te
     return table
 
 
-def _modules_table(modules: list[Module], *, compact: bool) -> Table:
-    table = Table(
-        box=box.SIMPLE_HEAVY,
-        pad_edge=False,
+def _modules_table(modules: list[Module], *, compact: bool) -> Grid:
+    table = Grid(
         caption=t("modules.count", count=len(modules)),
         show_lines=compact,  # compact: a blank line between modules
     )
@@ -49,7 +46,7 @@ def _modules_table(modules: list[Module], *, compact: bool) -> Table:
     return table
 
 
-def _narrowest(table: Table) -> int:
+def _narrowest(table: Grid) -> int:
     """The least width ``table`` takes with no word wrapped or cut."""
     from rich.console import Console
 

@@ -4,18 +4,17 @@ schedule PLAN --view leader``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from klplan.core.outcome import GroupPlan, ScheduleOutcome, time_budgets
 from klplan.core.weeks import IsoWeek
 from klplan.messages import format_date, language, t
+from klplan.render.grid import Grid
 
 
 def week_label(week: IsoWeek) -> str:
@@ -84,30 +83,9 @@ def group_heading(outcome: ScheduleOutcome, g: GroupPlan) -> Text:
     return Text(" · ".join(parts), style="bold reverse")
 
 
-def with_rows(table: Table, rows: Sequence[Sequence[str]], width: int | None) -> Table:
-    """``table`` with ``rows`` of one-line plain texts. Where the table fits in
-    ``width`` as it is, Rich wraps nothing and draws each row as one line; the rows are
-    then given as a single row whose cells hold a column's lines, one under the other.
-    The characters are the same, but Rich lays out a cell per column instead of a cell
-    per value, which was most of the time of a large plan's tables. Where it does not
-    fit (or ``width`` is None), row by row, so that a long text wraps within its row."""
-    if not rows:
-        return table
-    values = zip(*rows, strict=True)
-    columns = [[str(c.header), *cells] for c, cells in zip(table.columns, values, strict=True)]
-    if (
-        width is None
-        or table_width(columns) > width
-        or any("\n" in x or "\t" in x for column in columns for x in column)
-    ):
-        for row in rows:
-            table.add_row(*row)
-    else:
-        for column, lines in zip(table.columns, columns, strict=True):
-            # Nothing wraps: Rich need not look for places to wrap, line by line.
-            column.no_wrap = True
-            column.width = max(cell_len(x) for x in lines)
-        table.add_row(*("\n".join(lines[1:]) for lines in columns))
+def _with_rows(table: Grid, rows: Iterable[Sequence[str]]) -> Grid:
+    for row in rows:
+        table.add_row(*row)
     return table
 
 
@@ -120,8 +98,8 @@ def checkins_title(outcome: ScheduleOutcome) -> str:
     return t("table.checkins_title_mixed" if True in managers else "table.checkins_title")
 
 
-def checkins_table(outcome: ScheduleOutcome, width: int | None = None) -> Table:
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+def checkins_table(outcome: ScheduleOutcome) -> Grid:
+    table = Grid()
     table.add_column(t("table.week"), no_wrap=True)
     table.add_column(t("table.date"), no_wrap=True)
     table.add_column(t("table.time"), no_wrap=True)
@@ -136,7 +114,7 @@ def checkins_table(outcome: ScheduleOutcome, width: int | None = None) -> Table:
         )
         for c in outcome.checkins
     ]
-    return with_rows(table, rows, width)
+    return _with_rows(table, rows)
 
 
 def render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
@@ -144,7 +122,7 @@ def render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
 
     budgets = time_budgets(outcome)
     console.print(Text(t("table.budget_participants"), style="bold"))
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+    table = Grid()
     table.add_column(t("table.group_col"), no_wrap=True)
     table.add_column(t("table.module_col"))
     table.add_column(t("modules.parts"), justify="right")
@@ -161,11 +139,11 @@ def render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
         for p in budgets.participants
         for low, high in [p.planned_minutes]
     ]
-    console.print(with_rows(table, rows, console.width))
+    console.print(_with_rows(table, rows))
     console.print(Text(t("table.budget_participants_note"), style="dim"))
     console.print()
     console.print(Text(t("table.budget_leaders"), style="bold"))
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+    table = Grid()
     table.add_column(t("table.leader"))
     table.add_column(t("table.groups_col"))
     table.add_column(t("table.meetings_col"), justify="right")
@@ -184,11 +162,11 @@ def render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
         )
         for b in budgets.leaders
     ]
-    console.print(with_rows(table, leader_rows, console.width))
+    console.print(_with_rows(table, leader_rows))
     console.print(Text(t("table.budget_leaders_note"), style="dim"))
     console.print()
     console.print(Text(t("table.budget_posts"), style="bold"))
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+    table = Grid()
     table.add_column(t("table.leader"))
     table.add_column(t("table.participants_col"), justify="right")
     table.add_column(t("table.post_share"), justify="right", no_wrap=True)
@@ -204,7 +182,7 @@ def render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
         )
         for b in budgets.leaders
     ]
-    console.print(with_rows(table, post_rows, console.width))
+    console.print(_with_rows(table, post_rows))
     console.print(Text(t("table.budget_posts_note", hours=FULL_TIME_WEEKLY_HOURS), style="dim"))
 
 
@@ -231,7 +209,7 @@ def render_leaders(outcome: ScheduleOutcome, console: Console) -> None:
         if not rows:
             console.print(Text(t("table.no_meetings"), style="dim"))
             continue
-        table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+        table = Grid()
         table.add_column(t("table.week"), no_wrap=True)
         table.add_column(t("table.date"), no_wrap=True)
         table.add_column(t("table.time"), no_wrap=True)
@@ -242,7 +220,7 @@ def render_leaders(outcome: ScheduleOutcome, console: Console) -> None:
             (week_label(week), format_date(day), f"{start:%H:%M}–{end:%H:%M}", group, what, title)
             for start, week, day, end, group, what, title in sorted(rows, key=lambda r: r[0])
         ]
-        console.print(with_rows(table, texts, console.width))
+        console.print(_with_rows(table, texts))
         b = budgets.get(leader.id)
         if b is not None:
             console.print(

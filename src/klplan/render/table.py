@@ -8,17 +8,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.segment import Segment, Segments
-from rich.table import Table
 from rich.text import Text
 
 from klplan.core.outcome import ScheduleOutcome
 from klplan.core.plan import ClosedWeek, Meeting, ModulePlan
 from klplan.core.weeks import IsoWeek
 from klplan.messages import format_date, reason_label, t, week_range, weekday_name
+from klplan.render.grid import Grid
 from klplan.render.plan_tables import (
     checkins_table,
     checkins_title,
@@ -88,7 +87,7 @@ def _cd_label(d: Meeting) -> str:
     return week_range(d.prep_weeks) if d.prep_weeks[-1:] == (d.week,) else week_label(d.week)
 
 
-def schedule_table(plan: ModulePlan, width: int | None = None) -> Table:
+def schedule_table(plan: ModulePlan, width: int | None = None) -> Grid:
     """Per part: week of A, date of B, weeks of C, date of D; closed weeks between.
     Narrower than the table needs (``width``, a terminal's columns), the parts are
     stacked instead: a row for A + B and one for C + D, each with its week and date,
@@ -107,7 +106,7 @@ def schedule_table(plan: ModulePlan, width: int | None = None) -> Table:
     ]
     if width is not None and table_width(wide) > width:
         return _stacked_table(plan, rows, dates)
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False, expand=False)
+    table = Grid()
     table.add_column(t("table.part"), justify="right")
     table.add_column(t("table.col_ab"), no_wrap=True)
     # A part's title under its B date wraps; the dates never do (min_width).
@@ -125,10 +124,10 @@ def schedule_table(plan: ModulePlan, width: int | None = None) -> Table:
     return table
 
 
-def _stacked_table(plan: ModulePlan, rows: list[_Run | _PartMeetings], dates: list[str]) -> Table:
+def _stacked_table(plan: ModulePlan, rows: list[_Run | _PartMeetings], dates: list[str]) -> Grid:
     """The narrow layout of ``schedule_table``: part, week, meeting (A + B, C + D),
     date; a part's title under its B date, wrapped."""
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False, expand=False)
+    table = Grid()
     table.add_column(t("table.part"), justify="right", no_wrap=True)
     table.add_column(t("table.week"), no_wrap=True)
     table.add_column(t("table.meeting_col"), no_wrap=True)
@@ -157,12 +156,12 @@ class _Part:
 
     number: Text
     b: Meeting
-    b_cell: Text | Group
+    b_cell: Text | tuple[Text, ...]
     d: Meeting
 
 
 def _part_rows(
-    plan: ModulePlan, rows: list[_Run | _PartMeetings], table: Table
+    plan: ModulePlan, rows: list[_Run | _PartMeetings], table: Grid
 ) -> Iterator[_Closed | _Part]:
     """The rows of either layout of ``schedule_table`` in order; a section is added to
     ``table`` where a new term begins."""
@@ -179,7 +178,7 @@ def _part_rows(
             table.add_section()
         term = b.term
         title = plan.module.part_title(part)
-        cell = _meeting_cell(b) if not title else Group(_meeting_cell(b), Text(title, style="dim"))
+        cell = _meeting_cell(b) if not title else (_meeting_cell(b), Text(title, style="dim"))
         yield _Part(Text(str(part), style="bold"), b, cell, d)
 
 
@@ -272,6 +271,6 @@ def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "gro
         if outcome.checkins:
             console.print()
             console.print(Text(checkins_title(outcome), style="bold"))
-            console.print(checkins_table(outcome, console.width))
+            console.print(checkins_table(outcome))
         console.print()
         render_budgets(outcome, console)

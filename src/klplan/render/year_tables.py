@@ -6,13 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from rich import box
 from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 
 from klplan.core.weeks import IsoWeek
 from klplan.messages import MONTHS_SHORT, format_date, format_month_day, language, t
+from klplan.render.grid import Grid
 
 if TYPE_CHECKING:
     from klplan.core.outcome import CalendarOutcome
@@ -70,7 +69,7 @@ def calendar_picture(outcome: CalendarOutcome, today: date | None) -> Group:
         ),
         style="dim",
     )
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False, expand=False)
+    table = Grid()
     table.add_column(t("cal.col_week"), justify="right", no_wrap=True)
     table.add_column(t("cal.col_dates"), no_wrap=True)
     table.add_column(t("cal.col_days"), no_wrap=True)
@@ -127,7 +126,7 @@ def overview_picture(overview: Overview, today: date | None, width: int = 80) ->
     cal = overview.outcome.calendar
     labels = [c.label for c in overview.columns]
     numbered = sum(max(len(x), 3) + 2 for x in labels) > width - 40
-    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False, expand=False)
+    table = Grid()
     table.add_column(t("cal.col_week"), justify="right", no_wrap=True)
     table.add_column(t("overview.col_monday"), no_wrap=True)
     for i, label in enumerate(labels, start=1):
@@ -152,7 +151,7 @@ def overview_picture(overview: Overview, today: date | None, width: int = 80) ->
         )
     title = Text(t("overview.title", region=cal.region.name, years=", ".join(cal.school_years)))
     title.stylize("bold")
-    out: list[Text | Table] = [title, table]
+    out: list[Text | Grid] = [title, table]
     out.append(Text(t("overview.key"), style="dim"))
     for i, c in enumerate(overview.columns, start=1):
         head = f"{i} {c.label}" if numbered else c.label

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -67,19 +68,24 @@ def _console(width: int, *, colour: bool, ascii_only: bool = False) -> Console:
     )
 
 
-def plain(renderable: RenderableType, width: int, ascii_only: bool = False) -> str:
+def plain(
+    renderable: RenderableType, width: int, ascii_only: bool = False, crop: bool = True
+) -> str:
     console = _console(width, colour=False, ascii_only=ascii_only)
-    console.print(renderable)
+    console.print(renderable, crop=crop)
     out = console.file.getvalue()  # type: ignore[attr-defined]
     assert isinstance(out, str)
     return out
 
 
 def styled(renderable: RenderableType, width: int) -> list[tuple[str, Style]]:
-    """Each character with its style (no style and the null style alike)."""
+    """Each character with its style (no style and the null style alike), in the
+    lines ``console.print`` writes (cut to the console's width)."""
     console = _console(width, colour=True)
     out = []
-    for segment in console.render(renderable, console.options):
+    rendered = console.render(renderable, console.options)
+    lines = Segment.split_and_crop_lines(rendered, width, pad=False)
+    for segment in (s for line in lines for s in line):
         for ch in segment.text:
             out.append((ch, Style.null() if ch == "\n" else (segment.style or Style.null())))
     return out
@@ -150,6 +156,15 @@ def test_grid_styles_each_character_as_rich_does(spec: Spec, width: int) -> None
 def test_grid_on_an_ascii_console_draws_ascii_boxes_as_rich_does(spec: Spec, width: int) -> None:
     table, grid = build(spec)
     assert plain(grid, width, ascii_only=True) == plain(table, width, ascii_only=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(specs(), st.integers(1, 40))
+def test_a_grid_needs_no_cropping(spec: Spec, width: int) -> None:
+    """Its lines are never wider than the console, even where its dividers alone
+    are: ``print(grid, crop=False)`` writes what Rich's cropped table writes."""
+    table, grid = build(spec)
+    assert plain(grid, width, crop=False) == plain(table, width)
 
 
 @settings(max_examples=200, deadline=None)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Control characters are shown as \x1b, \x0d, ... on the terminal and in CI logs, never
 # passed through. Tab and newline stay in text for people (a table cell may have
 # lines); machine formats escape on their own.
@@ -12,9 +14,13 @@ _ESCAPES = {
 _ESCAPES_ONE_LINE = {**_ESCAPES, ord("\n"): " ", ord("\t"): " "}
 
 
+# Most text has none: finding that is much cheaper than translating it.
+_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in _ESCAPES) + "]")
+
+
 def printable(text: str) -> str:
     """``text`` for a terminal: control characters escaped visibly (``\\x1b``)."""
-    return text.translate(_ESCAPES)
+    return text if _CONTROL.search(text) is None else text.translate(_ESCAPES)
 
 
 def one_line(text: str) -> str:

@@ -21,6 +21,7 @@ Rich ``Group``)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
@@ -52,7 +53,11 @@ class _Column:
     no_wrap: bool
     min_width: int | None
     overflow: Overflow
-    cells: list[_Cell] = field(default_factory=list)
+    cells: list[Cell | None] = field(default_factory=list)
+    # Over the header and every cell: the longest word (no longer than its line)
+    # and the widest line, all a column's measurement needs.
+    word: int = 0
+    line: int = 0
 
 
 @dataclass
@@ -64,11 +69,12 @@ class _Row:
 class _Size(NamedTuple):
     """What laying out a text needs to know of it, in terminal cells."""
 
-    word: int  # its longest word (its widest line where it has no word)
+    word: int  # its longest word, no wider than its widest line
     line: int  # its widest line
     simple: bool  # one line of printable characters: no tab, newline or control
 
 
+@functools.lru_cache(maxsize=4096)  # tables repeat their dates, times and names
 def _size(plain: str) -> _Size:
     if plain.isascii() and plain.isprintable():
         words = plain.split()
@@ -76,44 +82,12 @@ def _size(plain: str) -> _Size:
     lines = plain.splitlines()
     widest = max(map(cell_len, lines)) if lines else 0
     words = plain.split()
-    return _Size(max(map(cell_len, words)) if words else widest, widest, plain.isprintable())
+    longest = max(map(cell_len, words)) if words else widest
+    return _Size(min(longest, widest), widest, plain.isprintable())
 
 
-class _Cell(NamedTuple):
-    """A cell's texts, one under the other, and their sizes."""
-
-    texts: tuple[str | Text, ...]
-    sizes: tuple[_Size, ...]
-
-
-def _text_measure(size: _Size, max_width: int) -> tuple[int, int]:
-    """Rich's ``Measurement.get`` of a Text of this size."""
-    low, high = min(size.word, size.line), size.line
-    low, high = min(low, max_width), min(max(low, high), max_width)
-    if high < 1:
-        return 0, 0
-    return low, high
-
-
-def _cell_measure(cell: _Cell, max_width: int, pad: int) -> tuple[int, int]:
-    """Rich's measurement of a cell padded by ``pad`` columns in all: ``Padding``
-    around the cell's text (a ``Group`` of them where there are several)."""
-    if max_width < 1:
-        return 0, 0
-    if max_width - pad < 1:
-        low, high = max_width, max_width
-    elif len(cell.sizes) == 1:
-        low, high = _text_measure(cell.sizes[0], max_width)
-        low, high = min(low + pad, max_width), min(high + pad, max_width)
-    else:
-        sizes = [_text_measure(x, max_width) for x in cell.sizes]
-        low = max(x for x, _ in sizes) + pad
-        high = max(x for _, x in sizes) + pad
-        low, high = min(low, max_width), min(high, max_width)
-    low = min(max(0, low), high)
-    if high < 1:
-        return 0, 0
-    return low, high
+def _texts(cell: Cell | None) -> tuple[str | Text, ...]:
+    return ("",) if cell is None else cell if isinstance(cell, tuple) else (cell,)
 
 
 def _ratio_reduce(
@@ -168,7 +142,6 @@ class Grid:
         self.rows: list[_Row] = []
         self.caption = caption
         self.show_lines = show_lines
-        self._sizes: dict[str, _Size] = {}  # by plain text: a table repeats many
 
     def add_column(
         self,
@@ -179,26 +152,32 @@ class Grid:
         min_width: int | None = None,
         overflow: Overflow = "ellipsis",
     ) -> None:
-        self.columns.append(_Column(header, justify, no_wrap, min_width, overflow))
+        column = _Column(header, justify, no_wrap, min_width, overflow)
+        self._measured(column, _texts(header))
+        self.columns.append(column)
 
     def add_row(self, *cells: Cell | None, style: str | Style | None = None) -> None:
         if len(cells) != len(self.columns):
             raise ValueError(f"{len(cells)} cells for {len(self.columns)} columns")
         for column, cell in zip(self.columns, cells, strict=True):
-            column.cells.append(self._cell_of(cell))
+            column.cells.append(cell)
+            if isinstance(cell, str):  # most cells: measured here at once
+                size = _size(cell)
+                if size.word > column.word:
+                    column.word = size.word
+                if size.line > column.line:
+                    column.line = size.line
+            else:
+                self._measured(column, _texts(cell))
         self.rows.append(_Row(style))
 
-    def _cell_of(self, cell: Cell | None) -> _Cell:
-        texts = ("",) if cell is None else cell if isinstance(cell, tuple) else (cell,)
-        known = self._sizes
-        sizes = []
-        for x in texts:
-            plain = x if isinstance(x, str) else x.plain
-            size = known.get(plain)
-            if size is None:
-                size = known[plain] = _size(plain)
-            sizes.append(size)
-        return _Cell(texts, tuple(sizes))
+    def _measured(self, column: _Column, texts: tuple[str | Text, ...]) -> None:
+        for text in texts:
+            size = _size(text if isinstance(text, str) else text.plain)
+            if size.word > column.word:
+                column.word = size.word
+            if size.line > column.line:
+                column.line = size.line
 
     def add_section(self) -> None:
         if self.rows:
@@ -216,15 +195,20 @@ class Grid:
         return 2 + len(self.columns) - 1  # the edges and a divider between columns
 
     def _measure_column(self, index: int, max_width: int) -> tuple[int, int]:
+        """Rich's ``Table._measure_column``: the least and most width of a column's
+        cells, each measured in ``Padding``. A cell's measurement is its texts'
+        longest word and widest line capped by ``max_width``, plus the padding,
+        capped again; the greatest over the cells is that of the greatest word and
+        line, which the column keeps."""
         if max_width < 1:
             return 0, 0
         column = self.columns[index]
         pad = sum(self._pads(index))
-        sizes = [_cell_measure(self._cell_of(column.header), max_width, pad)]
-        sizes += [_cell_measure(c, max_width, pad) for c in column.cells]
-        low = max(x for x, _ in sizes)
-        high = max(x for _, x in sizes)
-        low, high = min(low, max_width), min(high, max_width)
+        if max_width - pad < 1:  # Rich's Padding then measures the whole width
+            low = high = max_width
+        else:
+            low = min(min(column.word, max_width) + pad, max_width)
+            high = min(min(column.line, max_width) + pad, max_width)
         if column.min_width is not None:
             least = max(0, column.min_width + pad)
             low, high = max(low, least), max(high, least)
@@ -258,17 +242,31 @@ class Grid:
     # --- rendering --------------------------------------------------------------
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        """The table's lines, never wider than ``options.max_width``: where its edges
+        and dividers alone are wider, its lines are cut, as ``console.print`` cuts
+        them. So ``console.print(grid, crop=False)`` writes the same, without
+        measuring each line again."""
         if not self.columns:
             yield Segment("\n")
             return
         widths = self._widths(options.max_width - self._extra_width)
+        segments = self._render(console, options, widths)
+        if sum(widths) + self._extra_width <= options.max_width:
+            yield from segments
+            return
+        for line in Segment.split_and_crop_lines(segments, options.max_width, pad=False):
+            yield from line
+
+    def _render(
+        self, console: Console, options: ConsoleOptions, widths: list[int]
+    ) -> Iterator[Segment]:
         table_width = sum(widths) + self._extra_width
         styled = console.color_system is not None or console.record
         frame = _BOX.substitute(options, safe=console.safe_box)
         yield Segment(frame.get_top(widths) + "\n")
         header_style = _HEADER
         heads = [
-            self._cell(console, options, self._cell_of(c.header), i, w, header_style, styled)
+            self._cell(console, options, _texts(c.header), i, w, header_style, styled)
             for i, (c, w) in enumerate(zip(self.columns, widths, strict=True))
         ]
         edges = (frame.head_left, frame.head_vertical, frame.head_right)
@@ -277,17 +275,16 @@ class Grid:
         yield Segment(frame.get_row(widths, "head", edge=True) + "\n")
         row_line = Segment(frame.get_row(widths, "row", edge=True) + "\n")
         last = len(self.rows) - 1
+        middle = (frame.mid_left, frame.mid_vertical, frame.mid_right)
+        foot = (frame.foot_left, frame.foot_vertical, frame.foot_right)
+        layout = None if styled else self._plain_layout(widths)
         for r, row in enumerate(self.rows):
-            row_style = console.get_style(row.style) if row.style else Style.null()
-            cells = [
-                self._cell(console, options, c.cells[r], i, w, row_style, styled)
-                for i, (c, w) in enumerate(zip(self.columns, widths, strict=True))
-            ]
-            if r == last:
-                edges = (frame.foot_left, frame.foot_vertical, frame.foot_right)
+            edges = foot if r == last else middle
+            line = None if layout is None else self._plain_line(r, layout, edges)
+            if line is not None:  # every cell one line that fits: written at once
+                yield Segment(line)
             else:
-                edges = (frame.mid_left, frame.mid_vertical, frame.mid_right)
-            yield from self._lines(cells, widths, edges, row_style, row_style, styled, header=False)
+                yield from self._row(console, options, r, widths, edges, styled)
             if r != last and (self.show_lines or row.end_section):
                 yield row_line
         yield Segment(frame.get_bottom(widths) + "\n")
@@ -297,11 +294,66 @@ class Grid:
                 caption, options.update(width=table_width, justify="center", height=None)
             )
 
+    def _plain_layout(self, widths: list[int]) -> list[tuple[_Column, str, int, str]] | None:
+        """Per column: the column, the space before its text, its text's width and
+        the space after, where every column has room for text."""
+        layout = []
+        for i, (column, width) in enumerate(zip(self.columns, widths, strict=True)):
+            left, right = self._pads(i)
+            inner = width - left - right
+            if inner < 1:
+                return None
+            layout.append((column, " " * left, inner, " " * right))
+        return layout
+
+    def _plain_line(
+        self, r: int, layout: list[tuple[_Column, str, int, str]], edges: tuple[str, str, str]
+    ) -> str | None:
+        """Row ``r`` as one line of text where each of its cells is one line of
+        plain text that fits (None otherwise): what the general path gives it on a
+        console without styles, in a single pass."""
+        pieces = []
+        for column, before, inner, after in layout:
+            cell = column.cells[r]
+            if isinstance(cell, str):
+                plain: str | None = cell
+            elif isinstance(cell, Text):
+                plain = _plain_text(cell)
+            else:  # several texts, or none
+                plain = None if cell else ""
+            if plain is None:
+                return None
+            size = _size(plain)
+            fitted = _fit(plain, size.line, inner, column.justify) if size.simple else None
+            if fitted is None:
+                return None
+            pieces.append(before + fitted + after)
+        left, divider, right = edges
+        return left + divider.join(pieces) + right + "\n"
+
+    def _row(
+        self,
+        console: Console,
+        options: ConsoleOptions,
+        r: int,
+        widths: list[int],
+        edges: tuple[str, str, str],
+        styled: bool,
+    ) -> Iterator[Segment]:
+        """Row ``r``'s lines, cell by cell."""
+        style = self.rows[r].style
+        row_style = console.get_style(style) if style else Style.null()
+        cells = [
+            self._cell(console, options, _texts(c.cells[r]), i, w, row_style, styled)
+            for i, (c, w) in enumerate(zip(self.columns, widths, strict=True))
+        ]
+        yield from self._lines(cells, widths, edges, row_style, row_style, styled, header=False)
+
     def _cell(
         self,
         console: Console,
         options: ConsoleOptions,
-        cell: _Cell,
+        texts: tuple[str | Text, ...],
         index: int,
         width: int,
         style: Style,
@@ -316,9 +368,9 @@ class Grid:
         if inner < 1:
             return []
         column = self.columns[index]
-        lines = _fitting_lines(cell, inner, column.justify)
+        sizes = [_size(x if isinstance(x, str) else x.plain) for x in texts]
+        lines = _fitting_lines(texts, sizes, inner, column.justify)
         if lines is None:  # wraps, folds, is cut or has styled spans: as Rich's Table
-            texts = cell.texts
             renderable: RenderableType = texts[0] if len(texts) == 1 else Group(*texts)
             cell_options = options.update(
                 width=width,
@@ -381,41 +433,50 @@ class Grid:
             yield from Segment.simplify(segments)
 
 
+def _plain_text(text: str | Text) -> str | None:
+    """A text's characters where it is plain text laid out by the table's rules,
+    None where it sets its own layout or has styled spans."""
+    if isinstance(text, str):
+        return text
+    if text.spans or text.justify or text.overflow or text.no_wrap is not None:
+        return None
+    return text.plain
+
+
+def _fit(line: str, cells: int, inner: int, justify: Justify) -> str | None:
+    """A line of printable text ``cells`` wide as Rich's ``Text.wrap`` lays it out
+    ``inner`` wide where it fits (else None): left-justified padded on the right,
+    right-justified stripped on the right and padded on the left."""
+    if justify == "right":
+        stripped = line.rstrip()
+        cells -= len(line) - len(stripped)  # stripped spaces: a cell each
+        line = " " * (inner - cells) + stripped
+    else:
+        line += " " * (inner - cells)
+    return line if cells <= inner else None
+
+
 def _fitting_lines(
-    cell: _Cell, inner: int, justify: Justify
+    texts: tuple[str | Text, ...], sizes: list[_Size], inner: int, justify: Justify
 ) -> list[tuple[str, str | Style | None]] | None:
     """A cell's lines as (text, base style), each ``inner`` wide, where every line of
-    its text fits and has no tab or control character and no styled spans; else
-    None. What Rich's ``Text.wrap`` gives such lines: left-justified lines padded on
-    the right, right-justified ones stripped on the right and padded on the left."""
+    its texts fits and has no tab or control character and no styled spans; else
+    None."""
     out: list[tuple[str, str | Style | None]] = []
-    for p, size in zip(cell.texts, cell.sizes, strict=True):
-        if isinstance(p, Text):
-            if p.spans or p.justify or p.overflow or p.no_wrap is not None:
-                return None
-            plain, base = p.plain, p.style or None
+    for text, size in zip(texts, sizes, strict=True):
+        plain = _plain_text(text)
+        if plain is None:
+            return None
+        base = text.style or None if isinstance(text, Text) else None
+        if size.simple:  # the common case: one line, its width known
+            lines = [(plain, size.line)]
+        elif all(line.isprintable() for line in plain.split("\n")):
+            lines = [(line, cell_len(line)) for line in plain.split("\n")]
         else:
-            plain, base = p, None
-        if size.simple:  # the common case, its width known
-            if justify == "right":
-                stripped = plain.rstrip()
-                width = size.line - (len(plain) - len(stripped))  # spaces: a cell each
-                if width > inner:
-                    return None
-                out.append((" " * (inner - width) + stripped, base))
-            elif size.line > inner:
+            return None
+        for line, cells in lines:
+            fitted = _fit(line, cells, inner, justify)
+            if fitted is None:
                 return None
-            else:
-                out.append((plain + " " * (inner - size.line), base))
-            continue
-        for line in plain.split("\n"):
-            if not line.isprintable():
-                return None
-            if justify == "right":
-                line = line.rstrip()
-            cells = cell_len(line)
-            if cells > inner:
-                return None
-            pad = " " * (inner - cells)
-            out.append((pad + line if justify == "right" else line + pad, base))
+            out.append((fitted, base))
     return out

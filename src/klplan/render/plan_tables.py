@@ -83,6 +83,10 @@ def group_heading(outcome: ScheduleOutcome, g: GroupPlan) -> Text:
     return Text(" · ".join(parts), style="bold reverse")
 
 
+def _print(console: Console, table: Grid) -> None:
+    console.print(table, crop=False)  # a Grid cuts its own lines to the console
+
+
 def _with_rows(table: Grid, rows: Iterable[Sequence[str]]) -> Grid:
     for row in rows:
         table.add_row(*row)
@@ -139,7 +143,7 @@ def render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
         for p in budgets.participants
         for low, high in [p.planned_minutes]
     ]
-    console.print(_with_rows(table, rows))
+    _print(console, _with_rows(table, rows))
     console.print(Text(t("table.budget_participants_note"), style="dim"))
     console.print()
     console.print(Text(t("table.budget_leaders"), style="bold"))
@@ -162,7 +166,7 @@ def render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
         )
         for b in budgets.leaders
     ]
-    console.print(_with_rows(table, leader_rows))
+    _print(console, _with_rows(table, leader_rows))
     console.print(Text(t("table.budget_leaders_note"), style="dim"))
     console.print()
     console.print(Text(t("table.budget_posts"), style="bold"))
@@ -182,7 +186,7 @@ def render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
         )
         for b in budgets.leaders
     ]
-    console.print(_with_rows(table, post_rows))
+    _print(console, _with_rows(table, post_rows))
     console.print(Text(t("table.budget_posts_note", hours=FULL_TIME_WEEKLY_HOURS), style="dim"))
 
 
@@ -220,7 +224,7 @@ def render_leaders(outcome: ScheduleOutcome, console: Console) -> None:
             (week_label(week), format_date(day), f"{start:%H:%M}–{end:%H:%M}", group, what, title)
             for start, week, day, end, group, what, title in sorted(rows, key=lambda r: r[0])
         ]
-        console.print(_with_rows(table, texts))
+        _print(console, _with_rows(table, texts))
         b = budgets.get(leader.id)
         if b is not None:
             console.print(

@@ -233,6 +233,12 @@ def _caption(outcome: ScheduleOutcome, plan: ModulePlan) -> Text:
     return text
 
 
+def _lines(console: Console, renderable: Text | Group) -> list[Segment]:
+    """What ``console.print(renderable)`` writes, as segments."""
+    lines = console.render_lines(renderable, pad=False)
+    return [s for line in lines for s in (*line, Segment.line())]
+
+
 def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "group") -> None:
     """Per group (each module's table), or per leader (their meetings and check-ins in
     date order); plan files add the check-ins and the time budgets."""
@@ -242,35 +248,31 @@ def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "gro
     if view == "leader":
         render_leaders(outcome, console)
         return
-    first = True
     # Groups that meet alike (same module, cadence, slot, meetings and closed weeks)
     # get the same title, table and caption: laid out once, their lines reprinted.
-    # Rich's layout is most of the time of a large plan's table.
-    blocks: dict[object, Segments] = {}
+    blocks: dict[object, list[Segment]] = {}
+    first = True
     for g in outcome.groups:
         for k, plan in enumerate(g.plans):
-            if not first:
-                console.print()
+            # A group's lines go out in one print, already laid out at this width.
+            out = [] if first else [Segment.line()]
             first = False
             if outcome.plan is not None and k == 0:
-                console.print(group_heading(outcome, g))
+                out += _lines(console, group_heading(outcome, g))
             module = plan.module
             key: tuple[object, ...] = (module.id, module.title, module.parts, plan.cadence.id)
             key += (module.part_titles, plan.slot, plan.meetings, plan.closed_weeks)
             block = blocks.get(key)
             if block is None:
                 table = schedule_table(plan, console.width)
-                lines = console.render_lines(
-                    Group(_title(outcome, plan), table, _caption(outcome, plan)), pad=False
+                block = blocks[key] = _lines(
+                    console, Group(_title(outcome, plan), table, _caption(outcome, plan))
                 )
-                block = blocks[key] = Segments(
-                    [s for line in lines for s in (*line, Segment.line())]
-                )
-            console.print(block)
+            console.print(Segments(out + block), crop=False)
     if outcome.plan is not None:
         if outcome.checkins:
             console.print()
             console.print(Text(checkins_title(outcome), style="bold"))
-            console.print(checkins_table(outcome))
+            console.print(checkins_table(outcome), crop=False)  # cut to width already
         console.print()
         render_budgets(outcome, console)

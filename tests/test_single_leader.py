@@ -7,6 +7,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -14,9 +17,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from klplan import api
 from klplan.app.single import LEADER_NAME_MAX, leader_id, leader_named
+from klplan.cli.app import app
 from klplan.core.errors import UsageError
 from klplan.core.outcome import Leader
 from klplan.loaders.plan import id_problem
@@ -44,6 +49,24 @@ def test_the_csv_leader_column_has_the_name_and_nothing_else_changes(klplan):
     assert {r["leader"] for r in before} == {""}
     assert {r["leader"] for r in after} == {"Anna Svensson"}
     assert [{**r, "leader": ""} for r in after] == before
+
+
+def test_click_and_a_real_process_give_the_same_csv(klplan):
+    """Through typer's CliRunner and through ``python -m klplan`` (a name with å and ö
+    passed in argv) the CSV is the entry point's, byte for byte."""
+    args = [*ONE, "--leader", "Åsa Öberg", "-f", "csv", "--csv-dialect", "rfc4180"]
+    expected = klplan(*args)
+    assert expected.code == 0, expected.err
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.decode("utf-8") == expected.out
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-m", "klplan", *args], capture_output=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode("utf-8") == expected.out
+    assert {r["leader"] for r in csv_rows(expected.out)} == {"Åsa Öberg"}
 
 
 def test_a_leader_that_starts_like_a_formula_is_text_in_excel(klplan):

@@ -112,6 +112,7 @@ def schedule_one(
     calendar_file: Path | str | None = None,
     location: str | None = None,
     video_url: str | None = None,
+    leader: str | None = None,
     today: date | None = None,
 ) -> ScheduleOutcome:
     """Schedule one group through one module, like ``klplan schedule`` without a plan.
@@ -124,9 +125,13 @@ def schedule_one(
     when the module does not fit; a span: ``"2026/27-2027/28"``),
     ``start`` and ``spring_start`` (``"2026-W36"`` or an ``IsoWeek``), ``weekday``
     (``"onsdag"``, ``"wednesday"`` or 1-5 as ``date.isoweekday``), ``time``
-    (``"15:00"``), ``duration`` in minutes (5-480). ``today`` (by default the date
-    today) decides the default school year and start. A bad value raises
-    ``UsageError`` naming its parameter."""
+    (``"15:00"``), ``duration`` in minutes (5-480). ``leader`` names the group's
+    leader (``"Anna Svensson"``): the outcome then has that ``Leader`` (its id made
+    from the name, ``anna-svensson``) and the group's ``leader``, so the CSV, JSON,
+    table and calendar files show them as for a plan's groups; without it the group
+    has no leader. ``today`` (by default the date today) decides the default school
+    year and start. A bad value raises ``UsageError`` naming its parameter (an empty
+    ``leader``, one with a control character or longer than 200 characters too)."""
     import klplan.app.values as params
     from klplan.app.single import ScheduleRequest, schedule_single, school_years
 
@@ -164,6 +169,7 @@ def schedule_one(
         weekday=day,
         time=clock,
         duration=params.duration(duration, where("duration")),
+        leader=leader,
     )
     return _meeting_place(schedule_single(req), location, video_url)
 

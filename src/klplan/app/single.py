@@ -3,6 +3,8 @@ one module, with a default for everything not asked for."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,7 +25,7 @@ from klplan.core.defaults import (
 )
 from klplan.core.errors import KlplanError, ScheduleError, UsageError, Where
 from klplan.core.models import Cadence, Module, Slot, school_year_label
-from klplan.core.outcome import Fit, GroupPlan, ScheduleOutcome
+from klplan.core.outcome import Fit, GroupPlan, Leader, ScheduleOutcome
 from klplan.core.plan import ModulePlan
 from klplan.core.scheduler import SchoolWeeks, schedule_module
 from klplan.core.schoolform import default_cadence
@@ -52,6 +54,7 @@ class ScheduleRequest:
     time: time | None = None
     duration: int | None = None
     last_school_year: int | None = None
+    leader: str | None = None  # the group's leader, by name (a plan names its own)
 
 
 def school_years(value: str | None, where: Place) -> tuple[int, int] | None:
@@ -129,6 +132,7 @@ def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
     span the user gave is kept, and the error says what would fit."""
     from klplan.loaders.catalog import get_cadence, load_cadences, load_catalog
 
+    leader = leader_named(req.leader)
     defaults: list[str] = []
     catalog = load_catalog(req.modules_file)
     with _about("module"):
@@ -195,7 +199,8 @@ def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
         key = "defaults.school_year" if years == 1 else "defaults.school_years"
         defaults.append(t(key, value=_years_label(year, years)))
     return ScheduleOutcome(
-        groups=(GroupPlan(id="grupp-1", plans=(plan,)),),
+        groups=(GroupPlan(id="grupp-1", plans=(plan,), leader=leader.id if leader else None),),
+        leaders=(leader,) if leader else (),
         calendar=calendar,
         school_year=year,
         start=start,
@@ -203,6 +208,53 @@ def schedule_single(req: ScheduleRequest) -> ScheduleOutcome:
         notices=(*notices, *plan.notices, *booked_notices("grupp-1", plan)),
         defaults_used=tuple(defaults),
     )
+
+
+# A leader's name as long as a plan's leaders[].name may be.
+LEADER_NAME_MAX = 200
+# Characters that would break a line of CSV, a table or a calendar, or hide what the
+# name says: control characters, line and paragraph separators, invisible formatting
+# (bidi overrides, zero-width characters) and lone surrogates (bytes that were not UTF-8).
+_UNSEEN = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+
+
+def leader_named(name: str | None) -> Leader | None:
+    """The group's leader for a name given as text (``"Anna Svensson"``): the name with
+    the spaces around it dropped, and an id made from it (``leader_id``). An empty
+    name, one with a control character or a name longer than a plan allows is a
+    UsageError about ``leader``."""
+    if name is None:
+        return None
+    text = name.strip()
+    where = Where(param="leader")
+    if not text:
+        raise UsageError("usage.leader_empty", where=where)
+    bad = next((c for c in text if unicodedata.category(c) in _UNSEEN), None)
+    if bad is not None:
+        raise UsageError("usage.leader_control", where=where, char=f"U+{ord(bad):04X}")
+    if len(text) > LEADER_NAME_MAX:
+        raise UsageError(
+            "usage.leader_too_long", where=where, length=len(text), most=LEADER_NAME_MAX
+        )
+    return Leader(id=leader_id(text), name=text)
+
+
+def leader_id(name: str) -> str:
+    """The id of a leader known by name, as a plan's author would write it and a plan
+    accepts it (klplan.loaders.plan.id_problem): the name in lower case, each run of
+    characters other than letters and digits one ``-``, at most 80 long (``"Anna
+    Svensson"`` -> ``anna-svensson``, ``"Åsa Öberg"`` -> ``åsa-öberg``). The same name
+    gives the same id, so a calendar's ``ledare-<id>.ics`` keeps its name. A name with
+    no letter or digit is ``ledare-`` and a hash of it; one that would be a Windows
+    device name (``Con``) gets ``ledare-`` before it."""
+    from klplan.core.filenames import short_hash
+    from klplan.loaders.plan import id_problem
+
+    text = unicodedata.normalize("NFC", name.lower())
+    out = re.sub(r"[\W_]+", "-", text).strip("-")[:80].rstrip("-")
+    if not out:
+        return "ledare-" + short_hash(name)
+    return out if id_problem(out) is None else "ledare-" + out
 
 
 _Found = tuple[int, int, IsoWeek, SchoolWeeks, ModulePlan]

@@ -25,6 +25,7 @@ FLAGS = {
     "weekday": "--weekday",
     "time": "--time",
     "duration": "--duration",
+    "leader": "--leader",
 }
 
 

@@ -56,6 +56,7 @@ def schedule(
     weekday: WeekdayOption = None,
     time: Annotated[str | None, typer.Option("--time")] = None,
     duration: Annotated[int | None, typer.Option("--duration")] = None,
+    leader: Annotated[str | None, typer.Option("--leader", metavar="NAME")] = None,
     format: Annotated[
         list[ScheduleFormat] | None,
         typer.Option("--format", "-f", metavar=_FORMAT_CHOICES, case_sensitive=False),
@@ -133,6 +134,8 @@ def schedule(
     ]
     outcome: ScheduleOutcome
     if plan is not None:
+        if leader is not None:  # a plan names its leaders, each with its groups
+            raise UsageError("plan.leader_with_plan", where=Where(flag="--leader"))
         given = {name: value for name, value in locals().items() if name not in ("plan", "read")}
         from klplan.cli.flags import FLAGS  # one group and one module: refused with a plan
 
@@ -171,6 +174,7 @@ def schedule(
             weekday=params.weekday(weekday, src("weekday", "--weekday")),
             time=params.clock(time, src("time", "--time")),
             duration=params.duration(duration, src("duration", "--duration")),
+            leader=leader,
         )
         outcome = schedule_single(req)
     from klplan.app.meeting_place import with_meeting_place

@@ -143,4 +143,11 @@ MESSAGES: Catalogue = {
         "sv": "--show-completion: okänt skal {shell!r}; välj ett av {shells}",
         "en": "--show-completion: unknown shell {shell!r}; choose one of {shells}",
     },
+    # --- s8-leader ---
+    "plan.leader_with_plan": {
+        "sv": "ledarna anges i planfilen (leaders och groups[].leader), inte på kommandoraden",
+        "en": "leaders are set in the plan file (leaders and groups[].leader), not on the "
+        "command line",
+    },
+    # --- end s8-leader ---
 }

@@ -416,4 +416,14 @@ MESSAGES: Catalogue = {
         "en": "Only modules whose id, title or area contain TEXT.",
     },
     "help.modules.format": {"sv": "Utdata: table eller json.", "en": "Output: table or json."},
+    # --- s8-leader ---
+    "help.schedule.leader": {
+        "sv": 'Gruppens ledare, vid namn, t.ex. --leader "Anna Svensson" (utan PLAN: '
+        "en plan anger sina ledare). Visas i tabellen, CSV, JSON, xlsx och "
+        "årsöversikten; med -f ics -o MAPP/ även ledare-<id>.ics.",
+        "en": 'The group\'s leader, by name, e.g. --leader "Anna Svensson" (without '
+        "PLAN: a plan names its own leaders). Shown in the table, CSV, JSON, xlsx and "
+        "the year overview; with -f ics -o DIR/ also ledare-<id>.ics.",
+    },
+    # --- end s8-leader ---
 }

@@ -159,4 +159,20 @@ MESSAGES: Catalogue = {
         "en": "group {group} ({leader}): the meeting at {old} moved to {new} that week, "
         "as the leader leads {other} then (a closed day moved one of the meetings)",
     },
+    # --- s8-leader ---
+    "usage.leader_empty": {
+        "sv": "ledarens namn är tomt",
+        "en": "the leader's name is empty",
+    },
+    "usage.leader_control": {
+        "sv": "ledarens namn innehåller ett styrtecken eller osynligt tecken ({char}); "
+        "skriv namnet som vanlig text på en rad",
+        "en": "the leader's name contains a control or invisible character ({char}); "
+        "write the name as plain text on one line",
+    },
+    "usage.leader_too_long": {
+        "sv": "ledarens namn är {length} tecken långt; högst {most} tecken",
+        "en": "the leader's name is {length} characters long; at most {most}",
+    },
+    # --- end s8-leader ---
 }

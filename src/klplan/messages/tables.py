@@ -197,4 +197,7 @@ MESSAGES: Catalogue = {
     # --- h10-schools ---
     "table.video": {"sv": "video ({which}): {url}", "en": "video ({which}): {url}"},
     "video.parts": {"sv": "{moments} i del {parts}", "en": "{moments} in part {parts}"},
+    # --- s8-leader ---
+    "table.caption_leader": {"sv": "Ledare: {leader}. ", "en": "Leader: {leader}. "},
+    # --- end s8-leader ---
 }

@@ -203,6 +203,13 @@ def _source(outcome: ScheduleOutcome) -> str:
     return provenance_summary(outcome.calendar)
 
 
+def _led(outcome: ScheduleOutcome) -> str:
+    """``Ledare: Anna Svensson. `` for a single group given a leader (``--leader``); a
+    plan's groups name theirs in their headings."""
+    named = outcome.plan is None and outcome.leaders
+    return t("table.caption_leader", leader=outcome.leaders[0].name) if named else ""
+
+
 def _caption(outcome: ScheduleOutcome, plan: ModulePlan) -> Text:
     slot = plan.slot
     moved = [x for x in plan.meetings if x.moved_from]
@@ -213,7 +220,7 @@ def _caption(outcome: ScheduleOutcome, plan: ModulePlan) -> Text:
             start=slot.time.strftime("%H:%M"),
             end=plan.meetings[0].end.strftime("%H:%M"),
             tz=slot.timezone,
-            moved=t("table.moved_note") if moved else "",
+            moved=_led(outcome) + (t("table.moved_note") if moved else ""),
             source=_source(outcome),
         ),
         style="dim",

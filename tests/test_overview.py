@@ -171,3 +171,38 @@ def test_cli_writes_html_and_markdown_files(klplan, tmp_path):
 def test_regression_markup_in_a_group_name_is_shown_not_parsed():
     text = terminal(build(two_groups(name_a="[/red] Lag [bold]", name_b="B")))
     assert "[/red] Lag [bold]" in text
+
+
+def test_more_groups_than_fit_are_shown_in_several_tables(tmp_path):
+    """40 groups do not fit in 80 columns even as numbers: each table holds as many
+    as fit, every group in one of them with every one of its meetings."""
+    from benchmarks.synthetic import plan_yaml
+
+    from klplan.app.plan import schedule_plan
+    from klplan.loaders.plan import load_plan
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_yaml(40), "utf-8")
+    overview = build(schedule_plan(load_plan(path)))
+    text = terminal(overview, today=None)
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    blocks = re.findall(r"^Grupp (\d+)–(\d+)$", text, re.M)
+    assert len(blocks) > 1
+    assert [int(first) for first, _ in blocks] == [1] + [int(last) + 1 for _, last in blocks[:-1]]
+    assert int(blocks[-1][1]) == 40
+    headers = [line.split() for line in lines if line.split()[:2] == ["v.", "Måndag"]]
+    numbers = [int(x) for h in headers for x in h[2:] if x.isdigit()]
+    assert numbers == list(range(1, 41))  # each group once, in order
+    # Each table shows its groups' meetings, all of them.
+    parts = re.split(r"^Grupp \d+–\d+$", text, flags=re.M)[1:]
+    for (first, last), part in zip(blocks, parts, strict=True):
+        rows = "\n".join(x for x in part.splitlines() if re.match(r" +\d+(–\d+)? +\d+ \w+ ", x))
+        shown = re.findall(r"(?<= )\d+[BD]\*?(?= )", rows)
+        labels = [
+            row.cells[i].label
+            for row in overview.rows
+            for i in range(int(first) - 1, int(last))
+            if row.cells[i].label[:1].isdigit()
+        ]
+        assert sorted(shown) == sorted(labels)

@@ -135,6 +135,7 @@ MESSAGES: Catalogue = {
         "en": "Year overview · {region} · school year {years}",
     },
     "overview.col_monday": {"sv": "Måndag", "en": "Monday"},
+    "overview.block": {"sv": "Grupp {first}–{last}", "en": "Groups {first}–{last}"},
     "overview.closed_mark": {"sv": "–", "en": "–"},
     "overview.key": {
         "sv": "3B = del 3, moment B (kollegialt arbete); 3D = moment D (gemensam "

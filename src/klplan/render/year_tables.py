@@ -119,18 +119,65 @@ def calendar_picture(outcome: CalendarOutcome, today: date | None) -> Group:
 def overview_picture(overview: Overview, today: date | None, width: int = 80) -> Group:
     """Weeks down, groups across: each group's meetings (``3B``) and closed weeks,
     with what happens each week. Groups get numbers as headings when their names
-    would not fit in ``width`` columns."""
+    would not fit in ``width`` columns; where even their numbers do not, the groups
+    are shown in several tables, as many groups in each as fit."""
     from klplan.render.overview import group_summary, moved_notes
     from klplan.render.provenance import provenance_summary
 
     cal = overview.outcome.calendar
     labels = [c.label for c in overview.columns]
-    numbered = sum(max(len(x), 3) + 2 for x in labels) > width - 40
+    room = width - _OVERVIEW_FIXED
+    numbered = sum(max(len(x), 3) + 2 for x in labels) > room
+    heads = [str(i) if numbered else label for i, label in enumerate(labels, start=1)]
+    blocks = _blocks(overview, heads, room)
+    tables: list[Text | Grid] = []
+    for first, last in blocks:
+        if len(blocks) > 1:
+            tables.append(Text(t("overview.block", first=first + 1, last=last), style="bold"))
+        tables.append(_overview_table(overview, heads, first, last, today))
+    title = Text(t("overview.title", region=cal.region.name, years=", ".join(cal.school_years)))
+    title.stylize("bold")
+    out: list[Text | Grid] = [title, *tables]
+    out.append(Text(t("overview.key"), style="dim"))
+    for i, c in enumerate(overview.columns, start=1):
+        head = f"{i} {c.label}" if numbered else c.label
+        out.append(Text(f"{head}: {group_summary(c)}", style="dim"))
+    out.extend(Text(f"* {line}", style="dim") for line in moved_notes(overview))
+    out.append(Text(t("overview.source", state=provenance_summary(cal)), style="dim"))
+    return Group(*out)
+
+
+# The overview's columns besides the groups: week, Monday and a few words of notes.
+_OVERVIEW_FIXED = 40
+
+
+def _blocks(overview: Overview, heads: list[str], room: int) -> list[tuple[int, int]]:
+    """The groups (as index ranges) of each table of the overview: all in one where
+    they fit in ``room`` columns, else as many in each as fit (at least one)."""
+    sizes = [
+        max(len(head), *(len(row.cells[i].label) for row in overview.rows)) + 3
+        for i, head in enumerate(heads)
+    ]
+    blocks: list[tuple[int, int]] = []
+    first, used = 0, 0
+    for i, size in enumerate(sizes):
+        if i > first and used + size > room:
+            blocks.append((first, i))
+            first, used = i, 0
+        used += size
+    blocks.append((first, len(sizes)))
+    return blocks
+
+
+def _overview_table(
+    overview: Overview, heads: list[str], first: int, last: int, today: date | None
+) -> Grid:
+    """The overview's table of groups ``first`` to ``last`` (not included)."""
     table = Grid()
     table.add_column(t("cal.col_week"), justify="right", no_wrap=True)
     table.add_column(t("overview.col_monday"), no_wrap=True)
-    for i, label in enumerate(labels, start=1):
-        table.add_column(Text(str(i) if numbered else label), no_wrap=True)
+    for head in heads[first:last]:
+        table.add_column(Text(head), no_wrap=True)
     table.add_column(t("cal.col_notes"), overflow="fold")
     section: object = overview.rows[0].term if overview.rows else None
     for row in overview.rows:
@@ -145,17 +192,8 @@ def overview_picture(overview: Overview, today: date | None, width: int = 80) ->
         table.add_row(
             row.week_label(),
             format_month_day(row.first.monday),
-            *(Text(c.label, style="dim" if c.closed else "bold") for c in row.cells),
+            *(Text(c.label, style="dim" if c.closed else "bold") for c in row.cells[first:last]),
             Text("; ".join(notes)),
             style="bold" if is_today else ("dim" if row.closed else None),
         )
-    title = Text(t("overview.title", region=cal.region.name, years=", ".join(cal.school_years)))
-    title.stylize("bold")
-    out: list[Text | Grid] = [title, table]
-    out.append(Text(t("overview.key"), style="dim"))
-    for i, c in enumerate(overview.columns, start=1):
-        head = f"{i} {c.label}" if numbered else c.label
-        out.append(Text(f"{head}: {group_summary(c)}", style="dim"))
-    out.extend(Text(f"* {line}", style="dim") for line in moved_notes(overview))
-    out.append(Text(t("overview.source", state=provenance_summary(cal)), style="dim"))
-    return Group(*out)
+    return table

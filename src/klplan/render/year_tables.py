@@ -179,6 +179,8 @@ def _overview_table(
     for head in heads[first:last]:
         table.add_column(Text(head), no_wrap=True)
     table.add_column(t("cal.col_notes"), overflow="fold")
+    # A few distinct marks ("3B", "–") fill thousands of cells: one Text for each.
+    marks: dict[tuple[str, bool], Text] = {}
     section: object = overview.rows[0].term if overview.rows else None
     for row in overview.rows:
         if row.term != section:
@@ -189,10 +191,18 @@ def _overview_table(
         if is_today:
             assert today is not None
             notes.append(t("cal.today", date=format_date(today, year=False)))
+        cells = []
+        for c in row.cells[first:last]:
+            key = (c.label, bool(c.closed))
+            mark = marks.get(key)
+            if mark is None:
+                style = "dim" if c.closed else "bold"
+                mark = marks[key] = Text(c.label, style=style)
+            cells.append(mark)
         table.add_row(
             row.week_label(),
             format_month_day(row.first.monday),
-            *(Text(c.label, style="dim" if c.closed else "bold") for c in row.cells[first:last]),
+            *cells,
             Text("; ".join(notes)),
             style="bold" if is_today else ("dim" if row.closed else None),
         )

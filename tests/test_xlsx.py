@@ -180,3 +180,21 @@ def test_libreoffice_shows_every_meeting_as_the_csv_has_it(tmp_path):
     week36 = next(r for r in overview if r[0][0] == "36")
     assert week36[1] == ("2026-08-31", str(serial(date(2026, 8, 31))))
     assert week36[head.index(TRICKY)][0] == "1B"
+
+
+def test_a_name_like_rich_text_stays_text():
+    """XlsxWriter writes a string from ``<r>`` to ``</r>`` as raw XML (its rich
+    strings): a group named ``<r>Lag</r>`` made a workbook Excel had to repair. Every
+    member is well-formed XML and the shared strings hold the name as its text."""
+    import xml.etree.ElementTree as ET
+
+    outcome = two_groups(name_a="<r>Lag</r>")
+    archive = zipfile.ZipFile(io.BytesIO(schedule_xlsx(outcome, build(outcome))))
+    for name in archive.namelist():
+        if name.endswith(".xml"):
+            ET.fromstring(archive.read(name))  # raises where not well-formed
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    root = ET.fromstring(archive.read("xl/sharedStrings.xml"))
+    texts = ["".join(t.text or "" for t in si.iterfind(".//m:t", ns)) for si in root]
+    assert "<r>Lag</r>" in texts
+    assert "<r>Lag" not in archive.read("xl/sharedStrings.xml").decode()

@@ -47,6 +47,19 @@ def _typed(column: str, value: str) -> object:
     return value
 
 
+def write_text(sheet: Any, row: int, col: int, text: str, style: Any = None) -> None:
+    """``text`` in a cell as text: a group called "=1+1" stays text, never a formula
+    (``write_string``). XlsxWriter writes a string from ``<r>`` to ``</r>`` into the
+    shared strings unescaped (its own rich strings), which makes a workbook Excel must
+    repair; such a text is written as a rich string of plain runs instead (XlsxWriter
+    takes three at least)."""
+    if text.startswith("<r>") and text.endswith("</r>"):
+        runs = (text[:1], text[1:2], text[2:])
+        sheet.write_rich_string(row, col, *runs, *([style] if style else []))
+    else:
+        sheet.write_string(row, col, text, style)
+
+
 class _Sheet:
     """A worksheet written row by row, remembering each column's widest value."""
 
@@ -62,8 +75,7 @@ class _Sheet:
             if value is None or value == "":
                 continue
             if isinstance(value, str):
-                # write_string: a group called "=1+1" stays text, never a formula.
-                sheet.write_string(row, col, value, style)
+                write_text(sheet, row, col, value, style)
                 width = max(map(len, value.splitlines())) if "\n" in value else len(value)
             elif isinstance(value, int):
                 sheet.write_number(row, col, value, style)
@@ -128,8 +140,8 @@ def schedule_xlsx(
     sheet.sheet.write_string(sheet.row, 0, t("overview.groups"), bold)
     for c in overview.columns:
         sheet.row += 1
-        sheet.sheet.write_string(sheet.row, 0, c.label, bold)
-        sheet.sheet.write_string(sheet.row, 1, group_summary(c))
+        write_text(sheet.sheet, sheet.row, 0, c.label, bold)
+        write_text(sheet.sheet, sheet.row, 1, group_summary(c))
     sheet.finish(1, 1)
     workbook.close()
     return buf.getvalue()

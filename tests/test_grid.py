@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rich import box
 from rich.console import Console, Group, RenderableType
-from rich.segment import Segment
+from rich.segment import Segment, Segments
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -227,3 +227,33 @@ def test_a_leaders_table_as_rich_draws_it(width: int) -> None:
     assert plain(grid, width) == plain(table, width)
     assert styled(grid, width) == styled(table, width)
     assert ("Läsa och berätta i förskoleklass" in plain(grid, width)) == (width >= 95)
+
+
+# --- texts printed as segments (render.grid.printed) -----------------------------------
+
+texts = st.builds(
+    lambda words, style, spans, end: (
+        Text.assemble(words, (" *", "bold"), end=end)
+        if spans
+        else Text(words, style=style or "", end=end)
+    ),
+    st.lists(
+        st.sampled_from(["Grupp g1", "·", "Anna Åström", "\n", "  ", "\t", "\x1b", "x" * 30]),
+        max_size=8,
+    ).map("".join),
+    styles,
+    st.booleans(),
+    st.sampled_from(["\n", "\n", ""]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(1, 90))
+def test_a_text_printed_as_segments_is_what_rich_prints(text: Text, width: int) -> None:
+    from klplan.render.grid import printed
+
+    for colour in (False, True):
+        mine, rich = _console(width, colour=colour), _console(width, colour=colour)
+        mine.print(Segments(printed(mine, text)), crop=False)
+        rich.print(text)
+        assert mine.file.getvalue() == rich.file.getvalue()  # type: ignore[attr-defined]

@@ -480,3 +480,23 @@ def _fitting_lines(
                 return None
             out.append((fitted, base))
     return out
+
+
+def printed(console: Console, renderable: Text | Grid) -> list[Segment]:
+    """What ``console.print(renderable)`` writes, as segments: a ``Grid`` as it
+    renders, a text of plain lines that each fit the console as those lines (Rich
+    would find nothing to wrap: a large plan prints hundreds of headings), any other
+    text as Rich renders it."""
+    if isinstance(renderable, Text):
+        if renderable.end != "\n":  # console.print ends every text with a line break
+            renderable = renderable.copy()
+            renderable.end = "\n"
+        plain = _plain_text(renderable)
+        if plain is not None:
+            lines = plain.split("\n")
+            width = console.width
+            if all(line.isprintable() and cell_len(line) <= width for line in lines):
+                style = console.get_style(renderable.style) if renderable.style else None
+                return [s for line in lines for s in (Segment(line, style), Segment.line())]
+    rendered = console.render_lines(renderable, pad=False)
+    return [s for line in rendered for s in (*line, Segment.line())]

@@ -9,12 +9,13 @@ from datetime import date, datetime
 
 from rich.cells import cell_len
 from rich.console import Console
+from rich.segment import Segments
 from rich.text import Text
 
 from klplan.core.outcome import GroupPlan, ScheduleOutcome, time_budgets
 from klplan.core.weeks import IsoWeek
 from klplan.messages import format_date, language, t
-from klplan.render.grid import Grid
+from klplan.render.grid import Grid, printed
 
 
 def week_label(week: IsoWeek) -> str:
@@ -83,8 +84,11 @@ def group_heading(outcome: ScheduleOutcome, g: GroupPlan) -> Text:
     return Text(" · ".join(parts), style="bold reverse")
 
 
-def _print(console: Console, table: Grid) -> None:
-    console.print(table, crop=False)  # a Grid cuts its own lines to the console
+def _print(console: Console, *items: Text | Grid) -> None:
+    """``items`` one under the other in one print (a blank line: ``Text("")``): a
+    large plan prints thousands of lines, and a print costs Rich more than a line."""
+    segments = [s for x in items for s in printed(console, x)]
+    console.print(Segments(segments), crop=False)  # laid out at this width already
 
 
 def _with_rows(table: Grid, rows: Iterable[Sequence[str]]) -> Grid:
@@ -195,13 +199,12 @@ def render_leaders(outcome: ScheduleOutcome, console: Console) -> None:
     groups_of = outcome.groups_by_leader()
     checkins_of = outcome.checkins_by_leader()
     for i, leader in enumerate(outcome.leaders):
-        if i:
-            console.print()
+        out: list[Text | Grid] = [Text("")] if i else []
         groups = groups_of[leader.id]
         heading = f"{leader.name or leader.id} ({leader.id})"
         if groups:
             heading += " · " + t("table.groups_list", groups=", ".join(g.id for g in groups))
-        console.print(Text(heading, style="bold reverse"))
+        out.append(Text(heading, style="bold reverse"))
         rows: list[tuple[datetime, IsoWeek, date, datetime, str, str, str]] = []
         for g in groups:
             for p in g.plans:
@@ -211,7 +214,7 @@ def render_leaders(outcome: ScheduleOutcome, console: Console) -> None:
         for c in checkins_of[leader.id]:
             rows.append((c.start, c.week, c.date, c.end, "", t("table.checkin"), ""))
         if not rows:
-            console.print(Text(t("table.no_meetings"), style="dim"))
+            _print(console, *out, Text(t("table.no_meetings"), style="dim"))
             continue
         table = Grid()
         table.add_column(t("table.week"), no_wrap=True)
@@ -224,10 +227,10 @@ def render_leaders(outcome: ScheduleOutcome, console: Console) -> None:
             (week_label(week), format_date(day), f"{start:%H:%M}–{end:%H:%M}", group, what, title)
             for start, week, day, end, group, what, title in sorted(rows, key=lambda r: r[0])
         ]
-        _print(console, _with_rows(table, texts))
+        out.append(_with_rows(table, texts))
         b = budgets.get(leader.id)
         if b is not None:
-            console.print(
+            out.append(
                 Text(
                     t(
                         "table.leader_summary",
@@ -240,3 +243,4 @@ def render_leaders(outcome: ScheduleOutcome, console: Console) -> None:
                     style="dim",
                 )
             )
+        _print(console, *out)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from rich.cells import cell_len
-from rich.console import Console, Group
+from rich.console import Console
 from rich.segment import Segment, Segments
 from rich.text import Text
 
@@ -17,7 +17,7 @@ from klplan.core.outcome import ScheduleOutcome
 from klplan.core.plan import ClosedWeek, Meeting, ModulePlan
 from klplan.core.weeks import IsoWeek
 from klplan.messages import format_date, reason_label, t, week_range, weekday_name
-from klplan.render.grid import Grid
+from klplan.render.grid import Grid, printed
 from klplan.render.plan_tables import (
     checkins_table,
     checkins_title,
@@ -240,12 +240,6 @@ def _caption(outcome: ScheduleOutcome, plan: ModulePlan) -> Text:
     return text
 
 
-def _lines(console: Console, renderable: Text | Group) -> list[Segment]:
-    """What ``console.print(renderable)`` writes, as segments."""
-    lines = console.render_lines(renderable, pad=False)
-    return [s for line in lines for s in (*line, Segment.line())]
-
-
 def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "group") -> None:
     """Per group (each module's table), or per leader (their meetings and check-ins in
     date order); plan files add the check-ins and the time budgets."""
@@ -265,16 +259,18 @@ def render_schedule(outcome: ScheduleOutcome, console: Console, view: str = "gro
             out = [] if first else [Segment.line()]
             first = False
             if outcome.plan is not None and k == 0:
-                out += _lines(console, group_heading(outcome, g))
+                out += printed(console, group_heading(outcome, g))
             module = plan.module
             key: tuple[object, ...] = (module.id, module.title, module.parts, plan.cadence.id)
             key += (module.part_titles, plan.slot, plan.meetings, plan.closed_weeks)
             block = blocks.get(key)
             if block is None:
                 table = schedule_table(plan, console.width)
-                block = blocks[key] = _lines(
-                    console, Group(_title(outcome, plan), table, _caption(outcome, plan))
-                )
+                block = blocks[key] = [
+                    *printed(console, _title(outcome, plan)),
+                    *printed(console, table),
+                    *printed(console, _caption(outcome, plan)),
+                ]
             console.print(Segments(out + block), crop=False)
     if outcome.plan is not None:
         if outcome.checkins:

@@ -257,3 +257,16 @@ def test_a_text_printed_as_segments_is_what_rich_prints(text: Text, width: int) 
         mine.print(Segments(printed(mine, text)), crop=False)
         rich.print(text)
         assert mine.file.getvalue() == rich.file.getvalue()  # type: ignore[attr-defined]
+
+
+@settings(max_examples=200, deadline=None)
+@given(specs(), st.integers(1, 130))
+def test_a_grid_printed_as_segments_is_what_rich_prints_of_its_table(
+    spec: Spec, width: int
+) -> None:
+    from klplan.render.grid import printed
+
+    table, grid = build(spec)
+    mine = _console(width, colour=False)
+    mine.print(Segments(printed(mine, grid)), crop=False)
+    assert mine.file.getvalue() == plain(table, width)  # type: ignore[attr-defined]

@@ -394,14 +394,16 @@ def _export(
     else:
         import klplan.app.values as params
         from klplan.cli.console import show
-        from klplan.render.table import render_schedule
 
         if view is View.overview:
             from klplan.render.overview import build
             from klplan.render.year_tables import overview_picture
 
             overview, today = build(outcome), params.today()
-            show(lambda c: c.print(overview_picture(overview, today, c.width)), path)
+            # A Stack's lines fit the console already: no cropping needed.
+            show(lambda c: c.print(overview_picture(overview, today, c.width), crop=False), path)
         else:
+            from klplan.render.table import render_schedule
+
             mode = "leader" if view is View.leader else "group"
             show(lambda c: render_schedule(outcome, c, view=mode), path)

@@ -161,8 +161,8 @@ class Grid:
             raise ValueError(f"{len(cells)} cells for {len(self.columns)} columns")
         for column, cell in zip(self.columns, cells, strict=True):
             column.cells.append(cell)
-            if isinstance(cell, str):  # most cells: measured here at once
-                size = _size(cell)
+            if isinstance(cell, str | Text):  # most cells: measured here at once
+                size = _size(cell if isinstance(cell, str) else cell.plain)
                 if size.word > column.word:
                     column.word = size.word
                 if size.line > column.line:
@@ -482,21 +482,39 @@ def _fitting_lines(
     return out
 
 
-def printed(console: Console, renderable: Text | Grid) -> list[Segment]:
-    """What ``console.print(renderable)`` writes, as segments: a ``Grid`` as it
-    renders, a text of plain lines that each fit the console as those lines (Rich
-    would find nothing to wrap: a large plan prints hundreds of headings), any other
-    text as Rich renders it."""
-    if isinstance(renderable, Text):
-        if renderable.end != "\n":  # console.print ends every text with a line break
-            renderable = renderable.copy()
-            renderable.end = "\n"
-        plain = _plain_text(renderable)
-        if plain is not None:
-            lines = plain.split("\n")
-            width = console.width
-            if all(line.isprintable() and cell_len(line) <= width for line in lines):
-                style = console.get_style(renderable.style) if renderable.style else None
-                return [s for line in lines for s in (Segment(line, style), Segment.line())]
-    rendered = console.render_lines(renderable, pad=False)
+def printed(
+    console: Console, renderable: Text | Grid, options: ConsoleOptions | None = None
+) -> list[Segment]:
+    """What ``console.print(renderable)`` writes, as segments (``options``: the
+    console's by default): a ``Grid`` as it renders, a text of plain lines that each
+    fit as those lines (Rich would find nothing to wrap: a large plan prints hundreds
+    of headings), any other text as Rich renders it. No line is wider than
+    ``options.max_width``."""
+    options = options or console.options
+    if isinstance(renderable, Grid):  # its lines end and are cut to width already
+        return list(console.render(renderable, options))
+    if renderable.end != "\n":  # console.print ends every text with a line break
+        renderable = renderable.copy()
+        renderable.end = "\n"
+    plain = _plain_text(renderable)
+    if plain is not None:
+        lines = plain.split("\n")
+        width = options.max_width
+        if all(line.isprintable() and cell_len(line) <= width for line in lines):
+            style = console.get_style(renderable.style) if renderable.style else None
+            return [s for line in lines for s in (Segment(line, style), Segment.line())]
+    rendered = console.render_lines(renderable, options, pad=False)
     return [s for line in rendered for s in (*line, Segment.line())]
+
+
+class Stack:
+    """Texts and grids one under the other, each as ``console.print`` prints it
+    (``printed``). Its lines are never wider than the console, so it may be printed
+    with ``crop=False``, which spares Rich measuring each line again."""
+
+    def __init__(self, *items: Text | Grid) -> None:
+        self.items = items
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        for item in self.items:
+            yield from printed(console, item, options)

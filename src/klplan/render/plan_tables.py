@@ -9,13 +9,12 @@ from datetime import date, datetime
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.segment import Segments
 from rich.text import Text
 
 from klplan.core.outcome import GroupPlan, ScheduleOutcome, time_budgets
 from klplan.core.weeks import IsoWeek
 from klplan.messages import format_date, language, t
-from klplan.render.grid import Grid, printed
+from klplan.render.grid import Grid, Stack
 
 
 def week_label(week: IsoWeek) -> str:
@@ -87,8 +86,7 @@ def group_heading(outcome: ScheduleOutcome, g: GroupPlan) -> Text:
 def _print(console: Console, *items: Text | Grid) -> None:
     """``items`` one under the other in one print (a blank line: ``Text("")``): a
     large plan prints thousands of lines, and a print costs Rich more than a line."""
-    segments = [s for x in items for s in printed(console, x)]
-    console.print(Segments(segments), crop=False)  # laid out at this width already
+    console.print(Stack(*items), crop=False)
 
 
 def _with_rows(table: Grid, rows: Iterable[Sequence[str]]) -> Grid:

@@ -4,14 +4,14 @@ calendar``) and a schedule's year overview (``klplan schedule --view overview``)
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.console import Group
 from rich.text import Text
 
 from klplan.core.weeks import IsoWeek
 from klplan.messages import MONTHS_SHORT, format_date, format_month_day, language, t
-from klplan.render.grid import Grid
+from klplan.render.grid import Grid, Stack
 
 if TYPE_CHECKING:
     from klplan.core.outcome import CalendarOutcome
@@ -116,7 +116,7 @@ def calendar_picture(outcome: CalendarOutcome, today: date | None) -> Group:
 # --- the year overview of a schedule (klplan schedule --view overview) -----------
 
 
-def overview_picture(overview: Overview, today: date | None, width: int = 80) -> Group:
+def overview_picture(overview: Overview, today: date | None, width: int = 80) -> Stack:
     """Weeks down, groups across: each group's meetings (``3B``) and closed weeks,
     with what happens each week. Groups get numbers as headings when their names
     would not fit in ``width`` columns; where even their numbers do not, the groups
@@ -129,12 +129,14 @@ def overview_picture(overview: Overview, today: date | None, width: int = 80) ->
     room = width - _OVERVIEW_FIXED
     numbered = sum(max(len(x), 3) + 2 for x in labels) > room
     heads = [str(i) if numbered else label for i, label in enumerate(labels, start=1)]
-    blocks = _blocks(overview, heads, room)
+    marks = _marks(overview)
+    blocks = _blocks(marks, heads, room)
+    weeks = _weeks(overview, today)
     tables: list[Text | Grid] = []
     for first, last in blocks:
         if len(blocks) > 1:
             tables.append(Text(t("overview.block", first=first + 1, last=last), style="bold"))
-        tables.append(_overview_table(overview, heads, first, last, today))
+        tables.append(_overview_table(overview, weeks, marks, heads, first, last))
     title = Text(t("overview.title", region=cal.region.name, years=", ".join(cal.school_years)))
     title.stylize("bold")
     out: list[Text | Grid] = [title, *tables]
@@ -144,20 +146,37 @@ def overview_picture(overview: Overview, today: date | None, width: int = 80) ->
         out.append(Text(f"{head}: {group_summary(c)}", style="dim"))
     out.extend(Text(f"* {line}", style="dim") for line in moved_notes(overview))
     out.append(Text(t("overview.source", state=provenance_summary(cal)), style="dim"))
-    return Group(*out)
+    return Stack(*out)
 
 
 # The overview's columns besides the groups: week, Monday and a few words of notes.
 _OVERVIEW_FIXED = 40
 
 
-def _blocks(overview: Overview, heads: list[str], room: int) -> list[tuple[int, int]]:
+def _marks(overview: Overview) -> list[list[Text]]:
+    """Each row's cells as marks ("3B" in bold, "–" dim): one Text for each distinct
+    mark, shared by the thousands of cells that show it."""
+    known: dict[tuple[str, bool], Text] = {}
+    out = []
+    for row in overview.rows:
+        marks = []
+        for c in row.cells:
+            key = (c.label, bool(c.closed))
+            mark = known.get(key)
+            if mark is None:
+                mark = known[key] = Text(key[0], style="dim" if key[1] else "bold")
+            marks.append(mark)
+        out.append(marks)
+    return out
+
+
+def _blocks(marks: list[list[Text]], heads: list[str], room: int) -> list[tuple[int, int]]:
     """The groups (as index ranges) of each table of the overview: all in one where
     they fit in ``room`` columns, else as many in each as fit (at least one)."""
-    sizes = [
-        max(len(head), *(len(row.cells[i].label) for row in overview.rows)) + 3
-        for i, head in enumerate(heads)
-    ]
+    sizes = [len(head) for head in heads]
+    for row in marks:
+        sizes = [max(size, len(mark)) for size, mark in zip(sizes, row, strict=True)]
+    sizes = [size + 3 for size in sizes]
     blocks: list[tuple[int, int]] = []
     first, used = 0, 0
     for i, size in enumerate(sizes):
@@ -169,8 +188,39 @@ def _blocks(overview: Overview, heads: list[str], room: int) -> list[tuple[int, 
     return blocks
 
 
+class _Week(NamedTuple):
+    """What every table of the overview shows of a row besides its groups."""
+
+    label: str
+    monday: str
+    notes: Text
+    style: str | None
+
+
+def _weeks(overview: Overview, today: date | None) -> list[_Week]:
+    out = []
+    for row in overview.rows:
+        notes = list(row.notes)
+        is_today = today is not None and row.first <= IsoWeek.of(today) <= row.last
+        if is_today:
+            assert today is not None
+            notes.append(t("cal.today", date=format_date(today, year=False)))
+        style = "bold" if is_today else ("dim" if row.closed else None)
+        out.append(
+            _Week(
+                row.week_label(), format_month_day(row.first.monday), Text("; ".join(notes)), style
+            )
+        )
+    return out
+
+
 def _overview_table(
-    overview: Overview, heads: list[str], first: int, last: int, today: date | None
+    overview: Overview,
+    weeks: list[_Week],
+    marks: list[list[Text]],
+    heads: list[str],
+    first: int,
+    last: int,
 ) -> Grid:
     """The overview's table of groups ``first`` to ``last`` (not included)."""
     table = Grid()
@@ -179,31 +229,10 @@ def _overview_table(
     for head in heads[first:last]:
         table.add_column(Text(head), no_wrap=True)
     table.add_column(t("cal.col_notes"), overflow="fold")
-    # A few distinct marks ("3B", "–") fill thousands of cells: one Text for each.
-    marks: dict[tuple[str, bool], Text] = {}
     section: object = overview.rows[0].term if overview.rows else None
-    for row in overview.rows:
+    for row, week, cells in zip(overview.rows, weeks, marks, strict=True):
         if row.term != section:
             table.add_section()
             section = row.term
-        notes = list(row.notes)
-        is_today = today is not None and row.first <= IsoWeek.of(today) <= row.last
-        if is_today:
-            assert today is not None
-            notes.append(t("cal.today", date=format_date(today, year=False)))
-        cells = []
-        for c in row.cells[first:last]:
-            key = (c.label, bool(c.closed))
-            mark = marks.get(key)
-            if mark is None:
-                style = "dim" if c.closed else "bold"
-                mark = marks[key] = Text(c.label, style=style)
-            cells.append(mark)
-        table.add_row(
-            row.week_label(),
-            format_month_day(row.first.monday),
-            *cells,
-            Text("; ".join(notes)),
-            style="bold" if is_today else ("dim" if row.closed else None),
-        )
+        table.add_row(week.label, week.monday, *cells[first:last], week.notes, style=week.style)
     return table

@@ -250,7 +250,7 @@ texts = st.builds(
 @settings(max_examples=300, deadline=None)
 @given(texts, st.integers(1, 90))
 def test_a_text_printed_as_segments_is_what_rich_prints(text: Text, width: int) -> None:
-    from klplan.render.grid import printed
+    from klplan.render.stack import printed
 
     for colour in (False, True):
         mine, rich = _console(width, colour=colour), _console(width, colour=colour)
@@ -264,7 +264,7 @@ def test_a_text_printed_as_segments_is_what_rich_prints(text: Text, width: int) 
 def test_a_grid_printed_as_segments_is_what_rich_prints_of_its_table(
     spec: Spec, width: int
 ) -> None:
-    from klplan.render.grid import printed
+    from klplan.render.stack import printed
 
     table, grid = build(spec)
     mine = _console(width, colour=False)

@@ -318,7 +318,7 @@ class Grid:
             if isinstance(cell, str):
                 plain: str | None = cell
             elif isinstance(cell, Text):
-                plain = _plain_text(cell)
+                plain = plain_text(cell)
             else:  # several texts, or none
                 plain = None if cell else ""
             if plain is None:
@@ -433,9 +433,9 @@ class Grid:
             yield from Segment.simplify(segments)
 
 
-def _plain_text(text: str | Text) -> str | None:
-    """A text's characters where it is plain text laid out by the table's rules,
-    None where it sets its own layout or has styled spans."""
+def plain_text(text: str | Text) -> str | None:
+    """A text's characters where it is plain text laid out by the table's rules
+    (and Rich's printing), None where it sets its own layout or has styled spans."""
     if isinstance(text, str):
         return text
     if text.spans or text.justify or text.overflow or text.no_wrap is not None:
@@ -464,7 +464,7 @@ def _fitting_lines(
     None."""
     out: list[tuple[str, str | Style | None]] = []
     for text, size in zip(texts, sizes, strict=True):
-        plain = _plain_text(text)
+        plain = plain_text(text)
         if plain is None:
             return None
         base = text.style or None if isinstance(text, Text) else None
@@ -480,41 +480,3 @@ def _fitting_lines(
                 return None
             out.append((fitted, base))
     return out
-
-
-def printed(
-    console: Console, renderable: Text | Grid, options: ConsoleOptions | None = None
-) -> list[Segment]:
-    """What ``console.print(renderable)`` writes, as segments (``options``: the
-    console's by default): a ``Grid`` as it renders, a text of plain lines that each
-    fit as those lines (Rich would find nothing to wrap: a large plan prints hundreds
-    of headings), any other text as Rich renders it. No line is wider than
-    ``options.max_width``."""
-    options = options or console.options
-    if isinstance(renderable, Grid):  # its lines end and are cut to width already
-        return list(console.render(renderable, options))
-    if renderable.end != "\n":  # console.print ends every text with a line break
-        renderable = renderable.copy()
-        renderable.end = "\n"
-    plain = _plain_text(renderable)
-    if plain is not None:
-        lines = plain.split("\n")
-        width = options.max_width
-        if all(line.isprintable() and cell_len(line) <= width for line in lines):
-            style = console.get_style(renderable.style) if renderable.style else None
-            return [s for line in lines for s in (Segment(line, style), Segment.line())]
-    rendered = console.render_lines(renderable, options, pad=False)
-    return [s for line in rendered for s in (*line, Segment.line())]
-
-
-class Stack:
-    """Texts and grids one under the other, each as ``console.print`` prints it
-    (``printed``). Its lines are never wider than the console, so it may be printed
-    with ``crop=False``, which spares Rich measuring each line again."""
-
-    def __init__(self, *items: Text | Grid) -> None:
-        self.items = items
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        for item in self.items:
-            yield from printed(console, item, options)

@@ -14,7 +14,8 @@ from rich.text import Text
 from klplan.core.outcome import GroupPlan, ScheduleOutcome, time_budgets
 from klplan.core.weeks import IsoWeek
 from klplan.messages import format_date, language, t
-from klplan.render.grid import Grid, Stack
+from klplan.render.grid import Grid
+from klplan.render.stack import Stack
 
 
 def week_label(week: IsoWeek) -> str:

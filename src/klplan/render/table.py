@@ -17,7 +17,7 @@ from klplan.core.outcome import ScheduleOutcome
 from klplan.core.plan import ClosedWeek, Meeting, ModulePlan
 from klplan.core.weeks import IsoWeek
 from klplan.messages import format_date, reason_label, t, week_range, weekday_name
-from klplan.render.grid import Grid, printed
+from klplan.render.grid import Grid
 from klplan.render.plan_tables import (
     checkins_table,
     checkins_title,
@@ -28,6 +28,7 @@ from klplan.render.plan_tables import (
     table_width,
     week_label,
 )
+from klplan.render.stack import printed
 
 
 def _meeting_cell(x: Meeting) -> Text:

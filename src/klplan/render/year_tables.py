@@ -11,7 +11,8 @@ from rich.text import Text
 
 from klplan.core.weeks import IsoWeek
 from klplan.messages import MONTHS_SHORT, format_date, format_month_day, language, t
-from klplan.render.grid import Grid, Stack
+from klplan.render.grid import Grid
+from klplan.render.stack import Stack
 
 if TYPE_CHECKING:
     from klplan.core.outcome import CalendarOutcome

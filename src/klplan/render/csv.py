@@ -55,7 +55,8 @@ def meeting_rows(outcome: ScheduleOutcome) -> Iterator[dict[str, str]]:
     xlsx meetings sheet types them). A group without a name is named by its id, so
     the name column is never empty for a meeting; a part's title is the module
     definition's, or ``Del 3 av 8`` for a module that gives none; the leader comes
-    from the plan (empty on a run without leaders: there is none to name)."""
+    from the plan, or from ``--leader`` on a single-group run (empty without one:
+    there is none to name)."""
     leaders = {x.id: x.name or x.id for x in outcome.leaders}
     for g in outcome.groups:
         leader = leaders.get(g.leader or "", g.leader or "")

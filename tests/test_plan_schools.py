@@ -352,3 +352,44 @@ def test_a_video_choice_that_cannot_work_is_an_error(in_tmp, video, message):
     with pytest.raises(PlanInvalid) as e:
         schedule(in_tmp, text)
     assert e.value.message() == message
+
+
+def test_each_group_carries_its_school_into_json_and_the_tables(in_tmp):
+    """JSON gives each group's school (id and name, null without one); the parts
+    view's heading names it, and a leader at two schools sees which group meets
+    where."""
+    import io
+    import json
+
+    from klplan.cli.console import console
+    from klplan.render.json import schedule_json_chunks
+    from klplan.render.table import render_schedule
+
+    text = municipal(
+        """\
+        - {id: n1, participants: 6, leader: anna, school: norr, module: samtal-om-text,
+           start: 2025-W38, slot: {weekday: onsdag, time: "15:00"}}
+        - {id: s1, participants: 6, leader: anna, school: soder, module: lasstrategier,
+           start: 2025-W38, slot: {weekday: onsdag, time: "17:00"}}
+        - {id: x, participants: 6, leader: bo, module: samtal-om-text, start: 2025-W38}
+        """
+    )
+    outcome = schedule(in_tmp, text)
+    doc = json.loads("".join(schedule_json_chunks(outcome)))
+    schools = {g["id"]: (g["school"], g["school_name"]) for g in doc["groups"]}
+    assert schools == {
+        "n1": ("norr", "Norrskolan"),
+        "s1": ("soder", "Söderskolan"),
+        "x": (None, None),
+    }
+
+    def drawn(view: str) -> str:
+        buf = io.StringIO()
+        render_schedule(outcome, console(buf, plain=True, width=100), view)
+        return buf.getvalue()
+
+    assert "Grupp n1 · ledare Anna Andersson · 6 deltagare · Norrskolan\n" in drawn("group")
+    assert "Grupp x · ledare Bo Berg · 6 deltagare\n" in drawn("group")
+    leaders = drawn("leader")
+    assert "Anna Andersson (anna) · grupper n1 (Norrskolan), s1 (Söderskolan)\n" in leaders
+    assert "Bo Berg (bo) · grupper x\n" in leaders  # one school or none: ids alone

@@ -117,6 +117,7 @@ class Planner:
     def groups(self, stagger: bool) -> tuple[tuple[GroupPlan, ...], list[Notice]]:
         out: list[GroupPlan] = []
         moves: list[Notice] = []
+        schools = {x.id: x.name for x in self.plan.spec.schools}
         for g in self.plan.groups:
             plans, booked, one_off, clashes = self.attempt(g, g.slot)
             if clashes and stagger:
@@ -156,6 +157,8 @@ class Planner:
                     sequence=g.sequence if len(g.modules) > 1 else None,
                     invitees=g.invitees,
                     video=g.video,
+                    school=g.school,
+                    school_name=schools.get(g.school or ""),
                 )
             )
         return tuple(out), moves

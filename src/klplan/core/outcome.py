@@ -43,6 +43,8 @@ class GroupPlan:
     sequence: str | None = None  # per_term or back_to_back (plans with several modules)
     invitees: tuple[tuple[str, str], ...] = ()  # (e-mail, name): participants to invite
     video: VideoMeetings | None = None  # the meetings by video (None: all, with video_url)
+    school: str | None = None  # the id of its school (a plan's schools), if any
+    school_name: str | None = None  # that school's name
 
     @property
     def meetings(self) -> tuple[Meeting, ...]:

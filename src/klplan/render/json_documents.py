@@ -163,6 +163,8 @@ def group_document(g: GroupPlan, meetings: bool = True, plans: bool = True) -> d
         "leader": g.leader,
         "participants": g.participants,
         "location": g.location,
+        "school": g.school,
+        "school_name": g.school_name,
         "video_url": g.video_url,
         "video": (
             {"moments": list(g.video.moments), "parts": list(g.video.parts or ()) or None}

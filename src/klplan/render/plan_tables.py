@@ -80,7 +80,7 @@ def group_heading(outcome: ScheduleOutcome, g: GroupPlan) -> Text:
     video = g.video_url
     if video and g.video is not None:  # only some meetings by video: which
         video = t("table.video", which=g.video.label(), url=video)
-    parts += [x for x in (g.location, video) if x]
+    parts += [x for x in (g.school_name or g.school, g.location, video) if x]
     return Text(" · ".join(parts), style="bold reverse")
 
 
@@ -202,7 +202,12 @@ def render_leaders(outcome: ScheduleOutcome, console: Console) -> None:
         groups = groups_of[leader.id]
         heading = f"{leader.name or leader.id} ({leader.id})"
         if groups:
-            heading += " · " + t("table.groups_list", groups=", ".join(g.id for g in groups))
+            # A leader at two schools or more sees which group meets where.
+            at = len({g.school for g in groups if g.school}) > 1
+            names = [
+                f"{g.id} ({g.school_name or g.school})" if at and g.school else g.id for g in groups
+            ]
+            heading += " · " + t("table.groups_list", groups=", ".join(names))
         out.append(Text(heading, style="bold reverse"))
         rows: list[tuple[datetime, IsoWeek, date, datetime, str, str, str]] = []
         for g in groups:

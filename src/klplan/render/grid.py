@@ -86,6 +86,19 @@ def _size(plain: str) -> _Size:
     return _Size(min(longest, widest), widest, plain.isprintable())
 
 
+def _size_of(text: str | Text) -> _Size:
+    return _size(text if isinstance(text, str) else text.plain)
+
+
+def _measured(column: _Column, text: str | Text) -> None:
+    """Widen what ``column`` keeps of its texts (its longest word, widest line)."""
+    size = _size_of(text)
+    if size.word > column.word:
+        column.word = size.word
+    if size.line > column.line:
+        column.line = size.line
+
+
 def _texts(cell: Cell | None) -> tuple[str | Text, ...]:
     return ("",) if cell is None else cell if isinstance(cell, tuple) else (cell,)
 
@@ -153,7 +166,8 @@ class Grid:
         overflow: Overflow = "ellipsis",
     ) -> None:
         column = _Column(header, justify, no_wrap, min_width, overflow)
-        self._measured(column, _texts(header))
+        for text in _texts(header):
+            _measured(column, text)
         self.columns.append(column)
 
     def add_row(self, *cells: Cell | None, style: str | Style | None = None) -> None:
@@ -161,23 +175,12 @@ class Grid:
             raise ValueError(f"{len(cells)} cells for {len(self.columns)} columns")
         for column, cell in zip(self.columns, cells, strict=True):
             column.cells.append(cell)
-            if isinstance(cell, str | Text):  # most cells: measured here at once
-                size = _size(cell if isinstance(cell, str) else cell.plain)
-                if size.word > column.word:
-                    column.word = size.word
-                if size.line > column.line:
-                    column.line = size.line
+            if isinstance(cell, str | Text):  # most cells
+                _measured(column, cell)
             else:
-                self._measured(column, _texts(cell))
+                for text in _texts(cell):
+                    _measured(column, text)
         self.rows.append(_Row(style))
-
-    def _measured(self, column: _Column, texts: tuple[str | Text, ...]) -> None:
-        for text in texts:
-            size = _size(text if isinstance(text, str) else text.plain)
-            if size.word > column.word:
-                column.word = size.word
-            if size.line > column.line:
-                column.line = size.line
 
     def add_section(self) -> None:
         if self.rows:
@@ -368,7 +371,7 @@ class Grid:
         if inner < 1:
             return []
         column = self.columns[index]
-        sizes = [_size(x if isinstance(x, str) else x.plain) for x in texts]
+        sizes = [_size_of(x) for x in texts]
         lines = _fitting_lines(texts, sizes, inner, column.justify)
         if lines is None:  # wraps, folds, is cut or has styled spans: as Rich's Table
             renderable: RenderableType = texts[0] if len(texts) == 1 else Group(*texts)

@@ -90,6 +90,13 @@ def _print(console: Console, *items: Text | Grid) -> None:
     console.print(Stack(*items), crop=False)
 
 
+def _section(console: Console, title: str, table: Grid, note: str, *, last: bool = False) -> None:
+    """A budget table under its title, its note under it, and a blank line after all
+    but the last."""
+    blank = [] if last else [Text("")]
+    _print(console, Text(title, style="bold"), table, Text(note, style="dim"), *blank)
+
+
 def _with_rows(table: Grid, rows: Iterable[Sequence[str]]) -> Grid:
     for row in rows:
         table.add_row(*row)
@@ -128,7 +135,6 @@ def render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
     from klplan.core.budget import FULL_TIME_WEEKLY_HOURS
 
     budgets = time_budgets(outcome)
-    console.print(Text(t("table.budget_participants"), style="bold"))
     table = Grid()
     table.add_column(t("table.group_col"), no_wrap=True)
     table.add_column(t("table.module_col"))
@@ -146,10 +152,8 @@ def render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
         for p in budgets.participants
         for low, high in [p.planned_minutes]
     ]
-    _print(console, _with_rows(table, rows))
-    console.print(Text(t("table.budget_participants_note"), style="dim"))
-    console.print()
-    console.print(Text(t("table.budget_leaders"), style="bold"))
+    title, note = t("table.budget_participants"), t("table.budget_participants_note")
+    _section(console, title, _with_rows(table, rows), note)
     table = Grid()
     table.add_column(t("table.leader"))
     table.add_column(t("table.groups_col"))
@@ -169,10 +173,8 @@ def render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
         )
         for b in budgets.leaders
     ]
-    _print(console, _with_rows(table, leader_rows))
-    console.print(Text(t("table.budget_leaders_note"), style="dim"))
-    console.print()
-    console.print(Text(t("table.budget_posts"), style="bold"))
+    title, note = t("table.budget_leaders"), t("table.budget_leaders_note")
+    _section(console, title, _with_rows(table, leader_rows), note)
     table = Grid()
     table.add_column(t("table.leader"))
     table.add_column(t("table.participants_col"), justify="right")
@@ -189,8 +191,9 @@ def render_budgets(outcome: ScheduleOutcome, console: Console) -> None:
         )
         for b in budgets.leaders
     ]
-    _print(console, _with_rows(table, post_rows))
-    console.print(Text(t("table.budget_posts_note", hours=FULL_TIME_WEEKLY_HOURS), style="dim"))
+    note = t("table.budget_posts_note", hours=FULL_TIME_WEEKLY_HOURS)
+    title = t("table.budget_posts")
+    _section(console, title, _with_rows(table, post_rows), note, last=True)
 
 
 def render_leaders(outcome: ScheduleOutcome, console: Console) -> None:

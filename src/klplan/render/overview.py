@@ -115,6 +115,8 @@ def build(outcome: ScheduleOutcome) -> Overview:
             found.setdefault(m.week, []).append(m)
         meetings.append(found)
 
+    empty = Cell()  # most cells: shared, as cells are frozen
+
     def cell(i: int, week: CalendarWeek) -> Cell:
         here = meetings[i].get(week.week)
         if here:
@@ -125,7 +127,8 @@ def build(outcome: ScheduleOutcome) -> Overview:
         weeks = by_weekday.get(weekday)
         if weeks is None:  # built once per weekday: building one costs a whole year's walk
             weeks = by_weekday[weekday] = SchoolWeeks(cal, weekday)
-        return Cell(closed=weeks.closed.get(week.week))
+        closed = weeks.closed.get(week.week)
+        return empty if closed is None else Cell(closed=closed)
 
     rows: list[Row] = []
     for week in calendar_weeks(cal):
